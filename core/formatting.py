@@ -1,0 +1,91 @@
+"""Numbers, money, percentages and dates per language, with Babel.
+
+English uses short scales (USD 5.576M, USD 500B); Japanese uses 万/億/兆 (557.6万ドル, 8.7億円),
+as a Japanese reader would write them. Every function returns a plain string and never "nan":
+a value that is not finite is shown as an em dash.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_compact_decimal, format_decimal, format_percent, format_scientific
+
+LANGS = ("en", "ja")
+_JA_CURRENCY_SUFFIX = {"USD": "ドル", "JPY": "円"}
+_EN_CURRENCY_PREFIX = {"USD": "USD ", "JPY": "JPY "}
+MISSING = "—"
+
+
+def _ok(value) -> bool:
+    try:
+        return value is not None and math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt_scientific(value: float, lang: str, digits: int = 2) -> str:
+    """1.5E25 style, for magnitudes no short scale names (FLOP counts, extreme inputs)."""
+    if not _ok(value):
+        return MISSING
+    return format_scientific(value, format="0." + "#" * max(digits, 1) + "E0", locale=lang)
+
+
+def fmt_number(value: float, lang: str, digits: int = 0) -> str:
+    """A plain number with grouping: 2,788,000 / 89,700."""
+    if not _ok(value):
+        return MISSING
+    if abs(value) >= 1e15:
+        return fmt_scientific(value, lang, max(digits, 2))
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern, locale=lang)
+
+
+def fmt_compact(value: float, lang: str, digits: int = 1) -> str:
+    """A compact number: 5.576M / 557.6万; at most ``digits`` decimals, trailing zeros dropped."""
+    if not _ok(value):
+        return MISSING
+    if abs(value) < 1000 or abs(value) >= 1e15:  # beyond 兆 / trillions: scientific
+        return fmt_number(value, lang, digits)
+    return format_compact_decimal(value, format_type="short", locale=lang, fraction_digits=digits)
+
+
+def fmt_money(value: float, currency: str, lang: str, digits: int = 1) -> str:
+    """Money in compact form: ``USD 5.576M`` / ``557.6万ドル``; ``JPY 870M`` / ``8.7億円``."""
+    if not _ok(value):
+        return MISSING
+    sign = "−" if value < 0 else ""
+    body = fmt_compact(abs(value), lang, digits)
+    if lang == "ja":
+        return f"{sign}{body}{_JA_CURRENCY_SUFFIX.get(currency, ' ' + currency)}"
+    return f"{sign}{_EN_CURRENCY_PREFIX.get(currency, currency + ' ')}{body}"
+
+
+def fmt_pct(fraction: float, lang: str, digits: int = 1, signed: bool = True) -> str:
+    """A fraction as a percentage: -0.1697 -> −17.0% (a true minus sign)."""
+    if not _ok(fraction):
+        return MISSING
+    pattern = "0." + "0" * digits + "%" if digits > 0 else "0%"
+    if abs(fraction) >= 1e13:
+        text = fmt_scientific(abs(fraction) * 100, lang) + "%"
+    else:
+        text = format_percent(abs(fraction), format=pattern, locale=lang)
+    if signed and round(fraction * 100, digits) != 0:
+        return ("−" if fraction < 0 else "+") + text
+    return text
+
+
+def fmt_date(value: date, lang: str, style: str = "long") -> str:
+    """2025-01-24 -> 'January 24, 2025' / '2025年1月24日'."""
+    if value is None:
+        return MISSING
+    return _babel_date(value, format=style, locale=lang)
+
+
+def fmt_ratio(value: float, lang: str, digits: int = 0) -> str:
+    """How many times: 17.9 -> '≈18×'."""
+    if not _ok(value):
+        return MISSING
+    return f"≈{fmt_number(value, lang, digits)}×"

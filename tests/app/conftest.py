@@ -1,0 +1,27 @@
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.paths import ROOT
+from ui.pages import available
+
+ENTRY = str(ROOT / "streamlit_app.py")
+PAGES = [p for p in available()]
+
+
+def open_app(page_file: str | None = None, lang: str | None = None, locale: str = "en-US", **params) -> AppTest:
+    """Run the app as a reader would open it: a browser locale, optional ?lang=, then a page."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.context["locale"] = locale
+    if lang is not None:
+        at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page_file and not page_file.endswith("home.py"):
+        at.switch_page(page_file).run()
+    return at
+
+
+@pytest.fixture
+def app():
+    return open_app

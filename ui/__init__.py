@@ -1,0 +1,1 @@
+"""Streamlit helpers: i18n, cached data access, page registry and chrome, charts, citations."""

@@ -1,0 +1,20 @@
+"""Headline figure cards: a metric, a line or two of context, its source and where to read more."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import pages
+from ui.i18n import t
+
+
+def figure_card(label: str, value: str, *, help: str | None = None, lines: tuple[str, ...] = (),
+                source: str = "", page_id: str | None = None) -> None:
+    with st.container(border=True, height="stretch"):
+        st.metric(label, value, help=help)
+        for line in lines:
+            st.caption(line)
+        if source:
+            st.caption(source)
+        if page_id and pages.exists(page_id):
+            pages.link(page_id, label=f"{t('common.explore')}: {t('nav.' + page_id)}")

@@ -1,0 +1,48 @@
+"""Cached, validated data for pages. A broken file stops only the pages that need it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import datasets
+from core.paths import data_dir
+from ui.i18n import t
+
+
+def _stamp() -> tuple:
+    """File sizes and times of every data file: an edited file invalidates the cache."""
+    folder = data_dir()
+    return (str(folder), *sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.csv")))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _load(name: str, stamp: tuple) -> pd.DataFrame:
+    return datasets.load(name, data_dir())
+
+
+def load(name: str) -> pd.DataFrame:
+    """The dataset, validated; raises ``datasets.DataError``. Do not mutate the result."""
+    return _load(name, _stamp())
+
+
+def require(*names: str) -> list[pd.DataFrame]:
+    """Load datasets for a page, or show which file, row and column are broken and stop the page."""
+    frames = []
+    for name in names:
+        try:
+            frames.append(load(name))
+        except datasets.DataError as err:
+            show_data_error(err)
+            st.stop()
+    return frames
+
+
+def show_data_error(err: datasets.DataError) -> None:
+    where = t("errors.where_file", file=err.file)
+    if err.row is not None:
+        where += t("errors.where_row", row=err.row)
+    if err.column is not None:
+        where += t("errors.where_column", column=err.column)
+    st.error(t("errors.data_title") + "\n\n" + where + "\n\n" + t("errors.data_detail", detail=err.message),
+             icon=":material/error:")

@@ -1,0 +1,55 @@
+"""The app's pages in the article's order. Only pages whose file exists are listed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from core.paths import ROOT
+from ui.i18n import t
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    id: str
+    file: str  # relative to the project root
+    url: str
+    icon: str
+
+
+ALL_PAGES = (
+    PageInfo("home", "app_pages/home.py", "home", ":material/home:"),
+    PageInfo("stocks", "app_pages/stocks.py", "stocks", ":material/trending_down:"),
+    PageInfo("scaling", "app_pages/scaling_law.py", "scaling-law", ":material/show_chart:"),
+    PageInfo("stargate", "app_pages/stargate.py", "stargate", ":material/factory:"),
+    PageInfo("deepseek", "app_pages/deepseek.py", "deepseek", ":material/savings:"),
+    PageInfo("scenarios", "app_pages/scenarios.py", "scenarios", ":material/tune:"),
+    PageInfo("next", "app_pages/what_next.py", "what-next", ":material/explore:"),
+    PageInfo("sources", "app_pages/sources.py", "sources", ":material/menu_book:"),
+)
+
+
+def available() -> list[PageInfo]:
+    return [p for p in ALL_PAGES if (ROOT / p.file).exists()]
+
+
+def exists(page_id: str) -> bool:
+    return any(p.id == page_id for p in available())
+
+
+def navigation_pages() -> list[st.Page]:
+    return [
+        st.Page(str(ROOT / p.file), title=t(f"nav.{p.id}"), icon=p.icon, url_path=p.url, default=p.id == "home")
+        for p in available()
+    ]
+
+
+def link(page_id: str, label: str | None = None) -> None:
+    """A link to another page of the app, carrying the language; nothing if the page is absent."""
+    for p in available():
+        if p.id == page_id:
+            st.page_link(str(ROOT / p.file), label=label or t(f"nav.{p.id}"), icon=p.icon)
+            return
+
+
