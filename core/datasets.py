@@ -51,80 +51,15 @@ class Dataset:
     has_source: bool = True  # every row carries a source_id that must exist in sources.csv
 
 
-GROUPS = ("gafam", "chips", "cloud", "power", "market")
+SCHEMAS: dict[str, Dataset] = {}
 
-SCHEMAS: dict[str, Dataset] = {
-    d.name: d
-    for d in (
-        Dataset(
-            "sources",
-            "sources.csv",
-            (
-                Column("source_id"),
-                Column("kind", choices=("article", "report", "web", "dataset", "repository", "editorial")),
-                Column("title"),
-                Column("publisher"),
-                Column("date", "date", required=False),
-                Column("url", required=False),
-                Column("repository", required=False),
-                Column("commit", required=False),
-                Column("path", required=False),
-                Column("excerpt", required=False),
-                Column("note", required=False),
-            ),
-            key=("source_id",),
-            pages=("sources",),
-            has_source=False,
-        ),
-        Dataset(
-            "facts",
-            "facts.csv",
-            (
-                Column("key"),
-                Column("value", "float", min=0),
-                Column("unit"),
-                Column("source_id"),
-                Column("note", required=False),
-            ),
-            key=("key",),
-            pages=("home",),
-        ),
-        Dataset(
-            "dates",
-            "dates.csv",
-            (Column("key"), Column("date", "date"), Column("source_id"), Column("note", required=False)),
-            key=("key",),
-            pages=("home",),
-        ),
-        Dataset(
-            "companies",
-            "companies.csv",
-            (
-                Column("ticker"),
-                Column("name_en"),
-                Column("name_ja"),
-                Column("group", choices=GROUPS),
-                Column("named_in_article", "bool"),
-                Column("source_id"),
-            ),
-            key=("ticker",),
-            pages=("home", "stocks"),
-        ),
-        Dataset(
-            "prices",
-            "prices.csv",
-            (
-                Column("date", "date"),
-                Column("ticker"),
-                Column("close", "float", min=0.01, max=1e6),
-                Column("volume", "float", required=False, min=0),
-                Column("source_id"),
-            ),
-            key=("ticker", "date"),
-            pages=("home", "stocks"),
-        ),
-    )
-}
+
+def register(dataset: Dataset) -> Dataset:
+    """Add a data file's schema (``core/schemas.py`` registers every file in ``data/``)."""
+    if dataset.name in SCHEMAS:
+        raise ValueError(f"dataset {dataset.name!r} registered twice")
+    SCHEMAS[dataset.name] = dataset
+    return dataset
 
 
 def _bad(file: str, line: int, column: str, message: str) -> DataError:
@@ -264,3 +199,6 @@ def fact_source(facts: pd.DataFrame, key: str) -> str:
 
 def date_or_none(value) -> date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+from core import schemas as _schemas  # noqa: E402,F401  (registers every data file)

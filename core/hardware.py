@@ -1,0 +1,35 @@
+"""GPU specifications from ``data/gpus.csv`` (one spec a row) as a table and single values."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+GPU_ORDER = ("A100", "H100", "H800", "H200", "B200")
+
+
+def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
+    """Wide table: one row a GPU (in GPU_ORDER first), one column a spec; NaN where unknown."""
+    wide = gpus.pivot(index="gpu", columns="spec", values="value")
+    order = [g for g in GPU_ORDER if g in wide.index] + sorted(set(wide.index) - set(GPU_ORDER))
+    return wide.reindex(order)
+
+
+def gpu_spec(gpus: pd.DataFrame, gpu: str, spec: str) -> float | None:
+    """One spec of one GPU, or None when the data has no such row."""
+    row = gpus.loc[(gpus["gpu"] == gpu) & (gpus["spec"] == spec), "value"]
+    if row.empty or not math.isfinite(float(row.iloc[0])):
+        return None
+    return float(row.iloc[0])
+
+
+def peak_flops_per_s(gpus: pd.DataFrame, gpu: str, precision: str = "bf16") -> float | None:
+    """Dense peak FLOP/s of one GPU at 'bf16' or 'fp8' (FP8 falls back to None when unknown)."""
+    tflops = gpu_spec(gpus, gpu, f"{precision}_dense_tflops")
+    return None if tflops is None else tflops * 1e12
+
+
+def spec_source(gpus: pd.DataFrame, gpu: str, spec: str) -> str | None:
+    row = gpus.loc[(gpus["gpu"] == gpu) & (gpus["spec"] == spec), "source_id"]
+    return None if row.empty else str(row.iloc[0])

@@ -1,0 +1,52 @@
+"""Shared chart look: one colour per company group on every page, accessible defaults.
+
+Page-specific chart builders live in their own modules (DataFrame in, Altair chart out) and use
+these helpers, so every chart has the same palette, alt text and readable type.
+Palette: Okabe-Ito (colour-blind safe, readable on light and dark backgrounds). Colour never
+carries meaning alone: pair it with a label, a shape or a dash.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from ui.i18n import t
+
+GROUP_COLORS = {
+    "gafam": "#0072B2",  # blue
+    "chips": "#E69F00",  # orange
+    "cloud": "#CC79A7",  # reddish purple
+    "power": "#D55E00",  # vermillion
+    "market": "#999999",  # grey
+}
+GROUP_SHAPES = {"gafam": "circle", "chips": "square", "cloud": "diamond", "power": "triangle-up", "market": "cross"}
+HIGHLIGHT = "#009E73"  # bluish green: DeepSeek / the reader's own choice
+NEUTRAL = "#7F8C9A"
+SEQUENCE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
+
+
+def group_label(group: str) -> str:
+    return t(f"groups.{group}")
+
+
+def group_color_scale(groups: list[str] | None = None) -> alt.Scale:
+    """Colour scale keyed by translated group labels, in a fixed order."""
+    keys = [g for g in GROUP_COLORS if groups is None or g in groups]
+    return alt.Scale(domain=[group_label(g) for g in keys], range=[GROUP_COLORS[g] for g in keys])
+
+
+def group_shape_scale(groups: list[str] | None = None) -> alt.Scale:
+    keys = [g for g in GROUP_COLORS if groups is None or g in groups]
+    return alt.Scale(domain=[group_label(g) for g in keys], range=[GROUP_SHAPES[g] for g in keys])
+
+
+def styled(chart: alt.TopLevelMixin, font_size: int = 13) -> alt.TopLevelMixin:
+    """Readable axis and legend type (presenter mode can raise ``font_size``)."""
+    return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size + 1).configure_legend(
+        labelFontSize=font_size, titleFontSize=font_size, orient="bottom").configure_title(fontSize=font_size + 3)
+
+
+def show(chart: alt.TopLevelMixin, alt_text: str, key: str | None = None) -> None:
+    """Render a chart full width with its alt text (what it shows, for screen readers)."""
+    st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
