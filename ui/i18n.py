@@ -14,7 +14,7 @@ LANGS = ("en", "ja")
 LANG_NAMES = {"en": "English", "ja": "日本語"}
 FALLBACK = "en"
 LANG_KEY = "lang"  # the URL parameter
-LANG_STATE = "lang_choice"  # the control's session-state key
+LANG_STATE = "_choice_lang"  # the control's session-state key (ui.state.url_choice)
 
 
 @st.cache_resource(show_spinner=False)
