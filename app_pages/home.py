@@ -42,19 +42,24 @@ moves = headlines.market_headline(prices, companies)
 name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
 window = dict(base=fmt_date(stocks.ARTICLE_BASE_DATE, L, "medium"), start=fmt_date(stocks.SHOCK_WINDOW[0], L, "medium"),
               end=fmt_date(stocks.SHOCK_WINDOW[1], L, "medium"))
-price_sources = source_line(sources, *prices["source_id"].unique())
+
+
+def price_sources(*tickers: str) -> str:
+    return source_line(sources, *prices.loc[prices["ticker"].isin(tickers), "source_id"].unique())
+
+
 chg = {tk: c for g in moves.values() for tk, c in g.changes}
 m1, m2, m3 = st.columns(3)
 with m1:
     figure_card(t("home.chips.label", name=name["NVDA"]), fmt_pct(chg["NVDA"], L),
                 lines=(t("home.chips.detail", name2=name["AVGO"], move2=fmt_pct(chg["AVGO"], L), **window),),
-                source=price_sources, page_id="stocks")
+                source=price_sources("NVDA", "AVGO"), page_id="stocks")
 with m2:
     power = moves["power"]
     figure_card(t("home.power.label"), fmt_pct(power.median, L),
                 lines=(t("home.power.detail", count=power.count, best=fmt_pct(power.best, L), best_name=name[power.best_ticker],
                          worst=fmt_pct(power.worst, L), worst_name=name[power.worst_ticker]),),
-                source=price_sources, page_id="stocks")
+                source=price_sources(*power.tickers), page_id="stocks")
 with m3:
     gafam = moves["gafam"]
     fallers = [f"{name[tk]} {fmt_pct(c, L)}" for tk, c in sorted(gafam.changes, key=lambda x: x[1]) if c < 0]
@@ -63,7 +68,7 @@ with m3:
     detail = (t("home.gafam.detail", fallers=sep.join(fallers), others=sep.join(others), base=window["base"])
               if others else t("home.gafam.detail_all_fell", fallers=sep.join(fallers)))
     figure_card(t("home.gafam.label"), fmt_pct(min(gafam.worst, 0.0), L), lines=(detail,),
-                source=price_sources, page_id="stocks")
+                source=price_sources(*gafam.tickers), page_id="stocks")
 
 st.header(t("home.how"))
 st.markdown(prose(
