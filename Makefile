@@ -5,17 +5,28 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-fast chromium screenshots clean
+.PHONY: run test test-fast chromium screenshots clean lock audit
 
-$(VENV)/.app: requirements.txt
+# Installs come from the lock files: every package pinned, every file checked against its hash.
+$(VENV)/.app: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.app
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.app
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# Maintainers: after editing requirements*.txt, refresh the locks (needs the package index).
+lock:
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile requirements.txt --generate-hashes --python-version 3.11 -o requirements.lock -q
+	$(VENV)/bin/uv pip compile requirements-dev.txt --generate-hashes --python-version 3.11 -o requirements-dev.lock -q
+
+# Maintainers: known vulnerabilities in the locked packages (needs the online advisory database).
+audit:
+	$(PY) -m pip install --quiet pip-audit
+	$(VENV)/bin/pip-audit --require-hashes -r requirements-dev.lock
 
 run: $(VENV)/.app
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
