@@ -24,6 +24,12 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+class ServerURL(str):
+    """The server's base URL; ``.pid`` is the server process (benchmarks read its CPU and memory)."""
+
+    pid: int
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -32,7 +38,7 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(script: str = "streamlit_app.py", port: int | None = None, extra_args: tuple[str, ...] = ()):
-    """Yield the base URL of a fresh server; stop it afterwards. Its log is kept for failures."""
+    """Yield the base URL (a ServerURL) of a fresh server; stop it afterwards. Its log is kept."""
     port = port or free_port()
     log = (ROOT / ".pytest_cache" / f"streamlit-{port}.log")
     log.parent.mkdir(exist_ok=True)
@@ -42,7 +48,8 @@ def streamlit_server(script: str = "streamlit_app.py", port: int | None = None, 
             [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-        url = f"http://127.0.0.1:{port}"
+        url = ServerURL(f"http://127.0.0.1:{port}")
+        url.pid = proc.pid
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
