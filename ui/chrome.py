@@ -22,3 +22,45 @@ def language_control() -> str:
 def article_credit() -> None:
     st.divider()
     st.caption(t("common.credit"))
+
+
+def _same(requested: str, value) -> bool:
+    """Does a URL value describe the control's value (numbers, dates, booleans, text)?"""
+    if isinstance(value, bool):
+        return requested.lower() in (("true", "1") if value else ("false", "0"))
+    if isinstance(value, (list, tuple)):
+        return requested in [str(v) for v in value]
+    try:
+        return float(requested) == float(value)
+    except (TypeError, ValueError):
+        return requested == str(value)
+
+
+def url_parameter_notice(requested: dict[str, str]) -> None:
+    """After a session's first run: say which URL parameters were ignored, and drop unknown ones.
+
+    ``requested`` is the query string as the run began. A parameter is ignored when no control of
+    this page has that name, or when its control could not take the value (out of range, not an
+    option) and fell back to its default. The names are shown as code, never as HTML.
+    """
+    if st.session_state.get("_url_checked"):
+        return
+    st.session_state["_url_checked"] = True
+    ignored = []
+    for key, raw in requested.items():
+        if key == "lang" or key.startswith("_"):
+            value = st.session_state.get("_choice_lang") if key == "lang" else None
+        elif f"_choice_{key}" in st.session_state:
+            value = st.session_state[f"_choice_{key}"]
+        elif key in st.session_state:
+            value = st.session_state[key]
+        else:
+            ignored.append(key)
+            if key in st.query_params:
+                del st.query_params[key]
+            continue
+        if value is None or not _same(raw, value):
+            ignored.append(key)
+    if ignored:
+        names = ", ".join(f"`{k[:40]}`" for k in sorted(set(ignored))[:8])
+        st.toast(t("common.url_ignored", names=names), icon=":material/link_off:")

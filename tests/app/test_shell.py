@@ -103,3 +103,16 @@ def test_broken_file_gives_a_clear_message_and_other_parts_work(broken_prices):
     at.switch_page("app_pages/sources.py").run()
     assert not at.exception and at.title[0].value == "Sources"
     assert len(at.error) == 1  # the Sources page names the broken file too, and lists the rest
+
+
+def test_unknown_url_parameter_is_named_and_dropped():
+    at = open_app(lang="ja", foo="<script>alert(1)</script>")
+    assert not at.exception
+    assert [x.value for x in at.toast] == ["リンク内の一部の設定は使えなかったため、初期値に戻しました:`foo`"]
+    assert at.query_params == {"lang": "ja"}
+    assert all("<script>" not in m.value for m in at.markdown)
+
+
+def test_valid_url_gives_no_notice():
+    assert not open_app(lang="ja").toast
+    assert not open_app().toast
