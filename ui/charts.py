@@ -9,6 +9,7 @@ carries meaning alone: pair it with a label, a shape or a dash.
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from ui.i18n import t
@@ -47,6 +48,42 @@ def styled(chart: alt.TopLevelMixin, font_size: int = 13) -> alt.TopLevelMixin:
         labelFontSize=font_size, titleFontSize=font_size, orient="bottom").configure_title(fontSize=font_size + 3)
 
 
-def show(chart: alt.TopLevelMixin, alt_text: str, key: str | None = None) -> None:
-    """Render a chart full width with its alt text (what it shows, for screen readers)."""
+def _chart_data(chart) -> pd.DataFrame | None:
+    data = getattr(chart, "data", None)
+    if isinstance(data, pd.DataFrame):
+        return data
+    for layer in getattr(chart, "layer", []) or []:  # a layered chart: the first layer with a frame
+        found = _chart_data(layer)
+        if found is not None:
+            return found
+    return None
+
+
+def show(chart: alt.TopLevelMixin, alt_text: str, key: str | None = None, name: str | None = None,
+         data: pd.DataFrame | None = None, export: bool = True) -> None:
+    """Render a chart full width with its alt text (what it shows, for screen readers), and offer
+    it as SVG (drawn by vl-convert on click, not on every rerun) and its data as CSV.
+
+    ``name`` is the download file name (defaults to ``key``); ``data`` the table behind the chart
+    when it is not the chart's own DataFrame. The toolbar's PNG download stays available too.
+    """
     st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
+    if not export:
+        return
+    stem = name or key or "chart"
+    table = data if data is not None else _chart_data(chart)
+    with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
+        st.download_button(t("common.download_svg"), data=lambda: chart_svg(chart), file_name=f"{stem}.svg",
+                           mime="image/svg+xml", on_click="ignore", type="tertiary", icon=":material/image:",
+                           key=f"svg_{stem}")
+        if table is not None:
+            st.download_button(t("common.download_csv"), data=lambda: table.to_csv(index=False).encode("utf-8"),
+                               file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", type="tertiary",
+                               icon=":material/table:", key=f"csv_{stem}")
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as a standalone SVG (for slides and handouts)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())
