@@ -8,6 +8,8 @@ carries meaning alone: pair it with a label, a shape or a dash.
 
 from __future__ import annotations
 
+import zlib
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -70,7 +72,7 @@ def show(chart: alt.TopLevelMixin, alt_text: str, key: str | None = None, name: 
     st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
     if not export:
         return
-    stem = name or key or "chart"
+    stem = name or key or f"chart-{zlib.crc32(alt_text.encode()):08x}"  # unique per chart, stable per run
     table = data if data is not None else _chart_data(chart)
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         st.download_button(t("common.download_svg"), data=lambda: chart_svg(chart), file_name=f"{stem}.svg",
