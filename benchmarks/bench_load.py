@@ -1,0 +1,98 @@
+"""N concurrent sessions against one server on localhost, each moving a control with think time.
+
+    .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
+                                              [--page home]
+
+Each simulated reader opens the page (a first run), then changes the page's first slider
+``--moves`` times (or reruns it, on a page without one) with ``--think`` seconds between moves.
+Prints p50/p95 round trip, errors, and the server's peak RSS and CPU use. Loopback only; every
+run is bounded in sessions and time and stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import threading
+import time
+
+from common import cpu_seconds, pct, rss_mb, streamlit_server
+from st_client import StreamlitSession, slider_state
+
+MAX_SESSIONS = 200
+MAX_SECONDS = 300
+
+
+async def reader(url: str, page: str, moves: int, think: float, latencies: list[float], errors: list[str]) -> None:
+    await asyncio.sleep(random.uniform(0, think))  # arrivals spread over one think time
+    try:
+        async with StreamlitSession(url) as s:
+            first = await s.run(page, timeout=60)
+            latencies.append(first.seconds)
+            sliders = [w for w in first.widgets.values() if w["type"] == "slider"]
+            for i in range(moves):
+                await asyncio.sleep(think * random.uniform(0.8, 1.2))
+                changed = None
+                if sliders:
+                    w = sliders[0]
+                    changed = slider_state(w["id"], w["max"] if i % 2 == 0 else (w["value"] or [w["min"]])[0])
+                r = await s.run(page, changed=changed, timeout=60)
+                latencies.append(r.seconds)
+                if r.exceptions:
+                    errors.append(r.exceptions[0])
+    except Exception as exc:  # a failed session is a result, not a crash
+        errors.append(f"{type(exc).__name__}: {exc}")
+
+
+def run_level(url: str, pid: int, page: str, n: int, moves: int, think: float) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    peak = {"rss": rss_mb(pid)}
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak["rss"] = max(peak["rss"], rss_mb(pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    cpu0, t0 = cpu_seconds(pid), time.perf_counter()
+
+    async def all_readers():
+        await asyncio.wait_for(asyncio.gather(*(reader(url, page, moves, think, latencies, errors)
+                                                for _ in range(n))), MAX_SECONDS)
+
+    try:
+        asyncio.run(all_readers())
+    except TimeoutError:
+        errors.append("time limit reached")
+    wall = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    ms = [x * 1000 for x in latencies]
+    return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
+            "rss_mb": peak["rss"], "cpu_pct": (cpu_seconds(pid) - cpu0) / wall * 100,
+            "first_error": errors[0] if errors else ""}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sessions", default="10,25,50,100")
+    ap.add_argument("--moves", type=int, default=10)
+    ap.add_argument("--think", type=float, default=2.0)
+    ap.add_argument("--page", default="", help="url path of the page ('' = home)")
+    args = ap.parse_args()
+    levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
+    print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s")
+    print(f"{'sessions':>8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
+    with streamlit_server() as url:
+        for n in levels:
+            r = run_level(url, url.pid, args.page, n, args.moves, args.think)
+            print(f"{r['sessions']:8d} {r['requests']:8d} {r['p50']:8.0f} {r['p95']:8.0f} {r['errors']:6d} "
+                  f"{r['rss_mb']:7.0f} {r['cpu_pct']:6.0f}  {r['first_error'][:60]}")
+
+
+if __name__ == "__main__":
+    main()
