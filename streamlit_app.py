@@ -3,12 +3,17 @@
 import streamlit as st
 
 from core.paths import ROOT
-from ui import chrome, pages
+from ui import chrome, pages, present
 
-st.set_page_config(page_title="Scale vs Efficiency", page_icon=str(ROOT / "assets" / "icon.png"), layout="centered")
 requested = {k: st.query_params.get(k) for k in st.query_params}  # before controls touch the URL
+presenting = present.presenting()
+st.set_page_config(page_title="Scale vs Efficiency", page_icon=str(ROOT / "assets" / "icon.png"),
+                   layout="wide" if presenting else "centered")
 chrome.language_control()
-page = st.navigation(pages.navigation_pages())
+present.apply()
+page = st.navigation(pages.navigation_pages(), position="hidden" if presenting else "sidebar")
+present.toggle()
 page.run()
 chrome.url_parameter_notice(requested)
-chrome.article_credit()
+if not presenting:
+    chrome.article_credit()

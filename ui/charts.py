@@ -44,8 +44,11 @@ def group_shape_scale(groups: list[str] | None = None) -> alt.Scale:
     return alt.Scale(domain=[group_label(g) for g in keys], range=[GROUP_SHAPES[g] for g in keys])
 
 
-def styled(chart: alt.TopLevelMixin, font_size: int = 13) -> alt.TopLevelMixin:
-    """Readable axis and legend type (presenter mode can raise ``font_size``)."""
+def styled(chart: alt.TopLevelMixin, font_size: int | None = None) -> alt.TopLevelMixin:
+    """Readable axis and legend type; larger in presenter view (legible at 1920×1080)."""
+    from ui.present import chart_font_size
+
+    font_size = font_size or chart_font_size()
     return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size + 1).configure_legend(
         labelFontSize=font_size, titleFontSize=font_size, orient="bottom").configure_title(fontSize=font_size + 3)
 

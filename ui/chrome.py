@@ -50,8 +50,10 @@ def url_parameter_notice(requested: dict[str, str]) -> None:
     for key, raw in requested.items():
         if key == "lang" or key.startswith("_"):
             value = st.session_state.get("_choice_lang") if key == "lang" else None
-        elif f"_choice_{key}" in st.session_state:
+        elif f"_choice_{key}" in st.session_state:  # ui.state.url_choice
             value = st.session_state[f"_choice_{key}"]
+        elif f"_{key}" in st.session_state:  # flags kept by hand, e.g. ?present=1
+            value = st.session_state[f"_{key}"]
         elif key in st.session_state:
             value = st.session_state[key]
         else:

@@ -116,3 +116,18 @@ def test_unknown_url_parameter_is_named_and_dropped():
 def test_valid_url_gives_no_notice():
     assert not open_app(lang="ja").toast
     assert not open_app().toast
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_presenter_view_from_the_url(lang):
+    at = open_app(lang=lang, present="1")
+    assert not at.exception and not at.toast
+    assert at.query_params.get("present") == "1"
+    assert not at.toggle  # no sidebar toggle in presenter view, an exit button instead
+    exit_label = "Leave presenter view" if lang == "en" else "プレゼンター表示を終える"
+    at.button(key="_present_exit").click().run()
+    assert "present" not in at.query_params
+    assert at.toggle[0].label == ("Presenter view" if lang == "en" else "プレゼンター表示")
+    at.toggle[0].set_value(True).run()
+    assert at.query_params.get("present") == "1"
+    assert exit_label

@@ -1,0 +1,64 @@
+"""Presenter view: ``?present=1`` (or the sidebar toggle) hides navigation and chrome and makes
+type and charts legible from the back of a room. The flag lives in the URL, so a reload or a
+prepared link stays in presenter view.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import t
+
+PARAM = "present"
+STATE = "_present"
+CHART_FONT = {False: 13, True: 22}
+
+# Our own constant stylesheet (nothing from data or the URL goes into it).
+_CSS = """
+<style>
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
+[data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1760px; padding-top: 1.2rem; padding-bottom: 2rem; }
+.stApp { font-size: 1.45rem; }
+.stApp p, .stApp li, .stApp label, .stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.5; }
+.stApp h1 { font-size: 3.6rem; } .stApp h2 { font-size: 2.6rem; } .stApp h3 { font-size: 2.0rem; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 3.6rem !important; line-height: 1.2; }
+.stApp [data-testid="stMetricLabel"] p { font-size: 1.5rem; }
+</style>
+"""
+
+
+def presenting() -> bool:
+    """True in presenter view: seeded once from ``?present=1``, then the toggle decides."""
+    if STATE not in st.session_state:
+        st.session_state[STATE] = st.query_params.get(PARAM, "") in ("1", "true")
+    return bool(st.session_state[STATE])
+
+
+def _sync_url() -> None:
+    if st.session_state.get(STATE):
+        st.query_params[PARAM] = "1"
+    elif PARAM in st.query_params:
+        del st.query_params[PARAM]
+
+
+def apply() -> bool:
+    """Keep the URL in step and, in presenter view, restyle the page. Returns the flag."""
+    on = presenting()
+    _sync_url()
+    if on:
+        st.html(_CSS)
+    return on
+
+
+def toggle() -> None:
+    """The switch readers see in the sidebar; in presenter view an exit button at the end."""
+    if presenting():
+        st.button(t("present.exit"), key="_present_exit", type="tertiary", icon=":material/close_fullscreen:",
+                  on_click=lambda: st.session_state.update({STATE: False}))
+    else:
+        st.sidebar.toggle(t("present.toggle"), key=STATE, help=t("present.toggle_help"))
+
+
+def chart_font_size() -> int:
+    return CHART_FONT[presenting()]
