@@ -15,6 +15,7 @@ from ui.i18n import lang, prose, t
 from ui.state import url_choice
 
 L = lang()
+DARK = st.context.theme.type == "dark"
 sources, models, fits_table, milestones, gpus, facts = require(
     "sources", "models_compute", "scaling_fits", "scaling_milestones", "gpus", "facts")
 fits, rule_k = scaling.fits_from_table(fits_table), scaling.rule_tokens_per_param(fits_table)
@@ -49,7 +50,7 @@ def compute_trend() -> None:
                            bind="query-params", help=t("scaling.trend.period_help"))
     trend = scaling.trend_fit(models["date"], models["training_compute_flop"], start, end)
     words["trend_label"] = t("scaling.trend.label", growth=fmt_number(trend.growth_per_year, L, 1)) if trend else ""
-    show(styled(charts.compute_over_time(models, trend, words, L)),
+    show(styled(charts.compute_over_time(models, trend, words, L, DARK)),
          t("scaling.trend.alt", count=len(models), first=first, last=last))
     if trend is None:
         st.info(t("scaling.trend.too_few", start=start, end=end), icon=":material/info:")
@@ -91,7 +92,7 @@ def budget() -> None:
     grid = scaling.log_grid(scaling.COMPUTE_STEPS[0], scaling.COMPUTE_STEPS[-1])
     curve = scaling.loss_curve(fits, grid)
     decades = scaling.decade_gains(fit)
-    show(styled(charts.loss_vs_compute(curve, decades, {"compute": c, "loss": opt.loss}, fit_id, words, L)),
+    show(styled(charts.loss_vs_compute(curve, decades, {"compute": c, "loss": opt.loss}, fit_id, words, L, DARK)),
          t("scaling.loss.alt", fit=words["fits"][fit_id], first=fmt_number(decades["gain"].iloc[1], L, 3),
            last=fmt_number(decades["gain"].iloc[-1], L, 3)))
     st.markdown(t("scaling.loss.read"))
@@ -137,7 +138,8 @@ def money(c: float, decades: pd.DataFrame) -> None:
                       early_to=scaling.flop_label(decades["compute_flop"].iloc[2]),
                       late_from=scaling.flop_label(decades["compute_flop"].iloc[-2]),
                       late_to=scaling.flop_label(decades["compute_flop"].iloc[-1]), gpu=gpu))
-    st.caption(source_line(sources, *gpus.loc[gpus["gpu"] == gpu, "source_id"], "V3R"))
+    used = gpus[(gpus["gpu"] == gpu) & gpus["spec"].isin(("bf16_dense_tflops", "rental_usd_per_hour"))]
+    st.caption(source_line(sources, *used["source_id"], "V3R"))
 
 
 def codes_label(code: str) -> str:
