@@ -212,3 +212,15 @@ def test_milestone_dates_agree_with_the_models_table(models):
     for row in milestones.dropna(subset=["model"]).itertuples():
         assert by_model[row.model] == row.date
     assert list(milestones["date"]) == sorted(milestones["date"])
+
+
+def test_rows_the_page_names_exist(models):
+    """The page names these rows; the data must keep them (else the page could not say what it says)."""
+    named = set(models["model"])
+    assert {"DeepSeek-V3", "Chinchilla", "Grok-3", "Llama 3.1-405B", "GPT-3 175B (davinci)"} <= named
+    labelled = set(models["label"].dropna())
+    assert {"GPT-3", "Chinchilla", "PaLM", "GPT-4", "Llama 3.1 405B", "GPT-4o", "Grok-3", "DeepSeek-V3"} <= labelled
+    gpus = datasets.load("gpus")
+    assert peak_flops_per_s(gpus, "H800") is not None
+    v3 = models.set_index("model").loc["DeepSeek-V3"]
+    assert (v3["active_parameters"], v3["training_tokens"], v3["training_compute_flop"]) == (37e9, 14.8e12, 3.4078e24)
