@@ -61,3 +61,31 @@ register(Dataset(
      Column("value", "float", min=0, max=1e6), Column("unit"), Column("source_id"), Column("note", required=False)),
     key=("gpu", "spec"), pages=("scaling", "stargate", "deepseek", "scenarios"),
 ))
+
+register(Dataset(
+    "models_compute", "models_compute.csv",
+    (Column("model"), Column("organization"), Column("date", "date"),
+     Column("training_compute_flop", "float", min=1e15, max=1e30),
+     Column("parameters", "float", required=False, min=1e6, max=1e14),
+     Column("active_parameters", "float", required=False, min=1e6, max=1e14),
+     Column("training_tokens", "float", required=False, min=1e6, max=1e15),
+     Column("confidence", choices=("Confident", "Likely", "Speculative")),
+     Column("label", required=False), Column("source_id"), Column("note", required=False)),
+    key=("model",), pages=("scaling",),
+))
+
+register(Dataset(
+    "scaling_fits", "scaling_fits.csv",
+    (Column("fit", choices=("hoffmann", "besiroglu", "rule")),
+     Column("param", choices=("A", "B", "E", "alpha", "beta", "tokens_per_param")),
+     Column("value", "float", min=0, max=1e6), Column("low", "float", required=False, min=0, max=1e6),
+     Column("high", "float", required=False, min=0, max=1e6), Column("source_id"), Column("note", required=False)),
+    key=("fit", "param"), pages=("scaling",),
+))
+
+register(Dataset(
+    "scaling_milestones", "scaling_milestones.csv",
+    (Column("key"), Column("date", "date"), Column("precision", choices=("day", "month", "year")),
+     Column("model", required=False), Column("source_id"), Column("note", required=False)),
+    key=("key",), pages=("scaling",),
+))
