@@ -14,6 +14,6 @@ present.apply()
 page = st.navigation(pages.navigation_pages(), position="hidden" if presenting else "sidebar")
 present.toggle()
 page.run()
-chrome.url_parameter_notice(requested)
+chrome.url_parameter_notice(requested, page.url_path)
 if not presenting:
     chrome.article_credit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.pages import other_page_prefixes
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, locale_default, t
 from ui.state import url_choice
 
@@ -36,7 +37,7 @@ def _same(requested: str, value) -> bool:
         return requested == str(value)
 
 
-def url_parameter_notice(requested: dict[str, str]) -> None:
+def url_parameter_notice(requested: dict[str, str], page_url: str = "") -> None:
     """After a session's first run: say which URL parameters were ignored, and drop unknown ones.
 
     ``requested`` is the query string as the run began. A parameter is ignored when no control of
@@ -47,7 +48,10 @@ def url_parameter_notice(requested: dict[str, str]) -> None:
         return
     st.session_state["_url_checked"] = True
     ignored = []
+    keep = other_page_prefixes(page_url)  # another page's settings: kept for when the reader goes there
     for key, raw in requested.items():
+        if key.startswith(keep):
+            continue
         if key == "lang" or key.startswith("_"):
             value = st.session_state.get("_choice_lang") if key == "lang" else None
         elif f"_choice_{key}" in st.session_state:  # ui.state.url_choice

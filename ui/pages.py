@@ -16,16 +16,17 @@ class PageInfo:
     file: str  # relative to the project root
     url: str
     icon: str
+    prefix: str = ""  # URL parameters of this page's controls start with it (e.g. "sl_")
 
 
 ALL_PAGES = (
     PageInfo("home", "app_pages/home.py", "home", ":material/home:"),
-    PageInfo("stocks", "app_pages/stocks.py", "stocks", ":material/trending_down:"),
-    PageInfo("scaling", "app_pages/scaling_law.py", "scaling-law", ":material/show_chart:"),
-    PageInfo("stargate", "app_pages/stargate.py", "stargate", ":material/factory:"),
-    PageInfo("deepseek", "app_pages/deepseek.py", "deepseek", ":material/savings:"),
-    PageInfo("scenarios", "app_pages/scenarios.py", "scenarios", ":material/tune:"),
-    PageInfo("next", "app_pages/what_next.py", "what-next", ":material/explore:"),
+    PageInfo("stocks", "app_pages/stocks.py", "stocks", ":material/trending_down:", "s_"),
+    PageInfo("scaling", "app_pages/scaling_law.py", "scaling-law", ":material/show_chart:", "sl_"),
+    PageInfo("stargate", "app_pages/stargate.py", "stargate", ":material/factory:", "sg_"),
+    PageInfo("deepseek", "app_pages/deepseek.py", "deepseek", ":material/savings:", "ds_"),
+    PageInfo("scenarios", "app_pages/scenarios.py", "scenarios", ":material/tune:", "sc_"),
+    PageInfo("next", "app_pages/what_next.py", "what-next", ":material/explore:", "wn_"),
     PageInfo("sources", "app_pages/sources.py", "sources", ":material/menu_book:"),
 )
 
@@ -53,3 +54,8 @@ def link(page_id: str, label: str | None = None) -> None:
             return
 
 
+
+
+def other_page_prefixes(current_url: str) -> tuple[str, ...]:
+    """Parameter prefixes of the pages other than the one at ``current_url``."""
+    return tuple(p.prefix for p in ALL_PAGES if p.prefix and p.url != current_url)

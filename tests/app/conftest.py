@@ -14,10 +14,14 @@ def open_app(page_file: str | None = None, lang: str | None = None, locale: str 
     at.context["locale"] = locale
     if lang is not None:
         at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
+    on_home = not page_file or page_file.endswith("home.py")
+    if on_home:
+        at.query_params.update(params)
     at.run()
-    if page_file and not page_file.endswith("home.py"):
+    if not on_home:
+        # AppTest can only start on Home; a reader's link starts on the page itself, so the
+        # page's parameters arrive with the page (Home would drop them as unknown).
+        at.query_params.update(params)
         at.switch_page(page_file).run()
     return at
 
