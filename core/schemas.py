@@ -61,3 +61,12 @@ register(Dataset(
      Column("value", "float", min=0, max=1e6), Column("unit"), Column("source_id"), Column("note", required=False)),
     key=("gpu", "spec"), pages=("scaling", "stargate", "deepseek", "scenarios"),
 ))
+
+register(Dataset(
+    "events", "events.csv",
+    (Column("date", "date"), Column("kind", choices=("deepseek", "policy", "earnings", "capex", "macro", "market")),
+     Column("tickers", required=False), Column("title_en"), Column("title_ja"),
+     Column("timing", choices=("before_open", "after_close", "during", "n/a")), Column("source_id"),
+     Column("note", required=False)),
+    key=("date", "title_en"), pages=("stocks", "next"),
+))

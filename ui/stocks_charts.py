@@ -1,0 +1,98 @@
+"""Charts for the stock-reaction page: DataFrame in, Altair chart out.
+
+Colour is the company group (``ui.charts`` palette); every mark also carries the group by shape
+or dash and a text label, so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale
+
+BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
+
+
+def _dash_scale(groups: list[str]) -> alt.Scale:
+    dashes = {"gafam": [1, 0], "chips": [6, 3], "cloud": [2, 2], "power": [10, 2, 2, 2], "market": [1, 3]}
+    keys = [g for g in GROUP_COLORS if g in groups]
+    return alt.Scale(domain=[group_label(g) for g in keys], range=[dashes[g] for g in keys])
+
+
+def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
+    """Horizontal bars, one per company, sorted from the largest fall.
+
+    ``df`` columns: name, group (code), change (fraction), label (formatted text), flagged (bool:
+    the low came after the company's own results; drawn faded). ``titles``: x, company, group,
+    change, note.
+    """
+    data = df.assign(pct=df["change"] * 100, group_name=df["group"].map(group_label),
+                     opacity=df["flagged"].map({True: 0.4, False: 1.0}))
+    groups = list(dict.fromkeys(df["group"]))
+    lo = min(float(data["pct"].min()), 0.0)
+    hi = max(float(data["pct"].max()), 0.0)
+    span = max(hi - lo, 1.0)
+    domain = [lo - span * 0.22, hi + span * 0.22]  # room for the labels at both ends
+    order = list(data.sort_values("pct")["name"])
+    base = alt.Chart(data).encode(
+        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=150)),
+        tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
+                 alt.Tooltip("label:N", title=titles["change"]), alt.Tooltip("note:N", title=titles["note"])],
+    )
+    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"])
+    bars = base.mark_bar(height=BAR_HEIGHT * 0.7).encode(
+        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(domain=domain, nice=False)),
+        color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
+    marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
+        x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"]))
+    neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=12).encode(
+        x="pct:Q", text="label:N")
+    pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=12).encode(
+        x="pct:Q", text="label:N")
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
+    return (bars + zero + marks + neg + pos).properties(height=BAR_HEIGHT * len(data) + 20)
+
+
+def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles: dict[str, str]) -> alt.LayerChart:
+    """Prices as an index (100 = the base close), one line per company, events as marked rules.
+
+    ``lines`` columns: date, name, group (code), index, close. ``events`` columns: date, title,
+    who (companies named, may be empty). ``window``: (start, end) dates, shaded. ``titles``: x, y,
+    company, group, date, close, event, window.
+    """
+    data = lines.assign(group_name=lines["group"].map(group_label))
+    groups = list(dict.fromkeys(lines["group"]))
+    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"])
+    dash = alt.StrokeDash("group_name:N", scale=_dash_scale(groups), title=titles["group"])
+    shade = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])],
+                                    "t": [titles["window"]]})).mark_rect(opacity=0.12, color="#888").encode(
+        x="a:T", x2="b:T", tooltip=alt.Tooltip("t:N", title=titles["window"]))
+    hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#888").encode(y="y:Q")
+    path = alt.Chart(data).mark_line(strokeWidth=1.8).encode(
+        x=alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True)),
+        y=alt.Y("index:Q", title=titles["y"], scale=alt.Scale(zero=False)),
+        color=color, strokeDash=dash, detail="name:N")
+    points = alt.Chart(data).mark_point(size=30, opacity=0).encode(
+        x="date:T", y="index:Q",
+        tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
+                 alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                 alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
+                 alt.Tooltip("close:Q", title=titles["close"], format=",.2f")],
+    )
+    last = data.sort_values("date").groupby("name").tail(1)
+    ends = alt.Chart(last).mark_text(align="left", dx=4, fontSize=11).encode(
+        x="date:T", y="index:Q", text="name:N", color=alt.Color("group_name:N", scale=group_color_scale(groups),
+                                                                 legend=None))
+    layers = [shade, hundred, path, points, ends]
+    if not events.empty:
+        ev = events.assign(date=pd.to_datetime(events["date"]))
+        rules = alt.Chart(ev).mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
+            x="date:T", tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                                 alt.Tooltip("title:N", title=titles["event"])])
+        flags = alt.Chart(ev).mark_point(shape="triangle-down", filled=True, size=90, color="#555", yOffset=-4).encode(
+            x="date:T", y=alt.value(0),
+            tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                     alt.Tooltip("title:N", title=titles["event"]), alt.Tooltip("who:N", title=titles["company"])])
+        layers += [rules, flags]
+    return alt.layer(*layers).properties(height=420)
