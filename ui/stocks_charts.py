@@ -35,7 +35,7 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     lo = min(float(data["pct"].min()), 0.0)
     hi = max(float(data["pct"].max()), 0.0)
     span = max(hi - lo, 1.0)
-    domain = [lo - span * 0.22, hi + span * 0.22]  # room for the labels at both ends
+    domain = [lo - span * 0.35, hi + span * 0.25]  # room for the labels at both ends (phones too)
     order = list(data.sort_values("pct")["name"])
     base = alt.Chart(data).encode(
         y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=150)),
@@ -48,10 +48,12 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
         color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
     marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
         x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=LEGEND))
+    # Labels take the group colour: readable on the light and the dark theme alike.
+    text_color = alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
     neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=12).encode(
-        x="pct:Q", text="label:N")
+        x="pct:Q", text="label:N", color=text_color)
     pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=12).encode(
-        x="pct:Q", text="label:N")
+        x="pct:Q", text="label:N", color=text_color)
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
     return (bars + zero + marks + neg + pos).properties(height=alt.Step(BAR_HEIGHT))
 
@@ -104,7 +106,7 @@ def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles
         rules = alt.Chart(ev).mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
             x="date:T", tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
                                  alt.Tooltip("title:N", title=titles["event"])])
-        flags = alt.Chart(ev).mark_point(shape="triangle-down", filled=True, size=90, color="#555", yOffset=-4).encode(
+        flags = alt.Chart(ev).mark_point(shape="triangle-down", filled=True, size=90, color="#888", yOffset=-4).encode(
             x="date:T", y=alt.value(0),
             tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
                      alt.Tooltip("title:N", title=titles["event"]), alt.Tooltip("who:N", title=titles["company"])])
