@@ -88,4 +88,10 @@ register(Dataset(
     (Column("key"), Column("date", "date"), Column("precision", choices=("day", "month", "year")),
      Column("model", required=False), Column("source_id"), Column("note", required=False)),
     key=("key",), pages=("scaling",),
+    "events", "events.csv",
+    (Column("date", "date"), Column("kind", choices=("deepseek", "policy", "earnings", "capex", "macro", "market")),
+     Column("tickers", required=False), Column("title_en"), Column("title_ja"),
+     Column("timing", choices=("before_open", "after_close", "during", "n/a")), Column("source_id"),
+     Column("note", required=False)),
+    key=("date", "title_en"), pages=("stocks", "next"),
 ))

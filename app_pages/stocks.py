@@ -1,0 +1,103 @@
+"""The stock reaction: who really fell after DeepSeek-R1, recomputed from daily closes."""
+
+import streamlit as st
+
+from core import stocks
+from core.datasets import fact
+from core.formatting import fmt_date, fmt_money, fmt_pct
+from ui import stocks_view as view
+from ui.cards import figure_card
+from ui.charts import group_label, show, styled
+from ui.cite import source_line
+from ui.data import require
+from ui.i18n import lang, prose, t
+from ui.stocks_charts import drawdown_bars, index_lines
+from ui.stocks_controls import url_multi_choice
+
+L = lang()
+prices, companies, events, facts, sources = require("prices", "companies", "events", "facts", "sources")
+days = stocks.trading_days(prices)
+day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
+names = dict(zip(companies["ticker"], companies[f"name_{L}"]))
+groups = dict(zip(companies["ticker"], companies["group"]))
+DEFAULT = (stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW)
+
+st.title(t("stocks.title"))
+st.markdown(prose("stocks", "intro"))
+
+
+def preset(end):
+    st.session_state.update(s_base=DEFAULT[0], s_start=DEFAULT[1], s_end=end)
+
+
+p1, p2 = st.columns(2)
+p1.button(t("stocks.preset_article"), on_click=preset, args=(DEFAULT[2],), key="s_preset_a",
+          help=t("stocks.preset_article_help"), icon=":material/restart_alt:", width="stretch")
+p2.button(t("stocks.preset_wide", date=day(stocks.ARTICLE_DATE)), on_click=preset, args=(stocks.ARTICLE_DATE,),
+          key="s_preset_w", help=t("stocks.preset_wide_help"), icon=":material/date_range:", width="stretch")
+c1, c2, c3 = st.columns(3)
+bounds = dict(min_value=days[0], max_value=days[-1], format="YYYY-MM-DD", bind="query-params")
+asked = (c1.date_input(t("stocks.base"), DEFAULT[0], key="s_base", help=t("stocks.base_help"), **bounds),
+         c2.date_input(t("stocks.start"), DEFAULT[1], key="s_start", help=t("stocks.start_help"), **bounds),
+         c3.date_input(t("stocks.end"), DEFAULT[2], key="s_end", help=t("stocks.end_help"), **bounds))
+asked = tuple(a or d for a, d in zip(asked, DEFAULT))
+try:
+    win = stocks.resolve_window(*asked, days)
+except stocks.EmptyWindowError:
+    st.warning(t("stocks.empty_window", base=day(asked[0]), start=day(asked[1]), end=day(asked[2])),
+               icon=":material/event_busy:")
+    win = stocks.resolve_window(*DEFAULT, days)
+for which, was, used in win.moved:
+    st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
+more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
+tickers = stocks.chart_tickers(companies, more)
+
+st.header(t("stocks.bars_title"))
+bars = view.drawdown_view(win.base, win.start, win.end, tuple(tickers), L)
+dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
+worst = bars.iloc[0]
+show(styled(drawdown_bars(bars, view.bar_titles())),
+     t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]], worst_move=fmt_pct(worst["change"], L), **dates))
+st.markdown(view.group_sentence(bars, companies, names, L, dates))
+flagged = bars[bars["flagged"]]
+if not flagged.empty:
+    st.caption(t("stocks.flag_caption", items=view.join(
+        [t("stocks.flag_item", name=names[r.ticker], date=day(r.earnings_on)) for r in flagged.itertuples()], L)))
+
+nvda = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]
+nvda_day = nvda["date"].date()
+prev = days[days.index(nvda_day) - 1]
+figure_card(t("stocks.nvda.label", date=day(nvda_day)), fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"),
+                                                                 "USD", L, 0),
+            lines=(t("stocks.nvda.detail", move=fmt_pct(stocks.change_at(prices, prev, nvda_day)["NVDA"], L),
+                     prev=day(prev)), t("stocks.nvda.caveat")),
+            source=source_line(sources, "EV-NVDA-0127"))
+
+
+@st.fragment
+def index_block(base, start, end, tickers):
+    st.header(t("stocks.lines_title"))
+    present = [g for g in ("gafam", "chips", "cloud", "power", "market") if any(groups[tk] == g for tk in tickers)]
+    chosen = url_multi_choice(t("stocks.groups"), present, [g for g in present if g != "market"], "s_groups",
+                              group_label, help=t("stocks.groups_help"))
+    shown = [tk for tk in tickers if groups[tk] in chosen]
+    if not shown:
+        st.info(t("stocks.no_groups"), icon=":material/visibility_off:")
+        return
+    lines, ev = view.index_view(base, tuple(shown), L)
+    chart = index_lines(lines, ev, (start, end), view.line_titles())
+    show(styled(chart), t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)))
+    st.caption(t("stocks.lines_caption"))
+
+
+index_block(win.base, win.start, win.end, tickers)
+
+st.header(t("stocks.table_title"))
+checkpoints = {"article": stocks.snap_to_trading_day(stocks.ARTICLE_DATE, days), "last": days[-1]}
+st.markdown(t("stocks.table_intro", base=dates["base"], article=day(checkpoints["article"]), last=day(days[-1])))
+table, config = view.recovery_view(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
+st.dataframe(table, hide_index=True, column_config=config, width="stretch")
+
+st.info(prose("stocks", "caveat"), icon=":material/info:")
+st.caption(source_line(sources, *prices["source_id"].unique(), "SVE"))
+st.caption(t("stocks.events_source", count=len(events)))

@@ -1,0 +1,114 @@
+"""Charts for the stock-reaction page: DataFrame in, Altair chart out.
+
+Colour is the company group (``ui.charts`` palette); every mark also carries the group by shape
+or dash and a text label, so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale
+
+BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
+LEGEND = alt.Legend(columns=2, symbolSize=120)  # two columns fit a phone's width
+
+
+def _dash_scale(groups: list[str]) -> alt.Scale:
+    dashes = {"gafam": [1, 0], "chips": [6, 3], "cloud": [2, 2], "power": [10, 2, 2, 2], "market": [1, 3]}
+    keys = [g for g in GROUP_COLORS if g in groups]
+    return alt.Scale(domain=[group_label(g) for g in keys], range=[dashes[g] for g in keys])
+
+
+def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
+    """Horizontal bars, one per company, sorted from the largest fall.
+
+    ``df`` columns: name, group (code), change (fraction), label (formatted text), flagged (bool:
+    the low came after the company's own results; drawn faded). ``titles``: x, company, group,
+    change, note.
+    """
+    df = df[["name", "group", "change", "label", "flagged", "note"]]  # only what is drawn
+    data = df.assign(pct=df["change"] * 100, group_name=df["group"].map(group_label),
+                     opacity=df["flagged"].map({True: 0.4, False: 1.0}))
+    groups = list(dict.fromkeys(df["group"]))
+    lo = min(float(data["pct"].min()), 0.0)
+    hi = max(float(data["pct"].max()), 0.0)
+    span = max(hi - lo, 1.0)
+    domain = [lo - span * 0.35, hi + span * 0.25]  # room for the labels at both ends (phones too)
+    order = list(data.sort_values("pct")["name"])
+    base = alt.Chart(data).encode(
+        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=150)),
+        tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
+                 alt.Tooltip("label:N", title=titles["change"]), alt.Tooltip("note:N", title=titles["note"])],
+    )
+    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
+    bars = base.mark_bar(height=BAR_HEIGHT * 0.7).encode(
+        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(domain=domain, nice=False)),
+        color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
+    marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
+        x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=LEGEND))
+    # Labels take the group colour: readable on the light and the dark theme alike.
+    text_color = alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
+    neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=12).encode(
+        x="pct:Q", text="label:N", color=text_color)
+    pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=12).encode(
+        x="pct:Q", text="label:N", color=text_color)
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
+    return (bars + zero + marks + neg + pos).properties(height=alt.Step(BAR_HEIGHT))
+
+
+def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
+    """The last point of each line, with ``label_y`` nudged so labels keep ``min_gap`` of the
+    y range apart (they would otherwise pile up where lines end close together)."""
+    last = data.sort_values("date").groupby("ticker").tail(1).sort_values("index").copy()
+    gap = (data["index"].max() - data["index"].min()) * min_gap
+    ys: list[float] = []
+    for y in last["index"]:
+        ys.append(max(y, ys[-1] + gap) if ys else y)
+    last["label_y"] = ys
+    return last
+
+
+def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles: dict[str, str]) -> alt.LayerChart:
+    """Prices as an index (100 = the base close), one line per company, events as marked rules.
+
+    ``lines`` columns: date, ticker, name, group (code), index, close. Lines end in their ticker
+    (short enough for a phone); the tooltip gives the name. ``events`` columns: date, title,
+    who (companies named, may be empty). ``window``: (start, end) dates, shaded. ``titles``: x, y,
+    company, group, date, close, event, window.
+    """
+    data = lines[["date", "ticker", "name", "group", "index", "close"]].assign(group_name=lines["group"].map(group_label))
+    groups = list(dict.fromkeys(lines["group"]))
+    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
+    dash = alt.StrokeDash("group_name:N", scale=_dash_scale(groups), title=titles["group"], legend=LEGEND)
+    shade = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])],
+                                    "t": [titles["window"]]})).mark_rect(opacity=0.2, color="#888").encode(
+        x="a:T", x2="b:T", tooltip=alt.Tooltip("t:N", title=titles["window"]))
+    hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#888").encode(y="y:Q")
+    path = alt.Chart(data).mark_line(strokeWidth=1.8).encode(
+        x=alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True)),
+        y=alt.Y("index:Q", title=titles["y"], scale=alt.Scale(zero=False)),
+        color=color, strokeDash=dash, detail="name:N")
+    points = alt.Chart(data).mark_point(size=30, opacity=0).encode(
+        x="date:T", y="index:Q",
+        tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
+                 alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                 alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
+                 alt.Tooltip("close:Q", title=titles["close"], format=",.2f")],
+    )
+    ends = alt.Chart(end_labels(data)).mark_text(align="left", dx=4, fontSize=11).encode(
+        x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", color=alt.Color("group_name:N", scale=group_color_scale(groups),
+                                                                    legend=None))
+    layers = [shade, hundred, path, points, ends]
+    if not events.empty:
+        ev = events.assign(date=pd.to_datetime(events["date"]))
+        rules = alt.Chart(ev).mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
+            x="date:T", tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                                 alt.Tooltip("title:N", title=titles["event"])])
+        flags = alt.Chart(ev).mark_point(shape="triangle-down", filled=True, size=90, color="#888", yOffset=-4).encode(
+            x="date:T", y=alt.value(0),
+            tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                     alt.Tooltip("title:N", title=titles["event"]), alt.Tooltip("who:N", title=titles["company"])])
+        layers += [rules, flags]
+    return alt.layer(*layers).properties(height=480)

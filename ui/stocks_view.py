@@ -1,0 +1,119 @@
+"""Tables the stock-reaction page draws, in the reader's language (arithmetic stays in core.stocks).
+
+Each builder takes plain values (dates, tickers, language) so ``st.cache_data`` can key on them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from core import stocks
+from core.formatting import fmt_date, fmt_pct
+from ui.charts import group_label
+from ui.data import load
+from ui.i18n import t
+
+
+def join(items: list[str], lang: str) -> str:
+    return ("、" if lang == "ja" else ", ").join(items)
+
+
+def _names(lang: str) -> dict[str, str]:
+    companies = load("companies")
+    return dict(zip(companies["ticker"], companies[f"name_{lang}"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def drawdown_view(base: date, start: date, end: date, tickers: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """One row per company, largest fall first: ticker, name, group, change, label, flagged,
+    earnings_on, note. ``flagged``: it fell, and its low came after its own results."""
+    prices, companies, events = load("prices"), load("companies"), load("events")
+    days = stocks.trading_days(prices)
+    dd = stocks.drawdowns(prices, base, start, end)
+    dd = dd[dd["ticker"].isin(tickers)].copy()
+    dd["earnings_on"] = dd["ticker"].map(stocks.earnings_before_low(dd, events, base, days))
+    dd["flagged"] = dd["earnings_on"].notna() & (dd["change"] < 0)
+    dd["name"] = dd["ticker"].map(_names(lang))
+    dd["group"] = dd["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
+    dd["label"] = [fmt_pct(c, lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
+    dd["note"] = [t("stocks.note_earnings", date=fmt_date(e, lang, "medium")) if f else
+                  t("stocks.note_low", date=fmt_date(m, lang, "medium")) for e, f, m in
+                  zip(dd["earnings_on"], dd["flagged"], dd["min_date"])]
+    return dd.sort_values("change").reset_index(drop=True)
+
+
+def bar_titles() -> dict[str, str]:
+    return {k: t(f"stocks.axis.{k}") for k in ("x", "company", "group", "change", "note")}
+
+
+def line_titles() -> dict[str, str]:
+    return {"x": t("stocks.axis.x_date"), "y": t("stocks.axis.y_index"),
+            **{k: t(f"stocks.axis.{k}") for k in ("company", "group", "date", "close", "event", "window")}}
+
+
+def group_sentence(bars: pd.DataFrame, companies: pd.DataFrame, names: dict[str, str], lang: str,
+                   dates: dict[str, str]) -> str:
+    """One sentence: every group's median move, how many fell, its worst member; largest fall first."""
+    moves = stocks.group_moves(bars[["ticker", "change"]], companies, set(bars.loc[bars["flagged"], "ticker"]))
+    parts = []
+    for g in moves:
+        fields = dict(group=group_label(g.group), median=fmt_pct(g.median, lang), fell=g.fell, count=g.count,
+                      worst=fmt_pct(g.worst, lang), worst_name=names[g.worst_ticker])
+        if g.count == 1:
+            parts.append(t("stocks.sentence.single", **fields))
+        elif g.fell == 0:
+            parts.append(t("stocks.sentence.none_fell", **fields))
+        else:
+            parts.append(t("stocks.sentence.group", **fields))
+    text = t("stocks.sentence.lead", groups=("; " if lang == "en" else "。").join(parts), **dates)
+    if len(moves) > 1:
+        text += ("" if lang == "ja" else " ") + t("stocks.sentence.order", first=group_label(moves[0].group), last=group_label(moves[-1].group))
+    return text
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def index_view(base: date, tickers: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Lines (date, name, group, index, close) and the events to mark (date, title, who): every
+    event that is not a company's results, and the results of the companies shown."""
+    prices, companies, events = load("prices"), load("companies"), load("events")
+    names = _names(lang)
+    lines = stocks.index_to_base(prices, base, list(tickers))
+    lines["name"] = lines["ticker"].map(names)
+    lines["group"] = lines["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
+    who = events["tickers"].fillna("").str.split()
+    mine = who.map(lambda tks: any(tk in tickers for tk in tks))
+    ev = events[(events["kind"] != "earnings") | mine]
+    shown_who = [join([names[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
+    ev = pd.DataFrame({"date": ev["date"], "title": ev[f"title_{lang}"], "who": shown_who})
+    return lines, ev.reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def recovery_view(base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date],
+                  lang: str) -> tuple[pd.DataFrame, dict]:
+    """The recovery table with translated headers, and its column settings."""
+    prices, companies = load("prices"), load("companies")
+    last = stocks.trading_days(prices)[-1]
+    rt = stocks.recovery_table(prices, base, start, end, checkpoints)
+    rt = rt[rt["ticker"].isin(tickers)].sort_values("change")
+    med = lambda d: fmt_date(d, lang, "medium")  # noqa: E731
+    back = [t("stocks.table.no_fall") if not fell else med(r) if r is not None else
+            t("stocks.table.not_back", date=med(last)) for fell, r in zip(rt["fell"], rt["recovered_on"])]
+    cols = {k: t(f"stocks.table.{k}") for k in ("company", "group", "fall", "low_on", "back_on")}
+    at = {k: t("stocks.table.change_at", date=med(d)) for k, d in checkpoints.items()}
+    table = pd.DataFrame({
+        cols["company"]: rt["ticker"].map(_names(lang)),
+        cols["group"]: rt["ticker"].map(dict(zip(companies["ticker"], companies["group"]))).map(group_label),
+        cols["fall"]: rt["change"] * 100,
+        cols["low_on"]: [med(d) for d in rt["min_date"]],
+        cols["back_on"]: back,
+        **{at[k]: rt[k] * 100 for k in checkpoints},
+    })
+    pct = "%+.1f%%"
+    config = {cols["fall"]: st.column_config.NumberColumn(format=pct, help=t("stocks.table.fall_help")),
+              cols["back_on"]: st.column_config.TextColumn(help=t("stocks.table.back_help")),
+              **{at[k]: st.column_config.NumberColumn(format=pct) for k in checkpoints}}
+    return table, config
