@@ -23,6 +23,8 @@ STAGES = (
 )
 # Rows of the peer comparison, top to bottom
 PEER_ORDER = ("deepseek_v3", "deepseek_v3_full", "llama31_405b", "claude35_sonnet", "gpt4", "gpt4o")
+# Proper names, the same in every language (DeepSeek's rows are translated: they say "report", "overhead")
+PEER_NAMES = {"llama31_405b": "Llama 3.1 405B", "claude35_sonnet": "Claude 3.5 Sonnet", "gpt4": "GPT-4", "gpt4o": "GPT-4o"}
 DEEPSEEK_V3 = "deepseek-v3"
 # The report's headline figure (Figure 1) shows these benchmarks
 DEFAULT_BENCHMARKS = ("MMLU-Pro (EM)", "GPQA-Diamond (Pass@1)", "MATH-500 (EM)", "AIME 2024 (Pass@1)",
@@ -144,6 +146,14 @@ def peer_ranges(estimates: pd.DataFrame) -> pd.DataFrame:
         "estimates": g.size(),
     }).reset_index()
     return out
+
+
+def multiplier_for_ratio(peer_usd: float, v3_usd: float, ratio: float) -> float:
+    """The overhead multiplier on DeepSeek-V3 at which ``peer_usd`` is exactly ``ratio`` times its
+    full cost (ratio 10: where "a tenth of the cost" stops being true)."""
+    if not ratio > 0:
+        raise ValueError("ratio must be positive")
+    return cost_ratio(peer_usd, v3_usd) / ratio
 
 
 def fleet_multiples(facts: pd.DataFrame) -> dict[str, float]:

@@ -1,0 +1,124 @@
+"""Charts of the DeepSeek page: DataFrames in, Altair charts out (palette from ``ui.charts``).
+
+Colour never carries meaning alone: every bar and point is named on an axis or in a label, open
+and closed models differ by fill as well as by name, estimate kinds by point shape.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from core.formatting import fmt_money, fmt_number, fmt_ratio, fmt_scientific
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE
+
+MODEL_COLORS = {
+    "deepseek-v3": HIGHLIGHT, "deepseek-r1": HIGHLIGHT,
+    "qwen2.5-72b-instruct": SEQUENCE[5], "llama-3.1-405b-instruct": SEQUENCE[0],
+    "gpt-4o-0513": SEQUENCE[1], "claude-3.5-sonnet-1022": SEQUENCE[4], "o1-1217": SEQUENCE[1],
+}
+KIND_SHAPES = {"computed": "circle", "estimate": "diamond", "lower_bound": "triangle-right"}
+PEER_COLOR = SEQUENCE[0]
+
+
+def estimate_kind(model: str, estimate: str, lower_bound: bool) -> str:
+    if lower_bound:
+        return "lower_bound"
+    return "computed" if model in ("deepseek_v3", "deepseek_v3_full", "llama31_405b") else "estimate"
+
+
+def _runs_text(low: float, high: float, lang: str) -> str:
+    if round(low, 1) == round(high, 1):
+        return fmt_ratio(low, lang, 1 if low < 10 else 0)
+    return f"{fmt_ratio(low, lang, 1 if low < 10 else 0)}–{fmt_number(high, lang, 1 if high < 10 else 0)}×"
+
+
+def _money_range(low: float, high: float, lower_bound: bool, lang: str) -> str:
+    text = fmt_money(low, "USD", lang, 1) if low == high else \
+        f"{fmt_money(low, 'USD', lang, 1)}–{fmt_money(high, 'USD', lang, 1)}"
+    return text + ("+" if lower_bound else "")
+
+
+def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> alt.LayerChart:
+    """Each model a row: its range of estimates as a thick band, each estimate as a point (shape =
+    what kind of figure), and a label with the amount and how many DeepSeek-V3 runs it equals."""
+    names, kinds = words["names"], words["kinds"]
+    order = [names[m] for m in ranges["model"]]
+    pts = est.assign(
+        name=est["model"].map(names), who=est["estimate"].map(words["estimates"]),
+        kind=[kinds[estimate_kind(m, e, b)] for m, e, b in zip(est["model"], est["estimate"], est["lower_bound"])],
+        x=est["low_usd"] / 1e6, x_high=est["high_usd"] / 1e6,
+        usd=[_money_range(lo, hi, b, lang) for lo, hi, b in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
+        runs=[_runs_text(lo, hi, lang) for lo, hi in zip(est["runs_low"], est["runs_high"])],
+        deepseek=est["model"].str.startswith("deepseek"),
+    )
+    # a point at both ends of a stated range (Claude's "a few $10M's")
+    ends = pd.concat([pts, pts[pts["x_high"] > pts["x"]].assign(x=lambda d: d["x_high"])], ignore_index=True)
+    bands = ranges.assign(
+        name=ranges["model"].map(names), x=ranges["low_usd"] / 1e6, x2=ranges["high_usd"] / 1e6,
+        deepseek=ranges["model"].str.startswith("deepseek"),
+        label=[f"{_money_range(lo, hi, b, lang)} · {_runs_text(rl, rh, lang)}" for lo, hi, b, rl, rh in zip(
+            ranges["low_usd"], ranges["high_usd"], ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
+    )
+    top = float(bands["x2"].max()) * 1.5
+    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=170))
+    x_scale = alt.Scale(domain=[0, top], nice=False)
+    color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR))
+    band = alt.Chart(bands).mark_bar(height=14, opacity=0.35, cornerRadius=3).encode(
+        x=alt.X("x:Q", scale=x_scale, title=words["x"], axis=alt.Axis(format=",.0f")), x2="x2:Q", y=y, color=color)
+    tooltip = [alt.Tooltip("name:N", title=words["model"]), alt.Tooltip("who:N", title=words["estimate"]),
+               alt.Tooltip("usd:N", title="USD"), alt.Tooltip("runs:N", title=words["runs"]),
+               alt.Tooltip("kind:N", title=words["kind"])]
+    shapes = alt.Scale(domain=[kinds[k] for k in KIND_SHAPES], range=list(KIND_SHAPES.values()))
+    points = alt.Chart(ends).mark_point(size=150, filled=True, opacity=1).encode(
+        x=alt.X("x:Q", scale=x_scale), y=y, color=color,
+        shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
+        tooltip=tooltip)
+    labels = alt.Chart(bands).mark_text(align="left", dx=10, fontSize=12).encode(
+        x=alt.X("x2:Q", scale=x_scale), y=y, text="label:N")
+    return alt.layer(band, points, labels).properties(height=max(220, 46 * len(bands)))
+
+
+def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str) -> alt.LayerChart:
+    """Two bars: training compute of a dense model against a mixture of experts of the same size."""
+    df = pd.DataFrame({"kind": [words["dense"], words["moe_bar"]], "flops": [dense_flops, moe_flops],
+                       "moe": [False, True]})
+    df["label"] = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in df["flops"]]
+    y = alt.Y("kind:N", sort=list(df["kind"]), title=None, axis=alt.Axis(labelLimit=200))
+    x = alt.X("flops:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops * 1.45], nice=False),
+              axis=alt.Axis(format=".0e", tickCount=4))
+    bars = alt.Chart(df).mark_bar(height=26, cornerRadiusEnd=3).encode(
+        x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
+        tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])])
+    text = alt.Chart(df).mark_text(align="left", dx=6, fontSize=12).encode(x="flops:Q", y=y, text="label:N")
+    return alt.layer(bars, text).properties(height=130, title=words["chart_title"])
+
+
+def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
+    """Grouped horizontal bars: one group a benchmark, one bar a model; open-weights models solid,
+    closed models pale with an outline (and named so in the legend)."""
+    df = rows.assign(
+        legend=[f"{m} · {words['open'] if o else words['closed']}" for m, o in zip(rows["model_label"], rows["open_weights"])],
+        access=[words["open"] if o else words["closed"] for o in rows["open_weights"]],
+        score_text=[f"{s:g}" for s in rows["score"]],
+    )
+    models = list(dict.fromkeys(df.sort_values("open_weights", ascending=False, kind="stable")["model_id"]))
+    legend_order = [df.loc[df["model_id"] == m, "legend"].iloc[0] for m in models]
+    colors = alt.Scale(domain=legend_order, range=[MODEL_COLORS.get(m, NEUTRAL) for m in models])
+    bench_order = list(dict.fromkeys(df["label"]))
+    y = alt.Y("label:N", sort=bench_order, title=None, axis=alt.Axis(labelLimit=180, labelPadding=6))
+    y_off = alt.YOffset("legend:N", sort=legend_order)
+    x = alt.X("score:Q", title=words["score"], scale=alt.Scale(domain=[0, 108], nice=False),
+              axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]))
+    tooltip = [alt.Tooltip("label:N", title=words["benchmark"]), alt.Tooltip("model_label:N", title=words["model"]),
+               alt.Tooltip("access:N", title=words["access"]), alt.Tooltip("score:Q", title=words["score"])]
+    bars = alt.Chart(df).mark_bar(strokeWidth=1.5, cornerRadiusEnd=2).encode(
+        x=x, y=y, yOffset=y_off,
+        color=alt.Color("legend:N", scale=colors, title=None, legend=alt.Legend(columns=1, labelLimit=340)),
+        stroke=alt.Color("legend:N", scale=colors, legend=None),
+        fillOpacity=alt.condition("datum.open_weights", alt.value(1.0), alt.value(0.3)),
+        tooltip=tooltip)
+    text = alt.Chart(df).mark_text(align="left", dx=3, fontSize=10).encode(
+        x="score:Q", y=y, yOffset=y_off, text="score_text:N")
+    per_group = 15 * len(models) + 10
+    return alt.layer(bars, text).properties(height=max(160, per_group * len(bench_order)))
