@@ -45,7 +45,8 @@ def costs() -> None:
                                     usd=usd(HEAD.cost_usd))), *ds.FX_RANGE, implied)
     head = ds.v3_headline(facts, price)
     st.table(view.stage_table(ds.stage_table(facts, price), L))
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2 = st.columns(2)
+    m3, m4 = st.columns(2)
     delta = None if price == REPORT_PRICE else t("deepseek.bill.delta", delta=(
         "+" if head.cost_usd > HEAD.cost_usd else "−") + usd(abs(head.cost_usd - HEAD.cost_usd), 2),
         price=usd(REPORT_PRICE, 0))
@@ -70,12 +71,11 @@ def costs() -> None:
 def comparison(price: float) -> None:
     st.header(t("deepseek.peers.title"))
     st.markdown(prose("deepseek", "peers"))
-    o1, o2 = st.columns([3, 2], vertical_alignment="bottom")
-    overhead = o1.select_slider(t("deepseek.peers.overhead"), ds.OVERHEAD_STEPS, 1, key="ds_overhead",
+    overhead = st.select_slider(t("deepseek.peers.overhead"), ds.OVERHEAD_STEPS, 1, key="ds_overhead",
                                 format_func=lambda v: f"{fmt_number(v, L, 1)}×", bind="query-params",
                                 help=t("deepseek.peers.overhead_help"))
     overhead = ds.clamp(overhead, 1, ds.OVERHEAD_STEPS[-1], 1)
-    on_all = o2.toggle(t("deepseek.peers.overhead_all"), key="ds_overhead_all", bind="query-params",
+    on_all = st.toggle(t("deepseek.peers.overhead_all"), key="ds_overhead_all", bind="query-params",
                        help=t("deepseek.peers.overhead_all_help"))
     est = ds.peer_estimates(facts, peers, price, overhead, on_all)
     ranges = ds.peer_ranges(est)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from core.formatting import fmt_money, fmt_number, fmt_ratio, fmt_scientific
+from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_scientific
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE
 
 MODEL_COLORS = {
@@ -28,14 +28,21 @@ def estimate_kind(model: str, estimate: str, lower_bound: bool) -> str:
 
 
 def _runs_text(low: float, high: float, lang: str) -> str:
-    if round(low, 1) == round(high, 1):
-        return fmt_ratio(low, lang, 1 if low < 10 else 0)
-    return f"{fmt_ratio(low, lang, 1 if low < 10 else 0)}–{fmt_number(high, lang, 1 if high < 10 else 0)}×"
+    """'≈18' or '≈3.6–9': how many DeepSeek-V3 runs (the unit comes from the label around it)."""
+    def one(v: float) -> str:
+        return fmt_number(v, lang, 1 if v < 10 else 0)
+    about = "約" if lang == "ja" else "≈"
+    return f"{about}{one(low)}" if one(low) == one(high) else f"{about}{one(low)}–{one(high)}"
 
 
-def _money_range(low: float, high: float, lower_bound: bool, lang: str) -> str:
-    text = fmt_money(low, "USD", lang, 1) if low == high else \
-        f"{fmt_money(low, 'USD', lang, 1)}–{fmt_money(high, 'USD', lang, 1)}"
+def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: int = 1) -> str:
+    """'USD 20M–50M' / '2000万–5000万ドル'; a trailing '+' for "over ..." figures."""
+    if fmt_money(low, "USD", lang, digits) == fmt_money(high, "USD", lang, digits):
+        text = fmt_money(low, "USD", lang, digits)
+    elif lang == "ja":
+        text = f"{fmt_compact(low, lang, digits)}–{fmt_money(high, 'USD', lang, digits)}"
+    else:
+        text = f"{fmt_money(low, 'USD', lang, digits)}–{fmt_compact(high, lang, digits)}"
     return text + ("+" if lower_bound else "")
 
 
@@ -48,7 +55,7 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) 
         name=est["model"].map(names), who=est["estimate"].map(words["estimates"]),
         kind=[kinds[estimate_kind(m, e, b)] for m, e, b in zip(est["model"], est["estimate"], est["lower_bound"])],
         x=est["low_usd"] / 1e6, x_high=est["high_usd"] / 1e6,
-        usd=[_money_range(lo, hi, b, lang) for lo, hi, b in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
+        usd=[money_range(lo, hi, b, lang) for lo, hi, b in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
         runs=[_runs_text(lo, hi, lang) for lo, hi in zip(est["runs_low"], est["runs_high"])],
         deepseek=est["model"].str.startswith("deepseek"),
     )
@@ -57,11 +64,13 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) 
     bands = ranges.assign(
         name=ranges["model"].map(names), x=ranges["low_usd"] / 1e6, x2=ranges["high_usd"] / 1e6,
         deepseek=ranges["model"].str.startswith("deepseek"),
-        label=[f"{_money_range(lo, hi, b, lang)} · {_runs_text(rl, rh, lang)}" for lo, hi, b, rl, rh in zip(
-            ranges["low_usd"], ranges["high_usd"], ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
+        label=[words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
+               for m, lo, hi, b, rl, rh in zip(ranges["model"], ranges["low_usd"], ranges["high_usd"],
+                                               ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
     )
-    top = float(bands["x2"].max()) * 1.5
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=170))
+    top = float(bands["x2"].max()) * 1.08
+    # the model's name is in the label above its row (no axis labels: the whole width goes to the data)
+    y = alt.Y("name:N", sort=order, title=None, axis=None)
     x_scale = alt.Scale(domain=[0, top], nice=False)
     color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR))
     band = alt.Chart(bands).mark_bar(height=14, opacity=0.35, cornerRadius=3).encode(
@@ -74,24 +83,27 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) 
         x=alt.X("x:Q", scale=x_scale), y=y, color=color,
         shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
         tooltip=tooltip)
-    labels = alt.Chart(bands).mark_text(align="left", dx=10, fontSize=12).encode(
-        x=alt.X("x2:Q", scale=x_scale), y=y, text="label:N")
-    return alt.layer(band, points, labels).properties(height=max(220, 46 * len(bands)))
+    # labels above each row, from the left edge: they never run off a phone-width chart
+    labels = alt.Chart(bands.assign(zero=0.0)).mark_text(align="left", baseline="bottom", dy=-9, fontSize=12).encode(
+        x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
+    # autosize "fit" counts the axis and the legend below it inside the height: add room for them
+    return alt.layer(band, points, labels).properties(height=58 * len(bands) + 150)
 
 
 def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str) -> alt.LayerChart:
     """Two bars: training compute of a dense model against a mixture of experts of the same size."""
     df = pd.DataFrame({"kind": [words["dense"], words["moe_bar"]], "flops": [dense_flops, moe_flops],
                        "moe": [False, True]})
+    df["e24"] = df["flops"] / 1e24  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
     df["label"] = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in df["flops"]]
     y = alt.Y("kind:N", sort=list(df["kind"]), title=None, axis=alt.Axis(labelLimit=200))
-    x = alt.X("flops:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops * 1.45], nice=False),
-              axis=alt.Axis(format=".0e", tickCount=4))
+    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops / 1e24 * 1.45], nice=False),
+              axis=alt.Axis(format=",.0f", tickCount=5))
     bars = alt.Chart(df).mark_bar(height=26, cornerRadiusEnd=3).encode(
         x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
         tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])])
-    text = alt.Chart(df).mark_text(align="left", dx=6, fontSize=12).encode(x="flops:Q", y=y, text="label:N")
-    return alt.layer(bars, text).properties(height=130, title=words["chart_title"])
+    text = alt.Chart(df).mark_text(align="left", dx=6, fontSize=12).encode(x="e24:Q", y=y, text="label:N")
+    return alt.layer(bars, text).properties(height=170, title=words["chart_title"])
 
 
 def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
@@ -102,7 +114,9 @@ def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
         access=[words["open"] if o else words["closed"] for o in rows["open_weights"]],
         score_text=[f"{s:g}" for s in rows["score"]],
     )
-    models = list(dict.fromkeys(df.sort_values("open_weights", ascending=False, kind="stable")["model_id"]))
+    # DeepSeek first, then the other open-weights models, then the closed ones
+    rank = df["model_id"].str.startswith("deepseek").map({True: 0, False: 1}) * 2 + (~df["open_weights"]).astype(int)
+    models = list(dict.fromkeys(df.assign(rank=rank).sort_values("rank", kind="stable")["model_id"]))
     legend_order = [df.loc[df["model_id"] == m, "legend"].iloc[0] for m in models]
     colors = alt.Scale(domain=legend_order, range=[MODEL_COLORS.get(m, NEUTRAL) for m in models])
     bench_order = list(dict.fromkeys(df["label"]))
@@ -121,4 +135,5 @@ def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
     text = alt.Chart(df).mark_text(align="left", dx=3, fontSize=10).encode(
         x="score:Q", y=y, yOffset=y_off, text="score_text:N")
     per_group = 15 * len(models) + 10
-    return alt.layer(bars, text).properties(height=max(160, per_group * len(bench_order)))
+    legend_and_axis = 24 * len(models) + 70
+    return alt.layer(bars, text).properties(height=per_group * len(bench_order) + legend_and_axis)

@@ -9,7 +9,7 @@ import streamlit as st
 from core import deepseek as ds
 from core.costs import cost_ratio
 from core.datasets import fact
-from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct, fmt_ratio
+from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import gpu_spec, spec_source
 from ui import deepseek_charts as charts
 from ui.cards import figure_card
@@ -58,6 +58,7 @@ def leaves_out(facts: pd.DataFrame, sources: pd.DataFrame, head: ds.V3Headline, 
 
 def peer_words() -> dict:
     words = {k: t(f"deepseek.peers.{k}") for k in ("x", "model", "estimate", "runs", "kind")}
+    words["label"] = t("deepseek.peers.label")  # filled in by the chart: {usd}, {runs}
     words["names"] = {m: ds.PEER_NAMES.get(m) or t(f"deepseek.peers.names.{m}") for m in ds.PEER_ORDER}
     words["kinds"] = {k: t(f"deepseek.peers.kinds.{k}") for k in charts.KIND_SHAPES}
     words["estimates"] = {e: t(f"deepseek.peers.estimates.{e}") for e in (
@@ -77,19 +78,16 @@ def peer_alt(ranges: pd.DataFrame, lang: str) -> str:
 
 
 def estimates_table(est: pd.DataFrame, sources: pd.DataFrame, words: dict, lang: str) -> pd.DataFrame:
-    def money(lo: float, hi: float, bound: bool) -> str:
-        text = fmt_money(lo, "USD", lang, 2) if lo == hi else f"{fmt_money(lo, 'USD', lang, 2)}–{fmt_money(hi, 'USD', lang, 2)}"
-        return text + ("+" if bound else "")
-
     def runs(lo: float, hi: float) -> str:
-        return fmt_ratio(lo, lang, 1) if round(lo, 1) == round(hi, 1) else f"{fmt_ratio(lo, lang, 1)}–{fmt_number(hi, lang, 1)}×"
+        a, b = fmt_number(lo, lang, 1), fmt_number(hi, lang, 1)
+        return f"≈{a}" if a == b else f"≈{a}–{b}"
 
     return pd.DataFrame({
         words["model"]: est["model"].map(words["names"]),
         words["estimate"]: est["estimate"].map(words["estimates"]),
-        "USD": [money(a, b, c) for a, b, c in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
+        "USD": [charts.money_range(a, b, c, lang, 2) for a, b, c in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
         words["runs"]: [runs(a, b) for a, b in zip(est["runs_low"], est["runs_high"])],
-        t("deepseek.peers.breakeven"): [runs(a, b) for a, b in zip(est["breakeven_low"], est["breakeven_high"])],
+        t("deepseek.peers.breakeven"): [runs(a, b) + "×" for a, b in zip(est["breakeven_low"], est["breakeven_high"])],
         t("deepseek.peers.source"): [short_source(sources, s) for s in est["source_id"]],
     }).set_index(words["model"])
 
@@ -116,10 +114,11 @@ def why_points(facts: pd.DataFrame, gpus: pd.DataFrame, lang: str) -> None:
                    pp=fmt_number(f("ds_v3_pipeline_parallel"), lang), ep=fmt_number(f("ds_v3_expert_parallel"), lang),
                    nvlink=gbs(f("ds_v3_nvlink_effective_gbs")), ib=gbs(f("ds_v3_infiniband_gbs"))),
     }
-    cols = st.columns(2)
-    for i, (key, fields) in enumerate(texts.items()):
-        with cols[i % 2].container(border=True, height="stretch"):
-            st.markdown(f"**{t(f'deepseek.why.{key}_title')}**\n\n{t(f'deepseek.why.{key}', **fields)}")
+    items = list(texts.items())
+    for pair in (items[:2], items[2:]):  # row by row, so the boxes of a row line up
+        for col, (key, fields) in zip(st.columns(2), pair):
+            with col.container(border=True, height="stretch"):
+                st.markdown(f"**{t(f'deepseek.why.{key}_title')}**\n\n{t(f'deepseek.why.{key}', **fields)}")
 
 
 @st.fragment
