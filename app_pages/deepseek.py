@@ -16,6 +16,7 @@ from ui.data import require
 from ui.i18n import lang, prose, t
 
 L = lang()
+DARK = st.context.theme.type == "dark"
 sources, facts, gpus, peers, bench, bench_r1, models = require(
     "sources", "facts", "gpus", "peer_costs", "benchmarks_v3", "benchmarks_r1", "benchmark_models")
 REPORT_PRICE = fact(facts, "v3_rental_price_usd_per_gpu_hour")
@@ -80,7 +81,7 @@ def comparison(price: float) -> None:
     est = ds.peer_estimates(facts, peers, price, overhead, on_all)
     ranges = ds.peer_ranges(est)
     words = view.peer_words()
-    show(styled(charts.peer_chart(est, ranges, words, L)), view.peer_alt(ranges, L))
+    show(styled(charts.peer_chart(est, ranges, words, L, DARK)), view.peer_alt(ranges, L))
     r = ranges.set_index("model")
     v3 = ds.v3_headline(facts, price).cost_usd
     st.markdown(t("deepseek.peers.read_all" if on_all and overhead > 1 else "deepseek.peers.read",
@@ -109,7 +110,7 @@ def why_cheap() -> None:
                         peak_flops_per_s(gpus, "H800"), REPORT_PRICE)
     w = {k: t(f"deepseek.why.{k}", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
               tokens=fmt_compact(HEAD.tokens, L, 1)) for k in ("dense", "moe_bar", "flops", "kind", "chart_title")}
-    show(styled(charts.moe_chart(r.dense_flops, r.moe_flops, w, L)),
+    show(styled(charts.moe_chart(r.dense_flops, r.moe_flops, w, L, DARK)),
          t("deepseek.why.alt", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
            ratio=fmt_number(r.ratio, L, 1)))
     st.markdown(t("deepseek.why.result", total=fmt_compact(total, L, 0), tokens=fmt_compact(HEAD.tokens, L, 1),

@@ -18,7 +18,18 @@ MODEL_COLORS = {
     "gpt-4o-0513": SEQUENCE[1], "claude-3.5-sonnet-1022": SEQUENCE[4], "o1-1217": SEQUENCE[1],
 }
 KIND_SHAPES = {"computed": "circle", "estimate": "diamond", "lower_bound": "triangle-right"}
-PEER_COLOR = SEQUENCE[0]
+PEER_COLOR = {False: SEQUENCE[0], True: SEQUENCE[5]}  # blue; sky blue on a dark background
+
+
+def text_color(dark: bool) -> str:
+    """Text marks do not follow Streamlit's theme: set them to the theme's body text colour."""
+    return "#FAFAFA" if dark else "#31333F"
+
+
+def model_color(model_id: str, dark: bool) -> str:
+    if dark and model_id == "llama-3.1-405b-instruct":
+        return "#3A8FD0"  # the Okabe-Ito blue, lifted so it reads on a dark background
+    return MODEL_COLORS.get(model_id, NEUTRAL)
 
 
 def estimate_kind(model: str, estimate: str, lower_bound: bool) -> str:
@@ -46,7 +57,7 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
     return text + ("+" if lower_bound else "")
 
 
-def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> alt.LayerChart:
+def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
     """Each model a row: its range of estimates as a thick band, each estimate as a point (shape =
     what kind of figure), and a label with the amount and how many DeepSeek-V3 runs it equals."""
     names, kinds = words["names"], words["kinds"]
@@ -72,7 +83,7 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) 
     # the model's name is in the label above its row (no axis labels: the whole width goes to the data)
     y = alt.Y("name:N", sort=order, title=None, axis=None)
     x_scale = alt.Scale(domain=[0, top], nice=False)
-    color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR))
+    color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR[dark]))
     band = alt.Chart(bands).mark_bar(height=14, opacity=0.35, cornerRadius=3).encode(
         x=alt.X("x:Q", scale=x_scale, title=words["x"], axis=alt.Axis(format=",.0f")), x2="x2:Q", y=y, color=color)
     tooltip = [alt.Tooltip("name:N", title=words["model"]), alt.Tooltip("who:N", title=words["estimate"]),
@@ -84,29 +95,34 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) 
         shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
         tooltip=tooltip)
     # labels above each row, from the left edge: they never run off a phone-width chart
-    labels = alt.Chart(bands.assign(zero=0.0)).mark_text(align="left", baseline="bottom", dy=-9, fontSize=12).encode(
+    labels = alt.Chart(bands.assign(zero=0.0)).mark_text(
+        align="left", baseline="bottom", dy=-9, fontSize=12, color=text_color(dark)).encode(
         x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
     # autosize "fit" counts the axis and the legend below it inside the height: add room for them
     return alt.layer(band, points, labels).properties(height=58 * len(bands) + 150)
 
 
-def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str) -> alt.LayerChart:
+def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
     """Two bars: training compute of a dense model against a mixture of experts of the same size."""
     df = pd.DataFrame({"kind": [words["dense"], words["moe_bar"]], "flops": [dense_flops, moe_flops],
                        "moe": [False, True]})
     df["e24"] = df["flops"] / 1e24  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
     df["label"] = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in df["flops"]]
-    y = alt.Y("kind:N", sort=list(df["kind"]), title=None, axis=alt.Axis(labelLimit=200))
-    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops / 1e24 * 1.45], nice=False),
+    df["title"] = [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(df["kind"], df["label"])]
+    df["zero"] = 0.0
+    y = alt.Y("kind:N", sort=list(df["kind"]), title=None, axis=None)  # named by the text above each bar
+    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops / 1e24 * 1.05], nice=False),
               axis=alt.Axis(format=",.0f", tickCount=5))
-    bars = alt.Chart(df).mark_bar(height=26, cornerRadiusEnd=3).encode(
+    bars = alt.Chart(df).mark_bar(height=20, cornerRadiusEnd=3).encode(
         x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
         tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])])
-    text = alt.Chart(df).mark_text(align="left", dx=6, fontSize=12).encode(x="e24:Q", y=y, text="label:N")
-    return alt.layer(bars, text).properties(height=170, title=words["chart_title"])
+    text = alt.Chart(df).mark_text(
+        align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark)).encode(
+        x="zero:Q", y=y, text="title:N")
+    return alt.layer(bars, text).properties(height=250, title=words["chart_title"])
 
 
-def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
+def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.LayerChart:
     """Grouped horizontal bars: one group a benchmark, one bar a model; open-weights models solid,
     closed models pale with an outline (and named so in the legend)."""
     df = rows.assign(
@@ -118,7 +134,7 @@ def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
     rank = df["model_id"].str.startswith("deepseek").map({True: 0, False: 1}) * 2 + (~df["open_weights"]).astype(int)
     models = list(dict.fromkeys(df.assign(rank=rank).sort_values("rank", kind="stable")["model_id"]))
     legend_order = [df.loc[df["model_id"] == m, "legend"].iloc[0] for m in models]
-    colors = alt.Scale(domain=legend_order, range=[MODEL_COLORS.get(m, NEUTRAL) for m in models])
+    colors = alt.Scale(domain=legend_order, range=[model_color(m, dark) for m in models])
     bench_order = list(dict.fromkeys(df["label"]))
     y = alt.Y("label:N", sort=bench_order, title=None, axis=alt.Axis(labelLimit=180, labelPadding=6))
     y_off = alt.YOffset("legend:N", sort=legend_order)
@@ -132,7 +148,7 @@ def benchmark_chart(rows: pd.DataFrame, words: dict) -> alt.LayerChart:
         stroke=alt.Color("legend:N", scale=colors, legend=None),
         fillOpacity=alt.condition("datum.open_weights", alt.value(1.0), alt.value(0.3)),
         tooltip=tooltip)
-    text = alt.Chart(df).mark_text(align="left", dx=3, fontSize=10).encode(
+    text = alt.Chart(df).mark_text(align="left", dx=3, fontSize=10, color=text_color(dark)).encode(
         x="score:Q", y=y, yOffset=y_off, text="score_text:N")
     per_group = 15 * len(models) + 10
     legend_and_axis = 24 * len(models) + 70

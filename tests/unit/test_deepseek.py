@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import datasets
@@ -121,10 +121,13 @@ def test_fleet_multiples(facts):
     assert m["gpus"] == pytest.approx(24.4, abs=0.1)  # 50,000 / 2,048
 
 
+FACTS, PEERS = datasets.load("facts"), datasets.load("peer_costs")
+
+
+@settings(deadline=None, max_examples=60)
 @given(price=st.floats(*ds.PRICE_RANGE_USD), overhead=st.sampled_from(ds.OVERHEAD_STEPS), on_peers=st.booleans())
 def test_comparison_is_always_finite_and_positive(price, overhead, on_peers):
-    facts, peers = datasets.load("facts"), datasets.load("peer_costs")
-    est = ds.peer_estimates(facts, peers, price, overhead, on_peers)
+    est = ds.peer_estimates(FACTS, PEERS, price, overhead, on_peers)
     numbers = est[["low_usd", "high_usd", "runs_low", "runs_high", "breakeven_low", "breakeven_high"]].to_numpy()
     assert (numbers > 0).all() and pd.notna(numbers).all() and all(math.isfinite(v) for v in numbers.ravel())
     assert (est["high_usd"] >= est["low_usd"]).all()
@@ -149,6 +152,7 @@ def test_dense_vs_moe_at_v3_size(facts):
     assert 0.3 < r.mfu < 0.4
 
 
+@settings(deadline=None)
 @given(active=st.floats(1e9, 671e9))
 def test_moe_never_costs_more_than_dense(active):
     r = ds.dense_vs_moe(671e9, active, 14.8e12, 37e9, 14.8e12, 2_664_000, 989e12, 2.0)
