@@ -49,7 +49,7 @@ def leaves_out(facts: pd.DataFrame, sources: pd.DataFrame, head: ds.V3Headline, 
         with c2:
             figure_card(t("deepseek.leaves.capex_label"), fmt_money(fact(facts, "ds_fleet_server_capex_usd"), "USD", lang, 1),
                         lines=(t("deepseek.leaves.capex_detail", ratio=fmt_number(multiples["server_capex"], lang),
-                                 opex=fmt_money(fact(facts, "ds_fleet_operating_usd"), "USD", lang, 0)),))
+                                 opex=fmt_money(fact(facts, "ds_fleet_operating_usd"), "USD", lang, 1)),))
         with c3:
             figure_card(t("deepseek.leaves.value_label"), fmt_money(fact(facts, "ds_fleet_value_usd_amodei"), "USD", lang, 1),
                         lines=(t("deepseek.leaves.value_detail", ratio=fmt_number(multiples["value_amodei"], lang)),))
