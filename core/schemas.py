@@ -94,4 +94,33 @@ register(Dataset(
      Column("timing", choices=("before_open", "after_close", "during", "n/a")), Column("source_id"),
      Column("note", required=False)),
     key=("date", "title_en"), pages=("stocks", "next"),
+# --- DeepSeek page (issue 4) ---
+register(Dataset(
+    "benchmarks_v3", "benchmarks_v3.csv",
+    (Column("category"), Column("benchmark"), Column("metric"), Column("model"), Column("model_id"),
+     Column("score", "float", required=False, min=0, max=100), Column("best_in_row_bold", "bool"), Column("source_id")),
+    key=("benchmark", "metric", "model_id"), pages=("deepseek",),
+))
+
+register(Dataset(
+    "benchmarks_r1", "benchmarks_r1.csv",
+    (Column("category"), Column("benchmark"), Column("metric"), Column("model"), Column("model_id"),
+     Column("score", "float", required=False, min=0, max=10000), Column("best_in_row_bold", "bool"),
+     Column("paper_table4_score_if_different", "float", required=False, min=0, max=10000), Column("source_id")),
+    key=("benchmark", "metric", "model_id"), pages=("deepseek",),
+))
+
+register(Dataset(
+    "benchmark_models", "benchmark_models.csv",
+    (Column("model_id"), Column("label"), Column("open_weights", "bool"), Column("source_id"),
+     Column("note", required=False)),
+    key=("model_id",), pages=("deepseek",),
+))
+
+register(Dataset(
+    "peer_costs", "peer_costs.csv",
+    (Column("model", choices=("gpt4", "claude35_sonnet")), Column("estimate"),
+     Column("low_usd", "float", min=0), Column("high_usd", "float", required=False, min=0),
+     Column("lower_bound", "bool"), Column("source_id"), Column("note", required=False)),
+    key=("model", "estimate"), pages=("deepseek",),
 ))

@@ -1,0 +1,155 @@
+"""Charts of the DeepSeek page: DataFrames in, Altair charts out (palette from ``ui.charts``).
+
+Colour never carries meaning alone: every bar and point is named on an axis or in a label, open
+and closed models differ by fill as well as by name, estimate kinds by point shape.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_scientific
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE
+
+MODEL_COLORS = {
+    "deepseek-v3": HIGHLIGHT, "deepseek-r1": HIGHLIGHT,
+    "qwen2.5-72b-instruct": SEQUENCE[5], "llama-3.1-405b-instruct": SEQUENCE[0],
+    "gpt-4o-0513": SEQUENCE[1], "claude-3.5-sonnet-1022": SEQUENCE[4], "o1-1217": SEQUENCE[1],
+}
+KIND_SHAPES = {"computed": "circle", "estimate": "diamond", "lower_bound": "triangle-right"}
+PEER_COLOR = {False: SEQUENCE[0], True: SEQUENCE[5]}  # blue; sky blue on a dark background
+
+
+def text_color(dark: bool) -> str:
+    """Text marks do not follow Streamlit's theme: set them to the theme's body text colour."""
+    return "#FAFAFA" if dark else "#31333F"
+
+
+def model_color(model_id: str, dark: bool) -> str:
+    if dark and model_id == "llama-3.1-405b-instruct":
+        return "#3A8FD0"  # the Okabe-Ito blue, lifted so it reads on a dark background
+    return MODEL_COLORS.get(model_id, NEUTRAL)
+
+
+def estimate_kind(model: str, estimate: str, lower_bound: bool) -> str:
+    if lower_bound:
+        return "lower_bound"
+    return "computed" if model in ("deepseek_v3", "deepseek_v3_full", "llama31_405b") else "estimate"
+
+
+def _runs_text(low: float, high: float, lang: str) -> str:
+    """'≈18' or '≈3.6–9': how many DeepSeek-V3 runs (the unit comes from the label around it)."""
+    def one(v: float) -> str:
+        return fmt_number(v, lang, 1 if v < 10 else 0)
+    about = "約" if lang == "ja" else "≈"
+    return f"{about}{one(low)}" if one(low) == one(high) else f"{about}{one(low)}–{one(high)}"
+
+
+def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: int = 1) -> str:
+    """'USD 20M–50M' / '2000万–5000万ドル'; a trailing '+' for "over ..." figures."""
+    if fmt_money(low, "USD", lang, digits) == fmt_money(high, "USD", lang, digits):
+        text = fmt_money(low, "USD", lang, digits)
+    elif lang == "ja":
+        text = f"{fmt_compact(low, lang, digits)}–{fmt_money(high, 'USD', lang, digits)}"
+    else:
+        text = f"{fmt_money(low, 'USD', lang, digits)}–{fmt_compact(high, lang, digits)}"
+    return text + ("+" if lower_bound else "")
+
+
+def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
+    """Each model a row: its range of estimates as a thick band, each estimate as a point (shape =
+    what kind of figure), and a label with the amount and how many DeepSeek-V3 runs it equals."""
+    names, kinds = words["names"], words["kinds"]
+    order = [names[m] for m in ranges["model"]]
+    pts = est.assign(
+        name=est["model"].map(names), who=est["estimate"].map(words["estimates"]),
+        kind=[kinds[estimate_kind(m, e, b)] for m, e, b in zip(est["model"], est["estimate"], est["lower_bound"])],
+        x=est["low_usd"] / 1e6, x_high=est["high_usd"] / 1e6,
+        usd=[money_range(lo, hi, b, lang) for lo, hi, b in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
+        runs=[_runs_text(lo, hi, lang) for lo, hi in zip(est["runs_low"], est["runs_high"])],
+        deepseek=est["model"].str.startswith("deepseek"),
+    )
+    # a point at both ends of a stated range (Claude's "a few $10M's")
+    ends = pd.concat([pts, pts[pts["x_high"] > pts["x"]].assign(x=lambda d: d["x_high"])], ignore_index=True)
+    bands = ranges.assign(
+        name=ranges["model"].map(names), x=ranges["low_usd"] / 1e6, x2=ranges["high_usd"] / 1e6,
+        deepseek=ranges["model"].str.startswith("deepseek"),
+        label=[words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
+               for m, lo, hi, b, rl, rh in zip(ranges["model"], ranges["low_usd"], ranges["high_usd"],
+                                               ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
+    )
+    top = float(bands["x2"].max()) * 1.08
+    # the model's name is in the label above its row (no axis labels: the whole width goes to the data)
+    y = alt.Y("name:N", sort=order, title=None, axis=None)
+    x_scale = alt.Scale(domain=[0, top], nice=False)
+    color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR[dark]))
+    band = alt.Chart(bands).mark_bar(height=14, opacity=0.35, cornerRadius=3).encode(
+        x=alt.X("x:Q", scale=x_scale, title=words["x"], axis=alt.Axis(format=",.0f")), x2="x2:Q", y=y, color=color)
+    tooltip = [alt.Tooltip("name:N", title=words["model"]), alt.Tooltip("who:N", title=words["estimate"]),
+               alt.Tooltip("usd:N", title="USD"), alt.Tooltip("runs:N", title=words["runs"]),
+               alt.Tooltip("kind:N", title=words["kind"])]
+    shapes = alt.Scale(domain=[kinds[k] for k in KIND_SHAPES], range=list(KIND_SHAPES.values()))
+    points = alt.Chart(ends).mark_point(size=150, filled=True, opacity=1).encode(
+        x=alt.X("x:Q", scale=x_scale), y=y, color=color,
+        shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
+        tooltip=tooltip)
+    # labels above each row, from the left edge: they never run off a phone-width chart
+    labels = alt.Chart(bands.assign(zero=0.0)).mark_text(
+        align="left", baseline="bottom", dy=-9, fontSize=12, color=text_color(dark)).encode(
+        x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
+    # autosize "fit" counts the axis and the legend below it inside the height: add room for them
+    return alt.layer(band, points, labels).properties(height=58 * len(bands) + 150)
+
+
+def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
+    """Two bars: training compute of a dense model against a mixture of experts of the same size."""
+    df = pd.DataFrame({"kind": [words["dense"], words["moe_bar"]], "flops": [dense_flops, moe_flops],
+                       "moe": [False, True]})
+    df["e24"] = df["flops"] / 1e24  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
+    df["label"] = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in df["flops"]]
+    df["title"] = [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(df["kind"], df["label"])]
+    df["zero"] = 0.0
+    y = alt.Y("kind:N", sort=list(df["kind"]), title=None, axis=None)  # named by the text above each bar
+    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops / 1e24 * 1.05], nice=False),
+              axis=alt.Axis(format=",.0f", tickCount=5))
+    bars = alt.Chart(df).mark_bar(height=20, cornerRadiusEnd=3).encode(
+        x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
+        tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])])
+    text = alt.Chart(df).mark_text(
+        align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark)).encode(
+        x="zero:Q", y=y, text="title:N")
+    return alt.layer(bars, text).properties(height=250, title=words["chart_title"])
+
+
+def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.LayerChart:
+    """Grouped horizontal bars: one group a benchmark, one bar a model; open-weights models solid,
+    closed models pale with an outline (and named so in the legend)."""
+    df = rows.assign(
+        legend=[f"{m} · {words['open'] if o else words['closed']}" for m, o in zip(rows["model_label"], rows["open_weights"])],
+        access=[words["open"] if o else words["closed"] for o in rows["open_weights"]],
+        score_text=[f"{s:g}" for s in rows["score"]],
+    )
+    # DeepSeek first, then the other open-weights models, then the closed ones
+    rank = df["model_id"].str.startswith("deepseek").map({True: 0, False: 1}) * 2 + (~df["open_weights"]).astype(int)
+    models = list(dict.fromkeys(df.assign(rank=rank).sort_values("rank", kind="stable")["model_id"]))
+    legend_order = [df.loc[df["model_id"] == m, "legend"].iloc[0] for m in models]
+    colors = alt.Scale(domain=legend_order, range=[model_color(m, dark) for m in models])
+    bench_order = list(dict.fromkeys(df["label"]))
+    y = alt.Y("label:N", sort=bench_order, title=None, axis=alt.Axis(labelLimit=180, labelPadding=6))
+    y_off = alt.YOffset("legend:N", sort=legend_order)
+    x = alt.X("score:Q", title=words["score"], scale=alt.Scale(domain=[0, 108], nice=False),
+              axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]))
+    tooltip = [alt.Tooltip("label:N", title=words["benchmark"]), alt.Tooltip("model_label:N", title=words["model"]),
+               alt.Tooltip("access:N", title=words["access"]), alt.Tooltip("score:Q", title=words["score"])]
+    bars = alt.Chart(df).mark_bar(strokeWidth=1.5, cornerRadiusEnd=2).encode(
+        x=x, y=y, yOffset=y_off,
+        color=alt.Color("legend:N", scale=colors, title=None, legend=alt.Legend(columns=1, labelLimit=340)),
+        stroke=alt.Color("legend:N", scale=colors, legend=None),
+        fillOpacity=alt.condition("datum.open_weights", alt.value(1.0), alt.value(0.3)),
+        tooltip=tooltip)
+    text = alt.Chart(df).mark_text(align="left", dx=3, fontSize=10, color=text_color(dark)).encode(
+        x="score:Q", y=y, yOffset=y_off, text="score_text:N")
+    per_group = 15 * len(models) + 10
+    legend_and_axis = 24 * len(models) + 70
+    return alt.layer(bars, text).properties(height=per_group * len(bench_order) + legend_and_axis)
