@@ -61,3 +61,15 @@ register(Dataset(
      Column("value", "float", min=0, max=1e6), Column("unit"), Column("source_id"), Column("note", required=False)),
     key=("gpu", "spec"), pages=("scaling", "stargate", "deepseek", "scenarios"),
 ))
+
+register(Dataset(
+    "presets", "presets.csv",
+    (Column("preset", choices=("v3", "llama", "gpt4", "own")),
+     Column("field"),
+     Column("value", "float", required=False, min=0),
+     Column("option", required=False),
+     Column("ref", required=False),
+     Column("basis", choices=("fact", "estimate", "derived", "assumption")),
+     Column("source_id"), Column("note", required=False)),
+    key=("preset", "field"), pages=("scenarios",),
+))
