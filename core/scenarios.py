@@ -33,6 +33,7 @@ COST_KEY = "sc_cost"  # URL parameter of the cost mode (rent | own)
 GPU_KEY = "sc_gpu"
 PRECISION_KEY = "sc_prec"
 PRECISION_LABELS = {"bf16": "BF16", "fp8": "FP8"}  # the same in every language: bound directly
+LLAMA_TOLERANCE = 0.20  # the independent check passes when computed GPU-hours are within ±20% of reported
 DGX_GPUS_PER_SERVER = 8  # the DGX H100 power fact is per 8-GPU server (its unit in data/facts.csv)
 
 
@@ -288,6 +289,10 @@ class LlamaCheck:
     gpu_hours_at_high: float
     gap_low: float  # (computed - reported) / reported, at the low utilisation; negative = below
     gap_high: float
+
+    @property
+    def within_tolerance(self) -> bool:
+        return max(abs(self.gap_low), abs(self.gap_high)) <= LLAMA_TOLERANCE
 
 
 def llama_check(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> LlamaCheck:

@@ -1,0 +1,63 @@
+"""Charts of the scenarios page: cost and days around the reader's choice; cost against two
+reference amounts. DataFrame in, Altair chart out; labels and tooltips come formatted."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, styled
+
+HEIGHT = 210
+
+
+def money_label_expr(lang: str) -> str:
+    """Vega expression for USD axis labels: 'USD 5M' / 'USD 500B', or 500万ドル / 5000億ドル."""
+    if lang == "ja":
+        return ("datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + '兆ドル' : "
+                "datum.value >= 1e8 ? format(datum.value / 1e8, '~g') + '億ドル' : "
+                "datum.value >= 1e4 ? format(datum.value / 1e4, '~g') + '万ドル' : format(datum.value, '~g') + 'ドル'")
+    return "'USD ' + replace(format(datum.value, '~s'), 'G', 'B')"
+
+
+def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: bool, lang: str,
+                color: str) -> alt.Chart:
+    """One line (cost or days) against MFU or GPUs; the reader's choice is a labelled diamond.
+
+    ``df``: x, <y>, x_label, <y>_label, current (bool), current_text (label on the marker)."""
+    x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"),
+              axis=alt.Axis(format="~s" if log_x else "~g", labelOverlap=True, tickCount=6))
+    axis = alt.Axis(labelExpr=money_label_expr(lang), tickCount=4) if y == "cost_usd" else alt.Axis(format="~s", tickCount=4)
+    yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", zero=False), axis=axis)
+    tooltip = [alt.Tooltip("x_label:N", title=x_title), alt.Tooltip(f"{y}_label:N", title=y_title)]
+    base = alt.Chart(df).encode(x=x, y=yy, tooltip=tooltip)
+    line = base.mark_line(color=color, strokeWidth=2.5)
+    current = df[df["current"]]
+    marker = alt.Chart(current).encode(x=x, y=yy, tooltip=tooltip)
+    point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
+    text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
+        text="current_text:N", color=alt.value(HIGHLIGHT))
+    return styled(alt.layer(line, point, text).properties(height=HEIGHT))
+
+
+def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.Chart:
+    """Horizontal bars on a log scale: the reader's run, DeepSeek-V3's reported cost, Stargate.
+
+    ``df``: name, usd, label (formatted amount), mine (bool)."""
+    lo, hi = float(df["usd"].min()), float(df["usd"].max())
+    domain = [10 ** math.floor(math.log10(lo) - 0.5), 10 ** math.ceil(math.log10(hi) + 1.5)]  # room for labels
+    x = alt.X("usd:Q", title=x_title, scale=alt.Scale(type="log", domain=domain),
+              axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True))
+    y = alt.Y("name:N", title=None, sort=list(df["name"]), axis=alt.Axis(labelLimit=220))
+    colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
+    bars = alt.Chart(df).mark_bar(height=26).encode(
+        x=x, y=y, color=alt.Color("mine:N", scale=colors, legend=None),
+        tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)])
+    text = alt.Chart(df).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13).encode(
+        x=x, y=y, text="label:N")
+    return styled(alt.layer(bars, text).properties(height=150))
+
+
+COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]
