@@ -15,6 +15,14 @@ from ui.data import require
 from ui.i18n import lang, prose, t
 
 L = lang()
+
+
+def money(v: float) -> str:  # four significant digits: USD 5.328M / 532.8万ドル
+    return fmt_money(v, "USD", L, S.compact_decimals(v, L))
+
+
+def compact(v: float, significant: int = 4) -> str:
+    return fmt_compact(v, L, S.compact_decimals(v, L, significant))
 sources, facts, gpus, presets = require("sources", "facts", "gpus", "presets")
 VALUES = controls.all_presets(presets, facts, gpus)
 controls.seed_from_url(VALUES)
@@ -45,7 +53,7 @@ def basis_list(preset: str) -> str:
     lines = []
     for r in rows.itertuples():
         how = t(f"scenarios.calc.{r.ref[5:]}") if isinstance(r.ref, str) and r.ref.startswith("calc:") else ""
-        lines.append(t("scenarios.basis.line", field=t(f"scenarios.field.{r.field}"), value=shown(r.field, VALUES[preset][r.field]),
+        lines.append(t("scenarios.basis.line", field=t(f"scenarios.field.{r.field}").split(" (")[0].split("(")[0], value=shown(r.field, VALUES[preset][r.field]),
                        basis=t(f"scenarios.basis.{r.basis}"), source=short_source(sources, r.source_id)) + how)
     return "\n".join(lines)
 
@@ -75,10 +83,10 @@ def calculator() -> None:
     st.subheader(t("scenarios.out.title"))
     budget = fact(facts, "stargate_budget_usd")
     cells = [
-        ("flops", t("scenarios.unit.flop", v=fmt_scientific(r.flops, L, 2)), {"tpp": fmt_number(r.tokens_per_param, L, 0)}),
-        ("gpu_hours", fmt_compact(r.gpu_hours, L, 3), {"peak": fmt_number(r.peak_flops_per_s / 1e12, L, 0), "prec": S.PRECISION_LABELS[r.precision]}),
+        ("flops", fmt_scientific(r.flops, L, 2), {"tpp": fmt_number(r.tokens_per_param, L, 0)}),
+        ("gpu_hours", compact(r.gpu_hours), {"peak": fmt_number(r.peak_flops_per_s / 1e12, L, 0), "prec": S.PRECISION_LABELS[r.precision]}),
         ("days", t("scenarios.unit.days", v=fmt_number(r.days, L, 1)), {"gpus": fmt_number(s.n_gpus, L)}),
-        (f"cost_{s.cost_mode}", fmt_money(r.total_cost_usd, "USD", L, 3), {"price": fmt_money(r.usd_per_gpu_hour, "USD", L, 2)}),
+        (f"cost_{s.cost_mode}", money(r.total_cost_usd), {"price": fmt_money(r.usd_per_gpu_hour, "USD", L, 2)}),
         ("energy", t("scenarios.unit.mwh", v=fmt_number(r.energy_mwh, L, 0 if r.energy_mwh >= 100 else 2)), {"pue": fmt_number(s.pue, L, 2)}),
         ("energy_cost", fmt_money(r.energy_cost_usd, "USD", L, 1), {}),
         ("power", t("scenarios.unit.mw", v=fmt_number(r.peak_power_mw, L, 1)), {}),
@@ -98,7 +106,7 @@ def calculator() -> None:
     df = S.sweep(s, S.gpu_for(gpus, s.gpu), axis)
     x_fmt = (lambda x: fmt_pct(x / 100, L, 2, signed=False)) if axis == "mfu" else (lambda x: fmt_number(x, L))
     df["x_label"] = df["x"].map(x_fmt)
-    df["cost_usd_label"] = df["cost_usd"].map(lambda v: fmt_money(v, "USD", L, 3))
+    df["cost_usd_label"] = df["cost_usd"].map(money)
     df["days_label"] = df["days"].map(lambda v: t("scenarios.unit.days", v=fmt_number(v, L, 1)))
     x_title = t(f"scenarios.chart.axis_{axis}")
     for y, color in (("cost_usd", charts.COST_COLOR), ("days", charts.DAYS_COLOR)):
@@ -112,7 +120,7 @@ def calculator() -> None:
     bars = [(t("scenarios.compare.mine"), r.total_cost_usd, True), (t("scenarios.compare.v3"), v3_cost, False),
             (t("scenarios.compare.stargate"), budget, False)]
     comp = pd.DataFrame(bars, columns=["name", "usd", "mine"])
-    comp["label"] = comp["usd"].map(lambda v: fmt_money(v, "USD", L, 3))
+    comp["label"] = comp["usd"].map(money)
     show(charts.comparison_chart(comp, t("scenarios.compare.axis"), L),
          t("scenarios.compare.alt", mine=comp["label"][0], v3=comp["label"][1], stargate=comp["label"][2]))
     st.caption(t("scenarios.compare.caption", v3=comp["label"][1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
@@ -128,16 +136,16 @@ c1, c2 = st.columns(2)
 with c1, st.container(border=True, height="stretch"):
     st.metric(t("scenarios.check.v3_label"), fmt_pct(v3.mfu_fp8, L, 1, signed=False), help=t("scenarios.check.v3_help"))
     st.markdown(prose("scenarios", "v3_check", bf16=fmt_pct(v3.mfu_bf16, L, 1, signed=False), fp8=fmt_pct(v3.mfu_fp8, L, 1, signed=False),
-                      flops=fmt_scientific(v3.flops, L, 4), hours=fmt_compact(v3.reported_gpu_hours, L, 3),
-                      back=fmt_compact(v3.gpu_hours_back, L, 3), cost=fmt_money(v3.cost_back_usd, "USD", L, 3),
+                      flops=fmt_scientific(v3.flops, L, 4), hours=compact(v3.reported_gpu_hours),
+                      back=compact(v3.gpu_hours_back), cost=money(v3.cost_back_usd),
                       price=fmt_money(v3.price_usd_per_gpu_hour, "USD", L, 2)))
     st.caption(source_line(sources, "V3R", "EPH", "H100-SPARSE"))
 with c2, st.container(border=True, height="stretch"):
     st.metric(t("scenarios.check.llama_label"), f"{fmt_pct(llama.gap_low, L, 0)} … {fmt_pct(llama.gap_high, L, 0)}",
               help=t("scenarios.check.llama_help"))
     st.markdown(prose("scenarios", "llama_check", low=fmt_pct(llama.mfu_low, L, 0, signed=False), high=fmt_pct(llama.mfu_high, L, 0, signed=False),
-                      hours_low=fmt_compact(llama.gpu_hours_at_high, L, 3), hours_high=fmt_compact(llama.gpu_hours_at_low, L, 3),
-                      reported=fmt_compact(llama.reported_gpu_hours, L, 4), flops=fmt_scientific(llama.flops, L, 2),
+                      hours_low=compact(llama.gpu_hours_at_high), hours_high=compact(llama.gpu_hours_at_low),
+                      reported=compact(llama.reported_gpu_hours), flops=fmt_scientific(llama.flops, L, 2),
                       gap_low=fmt_pct(llama.gap_low, L, 0), gap_high=fmt_pct(llama.gap_high, L, 0),
                       tolerance=fmt_pct(S.LLAMA_TOLERANCE, L, 0, signed=False)))
     st.caption(source_line(sources, "L31", "L3-MFU", "EPM"))

@@ -252,6 +252,17 @@ def run_from_params(params: Mapping, presets: pd.DataFrame | None = None, facts:
     return costs.run_scenario(s, gpu_for(gpus, s.gpu))
 
 
+def compact_decimals(value: float, lang: str, significant: int = 4) -> int:
+    """Decimals that give ``significant`` digits in the compact form of ``value`` for a language
+    (short scale in English: 29.47M; 万/億/兆 in Japanese: 2947万), for ``fmt_compact`` / ``fmt_money``."""
+    v = abs(value)
+    if not math.isfinite(v) or v == 0:
+        return 0
+    units = (1e12, 1e8, 1e4) if lang == "ja" else (1e12, 1e9, 1e6, 1e3)
+    mantissa = next((v / u for u in units if v >= u), v)
+    return max(0, significant - 1 - math.floor(math.log10(mantissa)))
+
+
 # --- checks against published runs -------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -7,10 +7,27 @@ import math
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, styled
 
 HEIGHT = 210
+
+
+def text_color() -> str:
+    """Label colour readable on the current theme (Altair text marks do not follow it)."""
+    return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
+
+
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """Tick values for a log axis from ``lo`` to ``hi``: powers of ten, with 2 and 5 between
+    them when the range spans less than two decades."""
+    lo, hi = max(lo, 1e-12), max(hi, lo)
+    first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    steps = (1, 2, 5) if last - first < 3 else (1,)
+    ticks = [m * 10.0 ** e for e in range(first, last + 1) for m in steps]
+    inside = [v for v in ticks if lo <= v <= hi]
+    return inside if len(inside) >= 2 else [v for v in ticks if lo / 10 <= v <= hi * 10]
 
 
 def money_label_expr(lang: str) -> str:
@@ -27,9 +44,12 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     """One line (cost or days) against MFU or GPUs; the reader's choice is a labelled diamond.
 
     ``df``: x, <y>, x_label, <y>_label, current (bool), current_text (label on the marker)."""
-    x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"),
-              axis=alt.Axis(format="~s" if log_x else "~g", labelOverlap=True, tickCount=6))
-    axis = alt.Axis(labelExpr=money_label_expr(lang), tickCount=4) if y == "cost_usd" else alt.Axis(format="~s", tickCount=4)
+    x_axis = (alt.Axis(format="~s", labelOverlap=True, tickCount=6) if log_x
+              else alt.Axis(labelExpr="format(datum.value, '~r') + '%'", labelOverlap=True, tickCount=6))
+    x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"), axis=x_axis)
+    ticks = log_ticks(float(df[y].min()), float(df[y].max()))
+    axis = (alt.Axis(labelExpr=money_label_expr(lang), values=ticks) if y == "cost_usd"
+            else alt.Axis(format="~s", values=ticks))
     yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", zero=False), axis=axis)
     tooltip = [alt.Tooltip("x_label:N", title=x_title), alt.Tooltip(f"{y}_label:N", title=y_title)]
     base = alt.Chart(df).encode(x=x, y=yy, tooltip=tooltip)
@@ -52,12 +72,12 @@ def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.Chart:
               axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True))
     y = alt.Y("name:N", title=None, sort=list(df["name"]), axis=alt.Axis(labelLimit=220))
     colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
-    bars = alt.Chart(df).mark_bar(height=26).encode(
-        x=x, y=y, color=alt.Color("mine:N", scale=colors, legend=None),
+    bars = alt.Chart(df).mark_bar(height=20).encode(
+        x=x, x2=alt.datum(domain[0]), y=y, color=alt.Color("mine:N", scale=colors, legend=None),
         tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)])
-    text = alt.Chart(df).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13).encode(
+    text = alt.Chart(df).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color()).encode(
         x=x, y=y, text="label:N")
-    return styled(alt.layer(bars, text).properties(height=150))
+    return styled(alt.layer(bars, text).properties(height=170))
 
 
 COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]
