@@ -25,7 +25,6 @@ def compact(v: float, significant: int = 4) -> str:
     return fmt_compact(v, L, S.compact_decimals(v, L, significant))
 sources, facts, gpus, presets = require("sources", "facts", "gpus", "presets")
 VALUES = controls.all_presets(presets, facts, gpus)
-controls.seed_from_url(VALUES)
 
 st.title(t("scenarios.title"))
 st.markdown(prose("scenarios", "intro"))
@@ -60,6 +59,7 @@ def basis_list(preset: str) -> str:
 
 @st.fragment
 def calculator() -> None:
+    controls.seed_from_url(presets, facts, gpus)  # in the fragment: its reruns must see the second run
     preset = controls.preset_control(VALUES)
     g4 = {k: fmt_scientific(S.reference(presets, "gpt4", k), L, 1) for k in ("ref_training_flop", "ref_training_flop_low", "ref_training_flop_high")}
     st.caption(t(f"scenarios.desc.{preset}", **g4))

@@ -9,6 +9,7 @@ URL then holds them. Changing any input by hand turns the preset into "your own 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +23,7 @@ from ui.state import url_choice
 PRESET_STATE = f"_choice_{S.PRESET_KEY}"  # url_choice's session-state key
 COST_STATE = f"_choice_{S.COST_KEY}"
 SEEDED = "_sc_seeded"
+PENDING = "_sc_pending"
 FORMATS = {"sc_active": "%.1f", "sc_total": "%.1f", "sc_tokens": "%.2f", "sc_gpus": "%d", "sc_mfu": "%.2f%%",
            "sc_rent": "%.2f", "sc_buy": "%.0f", "sc_years": "%.1f", "sc_kw": "%.3f", "sc_pue": "%.2f",
            "sc_kwh": "%.4f"}
@@ -33,6 +35,11 @@ def all_presets(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) 
     return {p: S.preset_values(presets, facts, gpus, p) for p in S.PRESETS}
 
 
+def _labels(prefix: str, codes, sep: str = "."):
+    """format_func for translated options, with the labels fixed now (in this run's language)."""
+    return {c: t(f"{prefix}{sep}{c}") for c in codes}.get
+
+
 def _state_key(key: str) -> str:
     return COST_STATE if key == S.COST_KEY else key
 
@@ -42,15 +49,30 @@ def _write(ui: Mapping) -> None:
         st.session_state[_state_key(key)] = value
 
 
-def seed_from_url(values: dict[str, dict]) -> None:
-    """First run only: a link naming a published-run preset (``?sc_preset=llama``) fills the
-    inputs the URL leaves out with that preset's values (the URL holds only non-defaults)."""
+def seed_from_url(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> None:
+    """First run only: seed every input with the scenario the URL describes, read exactly as
+    other pages read it (``scenario_from_params``). Valid URL values win anyway; what this adds:
+    a link naming a published-run preset (``?sc_preset=llama``) fills the inputs it leaves out
+    with that preset's values, and out-of-range numbers are clamped instead of dropped."""
     if SEEDED in st.session_state:
+        _resync()
         return
     st.session_state[SEEDED] = True
-    preset = st.query_params.get(S.PRESET_KEY)
-    if preset in ("llama", "gpt4"):
-        _write({k: v for k, v in S.ui_values(values[preset]).items() if k not in st.query_params})
+    defaults = S.ui_values(S.preset_values(presets, facts, gpus, S.DEFAULT_PRESET))
+    ui = S.ui_values(asdict(S.scenario_from_params(st.query_params.to_dict(), presets, facts, gpus)))
+    pending = {k: v for k, v in ui.items() if v != defaults[k]}
+    _write(pending)
+    st.session_state[PENDING] = pending
+
+
+def _resync() -> None:
+    """Second run: write the seeded values again, so Streamlit puts them in the URL (values set
+    before a widget's first render are not), unless the reader has changed them meanwhile.
+    Without this, editing one input of a ``?sc_preset=llama`` link would lose the others."""
+    pending = st.session_state.pop(PENDING, None) or {}
+    for key, value in pending.items():
+        if st.session_state.get(_state_key(key)) == value:
+            st.session_state[_state_key(key)] = value
 
 
 def _apply_preset(values: dict[str, dict]) -> None:
@@ -73,7 +95,7 @@ def _gpu_changed(facts: pd.DataFrame, gpus: pd.DataFrame) -> None:
 
 def preset_control(values: dict[str, dict]) -> str:
     return url_choice(st.pills, t("scenarios.preset.label"), S.PRESETS, S.DEFAULT_PRESET, S.PRESET_KEY,
-                      lambda p: t(f"scenarios.preset.{p}"), help=t("scenarios.preset.help"),
+                      _labels("scenarios.preset", S.PRESETS), help=t("scenarios.preset.help"),
                       on_change=_apply_preset, args=(values,))
 
 
@@ -118,7 +140,7 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
     with st.container(border=True):
         st.markdown(f"**{t('scenarios.group.money')}**")
         p[S.COST_KEY] = url_choice(st.segmented_control, t("scenarios.field.cost_mode"), costs.COST_MODES,
-                                   defaults[S.COST_KEY], S.COST_KEY, lambda m: t(f"scenarios.cost_mode.{m}"),
+                                   defaults[S.COST_KEY], S.COST_KEY, _labels("scenarios.cost_mode", costs.COST_MODES),
                                    help=t("scenarios.help.cost_mode"), on_change=_mark_own)
         owned = p[S.COST_KEY] == "own"
         c1, c2, c3 = st.columns(3)
@@ -137,4 +159,4 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
 
 def chart_axis() -> str:
     return url_choice(st.segmented_control, t("scenarios.chart.axis"), ("mfu", "gpus"), "mfu", "sc_x",
-                      lambda a: t(f"scenarios.chart.axis_{a}"), help=t("scenarios.chart.axis_help"))
+                      _labels("scenarios.chart.axis", ("mfu", "gpus"), "_"), help=t("scenarios.chart.axis_help"))
