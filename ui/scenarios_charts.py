@@ -50,7 +50,7 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     ticks = log_ticks(float(df[y].min()), float(df[y].max()))
     axis = (alt.Axis(labelExpr=money_label_expr(lang), values=ticks) if y == "cost_usd"
             else alt.Axis(format="~s", values=ticks))
-    yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", zero=False), axis=axis)
+    yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", nice=False, padding=10), axis=axis)
     tooltip = [alt.Tooltip("x_label:N", title=x_title), alt.Tooltip(f"{y}_label:N", title=y_title)]
     base = alt.Chart(df).encode(x=x, y=yy, tooltip=tooltip)
     line = base.mark_line(color=color, strokeWidth=2.5)
