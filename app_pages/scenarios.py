@@ -47,12 +47,24 @@ def shown(field: str, v) -> str:
     return v if isinstance(v, str) else fmt_number(v, L, 2)
 
 
+def short_name(field: str) -> str:
+    return t(f"scenarios.field.{field}").split(" (")[0].split("(")[0]
+
+
+def basis_summary(preset: str) -> str:
+    """One line a kind of figure: which inputs are sourced facts, estimates, computed, assumed."""
+    rows = presets.loc[(presets["preset"] == preset) & presets["field"].isin(S.SCENARIO_FIELDS)]
+    sep = "、" if L == "ja" else ", "
+    return "  \n".join(t("scenarios.basis.summary", basis=t(f"scenarios.basis.{b}"), fields=sep.join(map(short_name, g["field"])))
+                       for b, g in rows.groupby("basis", sort=False))
+
+
 def basis_list(preset: str) -> str:
     rows = presets.loc[(presets["preset"] == preset) & presets["field"].isin(S.SCENARIO_FIELDS)]
     lines = []
     for r in rows.itertuples():
         how = t(f"scenarios.calc.{r.ref[5:]}") if isinstance(r.ref, str) and r.ref.startswith("calc:") else ""
-        lines.append(t("scenarios.basis.line", field=t(f"scenarios.field.{r.field}").split(" (")[0].split("(")[0], value=shown(r.field, VALUES[preset][r.field]),
+        lines.append(t("scenarios.basis.line", field=short_name(r.field), value=shown(r.field, VALUES[preset][r.field]),
                        basis=t(f"scenarios.basis.{r.basis}"), source=short_source(sources, r.source_id)) + how)
     return "\n".join(lines)
 
@@ -62,7 +74,8 @@ def calculator() -> None:
     controls.seed_from_url(presets, facts, gpus)  # in the fragment: its reruns must see the second run
     preset = controls.preset_control(VALUES)
     g4 = {k: fmt_scientific(S.reference(presets, "gpt4", k), L, 1) for k in ("ref_training_flop", "ref_training_flop_low", "ref_training_flop_high")}
-    st.caption(t(f"scenarios.desc.{preset}", **g4))
+    st.caption(t(f"scenarios.desc.{preset}", v3_total=fmt_money(fact(facts, "v3_cost_total_reported_usd"), "USD", L, 3), **g4))
+    st.caption(basis_summary(preset))
     with st.expander(t("scenarios.basis.title")):
         st.markdown(t("scenarios.basis.intro"))
         st.markdown(basis_list(preset))
