@@ -123,4 +123,13 @@ register(Dataset(
      Column("low_usd", "float", min=0), Column("high_usd", "float", required=False, min=0),
      Column("lower_bound", "bool"), Column("source_id"), Column("note", required=False)),
     key=("model", "estimate"), pages=("deepseek",),
+    "presets", "presets.csv",
+    (Column("preset", choices=("v3", "llama", "gpt4", "own")),
+     Column("field"),
+     Column("value", "float", required=False, min=0),
+     Column("option", required=False),
+     Column("ref", required=False),
+     Column("basis", choices=("fact", "estimate", "derived", "assumption")),
+     Column("source_id"), Column("note", required=False)),
+    key=("preset", "field"), pages=("scenarios",),
 ))

@@ -1,0 +1,46 @@
+"""The scenarios page in a real browser: presets and edits land in the URL, and the URL restores them."""
+
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from tests.e2e.streamlit_server import wait_for_app
+
+
+def query(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def gpu_hours(page):
+    return page.get_by_test_id("stMetricValue").nth(1)
+
+
+def test_preset_click_lands_in_the_url_and_a_reload_restores_it(open_page, server_url):
+    page = open_page("scenarios")
+    expect(gpu_hours(page)).to_have_text("2.664M")
+    page.get_by_text("GPT-4 (Epoch AI estimate)", exact=True).click()
+    wait_for_app(page)
+    expect(gpu_hours(page)).to_have_text("57M")
+    q = query(page)
+    assert q["sc_preset"] == "gpt4" and q["sc_gpus"] == "25000" and q["sc_gpu"] == "A100"
+    page.goto(page.url)
+    wait_for_app(page)
+    expect(gpu_hours(page)).to_have_text("57M")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_editing_a_preset_link_keeps_every_value(open_page):
+    page = open_page("scenarios?sc_preset=llama")
+    expect(gpu_hours(page)).to_have_text("26.28M")
+    slider = page.get_by_test_id("stSlider").filter(has_text="utilisation").get_by_role("slider")
+    slider.focus()
+    for _ in range(50):  # +0.50 percentage points
+        slider.press("ArrowRight")
+    wait_for_app(page)
+    expect(gpu_hours(page)).to_have_text("25.96M")  # at 41% instead of 40.5%
+    q = query(page)
+    assert q["sc_preset"] == "own" and float(q["sc_mfu"]) == 41 and float(q["sc_active"]) == 405, q
+    assert q["sc_gpus"] == "16384" and q["sc_gpu"] == "H100" and q["sc_cost"] == "own", q
+    page.goto(page.url)  # the edited link alone rebuilds the same scenario
+    wait_for_app(page)
+    expect(gpu_hours(page)).to_have_text("25.96M")
