@@ -61,3 +61,27 @@ register(Dataset(
      Column("value", "float", min=0, max=1e6), Column("unit"), Column("source_id"), Column("note", required=False)),
     key=("gpu", "spec"), pages=("scaling", "stargate", "deepseek", "scenarios"),
 ))
+
+register(Dataset(
+    "capex", "capex.csv",
+    (Column("company"), Column("ticker"), Column("period"),
+     Column("year", "int", min=2000, max=2100),  # the (fiscal) year the period belongs to
+     Column("period_type", choices=("year", "quarter")),
+     Column("amount_usd_billion", "float", required=False, min=0, max=10000),
+     Column("low_usd_billion", "float", required=False, min=0, max=10000),
+     Column("high_usd_billion", "float", required=False, min=0, max=10000),
+     Column("kind", choices=("guidance", "actual")),
+     Column("stated_on", "date", required=False),
+     Column("stated_on_precision", choices=("exact", "on_or_before", "unknown")),
+     Column("primary", "bool"),  # no: an alternative definition kept for reference (e.g. a cash-flow line)
+     Column("source_id"), Column("note", required=False)),
+    key=("ticker", "period", "kind", "stated_on", "source_id", "amount_usd_billion"), pages=("stargate", "next"),
+))
+
+register(Dataset(
+    "stargate_timeline", "stargate_timeline.csv",
+    (Column("date", "date"), Column("event"), Column("metric"), Column("value", "float", min=0),
+     Column("unit"), Column("qualifier", required=False, choices=("up_to", "about", "more_than", "nearly")),
+     Column("source_id"), Column("note", required=False)),
+    key=("event", "metric"), pages=("stargate",),
+))
