@@ -90,9 +90,10 @@ def what_it_buys() -> None:
     show(labelled_bars(rows, t("stargate.chart.gw_axis"), t("stargate.chart.kind"),
                        {k: t(f"stargate.kind.{k}") for k in ("model", "plan", "check", "benchmark")}),
          t("stargate.chart.gw_alt", gw=f.gw(out.gw)), key="sg_gw_chart")
-    st.caption(source_line(sources, "STARGATE-OAI", gpu_source(gpu), "DGX-POWER", "UPTIME-PUE", "EIA-PRICE",
-                           "BERNSTEIN-GW", "EPOCH-DC-COST", "SG-ABILENE", "SG-DEEPVIEW-SEP", "GS-NA-GW", "DOE-NUCLEAR",
-                           "LBNL-DC"))
+    with st.expander(t("stargate.buys.sources")):
+        st.caption(source_line(sources, "STARGATE-OAI", gpu_source(gpu), "DGX-POWER", "UPTIME-PUE", "UPTIME-NEW",
+                               "EIA-PRICE", "BERNSTEIN-GW", "EPOCH-DC-COST", "SG-ABILENE", "SG-DEEPVIEW-SEP", "GS-NA-GW",
+                               "DOE-NUCLEAR", "LBNL-DC"))
     st.subheader(t("stargate.spend.title"))
     unit, unit_name = (1e8, t("stargate.spend.axis")) if L == "ja" else (1e9, t("stargate.spend.axis"))
     show(spending_chart(spending_rows(out.by_year, unit, f), {"gpu": t("stargate.spend.gpu"),

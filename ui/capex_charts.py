@@ -48,11 +48,13 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str]) 
     df = rows.assign(order=range(len(rows)))
     df["bar_kind"] = df["kind"].map({"reference": legend["reference"], "company": legend["plan"]})
     df["right"] = df[["plan_high", "actual"]].max(axis=1)
-    y = alt.Y("label:N", sort=alt.SortField("order"), axis=None)
+    df["heading"] = df["label"] + " · " + df["text"]  # value in the heading: no text runs off a phone screen
+    y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=None,
+              scale=alt.Scale(paddingInner=0, paddingOuter=0.1))
     top = float(df["right"].max()) if len(df) else 1.0
-    x_scale = alt.Scale(domain=[0, top * 1.45], nice=False)
+    x_scale = alt.Scale(domain=[0, top * 1.08], nice=False)
     base = alt.Chart(df).encode(y=y)
-    color = alt.Color("bar_kind:N", title=None, scale=alt.Scale(
+    color = alt.Color("bar_kind:N", title=None, legend=alt.Legend(labelLimit=360, columns=1), scale=alt.Scale(
         domain=[legend["reference"], legend["plan"]], range=[HIGHLIGHT, GROUP_COLORS["gafam"]]))
     bars = base.mark_bar(height=16, yOffset=8, cornerRadiusEnd=3).encode(
         x=alt.X("plan_mid:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=5)), color=color,
@@ -61,10 +63,9 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str]) 
         strokeWidth=3, yOffset=8, color="#444444").encode(x="plan_low:Q", x2="plan_high:Q")
     actual = base.transform_filter("isValid(datum.actual)").transform_calculate(what=f"'{legend['actual']}'").mark_point(
         shape="diamond", size=170, filled=True, yOffset=8, color=ACTUAL_COLOR, stroke="white", strokeWidth=1).encode(
-        x="actual:Q", shape=alt.Shape("what:N", title=None, scale=alt.Scale(range=["diamond"])),
+        x="actual:Q", shape=alt.Shape("what:N", title=None, scale=alt.Scale(range=["diamond"]), legend=alt.Legend(
+            labelLimit=360, symbolFillColor=ACTUAL_COLOR, symbolStrokeColor=ACTUAL_COLOR, symbolSize=150)),
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title=x_title)])
-    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13).encode(x=alt.datum(0), text="label:N")
-    values = base.mark_text(align="left", baseline="middle", dx=8, dy=8, fontSize=12).encode(
-        x="right:Q", text="text:N")
-    return styled(alt.layer(bars, ranges, actual, names, values).resolve_legend(color="independent", shape="independent")
-                  .properties(height=ROW * len(df)))
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13).encode(x=alt.datum(0), text="heading:N")
+    return styled(alt.layer(bars, ranges, actual, names).resolve_legend(color="independent", shape="independent")
+                  .properties(height=alt.Step(ROW)))

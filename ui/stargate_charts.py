@@ -25,9 +25,10 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
     """
     df = df.assign(kind_label=df["kind"].map(kind_labels), order=range(len(df)))
     kinds = [k for k in KIND_COLORS if k in set(df["kind"])]
-    color = alt.Color("kind_label:N", title=kind_title,
+    color = alt.Color("kind_label:N", title=kind_title, legend=alt.Legend(labelLimit=360, columns=2),
                       scale=alt.Scale(domain=[kind_labels[k] for k in kinds], range=[KIND_COLORS[k] for k in kinds]))
-    y = alt.Y("label:N", sort=alt.SortField("order"), axis=None, title=None)
+    y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=None, title=None,
+              scale=alt.Scale(paddingInner=0, paddingOuter=0.1))
     base = alt.Chart(df).encode(y=y)
     top = df["value"].max() if len(df) else 1.0
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, top * 1.22], nice=False),
@@ -39,7 +40,7 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
         x=alt.datum(0), text="label:N")
     values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold").encode(
         x="value:Q", text="value_text:N")
-    chart = alt.layer(bars, names, values).properties(height=ROW * len(df))
+    chart = alt.layer(bars, names, values).properties(height=alt.Step(ROW))
     return styled(chart)
 
 
@@ -54,7 +55,7 @@ def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, 
                         var_name="part", value_name="amount")
     long["part_label"] = long["part"].map({"gpu_amount": labels["gpu"], "other_amount": labels["other"]})
     long["stack"] = long["part"].map({"gpu_amount": 0, "other_amount": 1})
-    color = alt.Color("part_label:N", title=None,
+    color = alt.Color("part_label:N", title=None, legend=alt.Legend(labelLimit=360),
                       scale=alt.Scale(domain=[labels["gpu"], labels["other"]], range=[SEQUENCE[0], NEUTRAL]))
     x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0))
     bars = alt.Chart(long).mark_bar(width={"band": 0.6}).encode(
@@ -62,9 +63,9 @@ def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, 
         tooltip=[alt.Tooltip("year:O", title=year_title), alt.Tooltip("part_label:N", title=" "),
                  alt.Tooltip("amount:Q", title=y_title, format=",.1f"), alt.Tooltip("gw_text:N", title=labels["gw"])])
     top = alt.Chart(by_year).transform_calculate(total="datum.gpu_amount + datum.other_amount")
-    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold").encode(
-        x=x, y="total:Q", text="gw_text:N")
     ymax = float((by_year["gpu_amount"] + by_year["other_amount"]).max()) if len(by_year) else 1.0
-    bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero",
-                               scale=alt.Scale(domain=[0, max(ymax, 1e-9) * 1.15], nice=False)))
+    y_scale = alt.Scale(domain=[0, max(ymax, 1e-9) * 1.18], nice=False)
+    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold").encode(
+        x=x, y=alt.Y("total:Q", scale=y_scale), text="gw_text:N")
+    bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero", scale=y_scale))
     return styled(alt.layer(bars, totals).properties(height=300))
