@@ -82,7 +82,7 @@ def what_it_buys() -> None:
                 help=t("stargate.out.gpus_help", price=f.money(price, 1), gpu=gpu))
     m[1].metric(t("stargate.out.gw"), f.gw(out.gw), help=t("stargate.out.gw_help", w=fmt_number(out.watts_per_gpu, L)))
     m[2].metric(t("stargate.out.twh"), f.twh(out.twh_per_year), help=t("stargate.out.twh_help"))
-    m[3].metric(t("stargate.out.cost"), f.money(out.electricity_usd_per_year, 1), help=t("stargate.out.cost_help"))
+    m[3].metric(t("stargate.out.cost"), f.money(out.electricity_usd_per_year, 0 if L == "ja" else 1), help=t("stargate.out.cost_help"))
     st.markdown(t("stargate.out.takeaway", gw=f.gw(out.gw), na=f.gw(na_gw), na_share=fmt_pct(out.gw / na_gw, L, 0, False),
                   twh=f.twh(out.twh_per_year), us=f.twh(us_twh), us_share=fmt_pct(out.twh_per_year / us_twh, L, 0, False),
                   plants=fmt_number(out.gw / fact(facts, "nuclear_plant_avg_gw"), L)))

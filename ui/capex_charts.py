@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ui.charts import GROUP_COLORS, HIGHLIGHT, styled
+from ui.stargate_charts import ink
 
 ROW = 50
 ACTUAL_COLOR = "#D55E00"  # vermillion diamond: reported spending
@@ -60,12 +61,12 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str]) 
         x=alt.X("plan_mid:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=5)), color=color,
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title=x_title)])
     ranges = base.transform_filter("datum.plan_low < datum.plan_high").mark_rule(
-        strokeWidth=3, yOffset=8, color="#444444").encode(x="plan_low:Q", x2="plan_high:Q")
+        strokeWidth=3, yOffset=8, color=ink()).encode(x="plan_low:Q", x2="plan_high:Q")
     actual = base.transform_filter("isValid(datum.actual)").transform_calculate(what=f"'{legend['actual']}'").mark_point(
         shape="diamond", size=170, filled=True, yOffset=8, color=ACTUAL_COLOR, stroke="white", strokeWidth=1).encode(
         x="actual:Q", shape=alt.Shape("what:N", title=None, scale=alt.Scale(range=["diamond"]), legend=alt.Legend(
             labelLimit=360, symbolFillColor=ACTUAL_COLOR, symbolStrokeColor=ACTUAL_COLOR, symbolSize=150)),
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title=x_title)])
-    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13).encode(x=alt.datum(0), text="heading:N")
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13, color=ink()).encode(x=alt.datum(0), text="heading:N")
     return styled(alt.layer(bars, ranges, actual, names).resolve_legend(color="independent", shape="independent")
                   .properties(height=alt.Step(ROW)))

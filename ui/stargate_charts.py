@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, styled
 
 KIND_COLORS = {"model": HIGHLIGHT, "plan": SEQUENCE[0], "check": SEQUENCE[5], "benchmark": NEUTRAL}
 ROW = 46  # px per labelled bar
+
+
+def ink() -> str:
+    """Text colour for labels drawn as marks (Vega's default black vanishes on the dark theme)."""
+    return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
 def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: dict[str, str],
@@ -36,9 +42,9 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
     tooltip = [alt.Tooltip("label:N", title=" "), alt.Tooltip("value_text:N", title=x_title),
                alt.Tooltip("kind_label:N", title=kind_title)]
     bars = base.mark_bar(height=16, cornerRadiusEnd=3, yOffset=8).encode(x=x, color=color, tooltip=tooltip)
-    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13).encode(
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13, color=ink()).encode(
         x=alt.datum(0), text="label:N")
-    values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold").encode(
+    values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold", color=ink()).encode(
         x="value:Q", text="value_text:N")
     chart = alt.layer(bars, names, values).properties(height=alt.Step(ROW))
     return styled(chart)
@@ -65,7 +71,7 @@ def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, 
     top = alt.Chart(by_year).transform_calculate(total="datum.gpu_amount + datum.other_amount")
     ymax = float((by_year["gpu_amount"] + by_year["other_amount"]).max()) if len(by_year) else 1.0
     y_scale = alt.Scale(domain=[0, max(ymax, 1e-9) * 1.18], nice=False)
-    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold").encode(
+    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold", color=ink()).encode(
         x=x, y=alt.Y("total:Q", scale=y_scale), text="gw_text:N")
     bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero", scale=y_scale))
     return styled(alt.layer(bars, totals).properties(height=300))

@@ -21,7 +21,7 @@ def assert_clean(at):
 
 @pytest.mark.parametrize("lang, v3, gpt4o, gpus, gw, bill", [
     ("en", "89,700", "5,000", "8.63M", "17.4 GW", "USD 12.3B"),
-    ("ja", "8.97万", "5,000", "863万", "17.4 GW", "122.7億ドル"),
+    ("ja", "8.97万", "5,000", "863万", "17.4 GW", "123億ドル"),
 ])
 def test_default_view(lang, v3, gpt4o, gpus, gw, bill):
     at = open_app(PAGE, lang=lang)
