@@ -95,11 +95,11 @@ def what_it_buys() -> None:
                                "EIA-PRICE", "BERNSTEIN-GW", "EPOCH-DC-COST", "SG-ABILENE", "SG-DEEPVIEW-SEP", "GS-NA-GW",
                                "DOE-NUCLEAR", "LBNL-DC"))
     st.subheader(t("stargate.spend.title"))
-    unit, unit_name = (1e8, t("stargate.spend.axis")) if L == "ja" else (1e9, t("stargate.spend.axis"))
+    unit = 1e8 if L == "ja" else 1e9  # 億ドル / USD billion, as the axis title says
     show(spending_chart(spending_rows(out.by_year, unit, f), {"gpu": t("stargate.spend.gpu"),
                                                                 "other": t("stargate.spend.other"),
                                                                 "gw": t("stargate.spend.gw")},
-                        unit_name, t("stargate.spend.year")),
+                        t("stargate.spend.axis"), t("stargate.spend.year")),
          t("stargate.spend.alt", profile=t(f"stargate.profile.{profile}", initial=f.money(initial)),
            gw=f.gw(out.gw)), key="sg_spend_chart")
     st.caption(t("stargate.spend.caption"))
