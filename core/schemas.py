@@ -132,4 +132,25 @@ register(Dataset(
      Column("basis", choices=("fact", "estimate", "derived", "assumption")),
      Column("source_id"), Column("note", required=False)),
     key=("preset", "field"), pages=("scenarios",),
+    "capex", "capex.csv",
+    (Column("company"), Column("ticker"), Column("period"),
+     Column("year", "int", min=2000, max=2100),  # the (fiscal) year the period belongs to
+     Column("period_type", choices=("year", "quarter")),
+     Column("amount_usd_billion", "float", required=False, min=0, max=10000),
+     Column("low_usd_billion", "float", required=False, min=0, max=10000),
+     Column("high_usd_billion", "float", required=False, min=0, max=10000),
+     Column("kind", choices=("guidance", "actual")),
+     Column("stated_on", "date", required=False),
+     Column("stated_on_precision", choices=("exact", "on_or_before", "unknown")),
+     Column("primary", "bool"),  # no: an alternative definition kept for reference (e.g. a cash-flow line)
+     Column("source_id"), Column("note", required=False)),
+    key=("ticker", "period", "kind", "stated_on", "source_id", "amount_usd_billion"), pages=("stargate", "next"),
+))
+
+register(Dataset(
+    "stargate_timeline", "stargate_timeline.csv",
+    (Column("date", "date"), Column("event"), Column("metric"), Column("value", "float", min=0),
+     Column("unit"), Column("qualifier", required=False, choices=("up_to", "about", "more_than", "nearly")),
+     Column("source_id"), Column("note", required=False)),
+    key=("event", "metric"), pages=("stargate",),
 ))

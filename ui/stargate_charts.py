@@ -1,0 +1,77 @@
+"""Charts of the Stargate page: DataFrame in, Altair chart out (palette and look from ui.charts).
+
+Labels sit above each bar rather than on a y axis, so long translated labels stay readable
+at phone width.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, styled
+
+KIND_COLORS = {"model": HIGHLIGHT, "plan": SEQUENCE[0], "check": SEQUENCE[5], "benchmark": NEUTRAL}
+ROW = 46  # px per labelled bar
+
+
+def ink() -> str:
+    """Text colour for labels drawn as marks (Vega's default black vanishes on the dark theme)."""
+    return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
+
+
+def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: dict[str, str],
+                  value_format: str = ",.1f") -> alt.Chart:
+    """Horizontal bars with a label above each and the value text at the bar's end.
+
+    ``df``: label, value, value_text, kind (model | plan | check | benchmark), in drawing order.
+    Kind is shown by colour and in the legend; the label says what each bar is, so colour
+    never carries the meaning alone.
+    """
+    df = df.assign(kind_label=df["kind"].map(kind_labels), order=range(len(df)))
+    kinds = [k for k in KIND_COLORS if k in set(df["kind"])]
+    color = alt.Color("kind_label:N", title=kind_title, legend=alt.Legend(labelLimit=360, columns=2),
+                      scale=alt.Scale(domain=[kind_labels[k] for k in kinds], range=[KIND_COLORS[k] for k in kinds]))
+    y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=None, title=None,
+              scale=alt.Scale(paddingInner=0, paddingOuter=0.1))
+    base = alt.Chart(df).encode(y=y)
+    top = df["value"].max() if len(df) else 1.0
+    x = alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, top * 1.22], nice=False),
+              axis=alt.Axis(format=value_format, tickCount=5))
+    tooltip = [alt.Tooltip("label:N", title=" "), alt.Tooltip("value_text:N", title=x_title),
+               alt.Tooltip("kind_label:N", title=kind_title)]
+    bars = base.mark_bar(height=16, cornerRadiusEnd=3, yOffset=8).encode(x=x, color=color, tooltip=tooltip)
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13, color=ink()).encode(
+        x=alt.datum(0), text="label:N")
+    values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold", color=ink()).encode(
+        x="value:Q", text="value_text:N")
+    chart = alt.layer(bars, names, values).properties(height=alt.Step(ROW))
+    return styled(chart)
+
+
+def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, year_title: str) -> alt.Chart:
+    """Stacked bars of each year's spending (GPUs and servers / everything else), with the
+    cumulative power installed by the year's end written above each bar.
+
+    ``by_year``: year, gpu_amount, other_amount (in the display unit named by y_title), spend_text, gw_text.
+    ``labels``: {'gpu': ..., 'other': ...} legend names.
+    """
+    long = by_year.melt(id_vars=["year", "spend_text", "gw_text"], value_vars=["gpu_amount", "other_amount"],
+                        var_name="part", value_name="amount")
+    long["part_label"] = long["part"].map({"gpu_amount": labels["gpu"], "other_amount": labels["other"]})
+    long["stack"] = long["part"].map({"gpu_amount": 0, "other_amount": 1})
+    color = alt.Color("part_label:N", title=None, legend=alt.Legend(labelLimit=360),
+                      scale=alt.Scale(domain=[labels["gpu"], labels["other"]], range=[SEQUENCE[0], NEUTRAL]))
+    x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0))
+    bars = alt.Chart(long).mark_bar(width={"band": 0.6}).encode(
+        x=x, color=color, order=alt.Order("stack:Q"),
+        tooltip=[alt.Tooltip("year:O", title=year_title), alt.Tooltip("part_label:N", title=" "),
+                 alt.Tooltip("amount:Q", title=y_title, format=",.1f"), alt.Tooltip("gw_text:N", title=labels["gw"])])
+    top = alt.Chart(by_year).transform_calculate(total="datum.gpu_amount + datum.other_amount")
+    ymax = float((by_year["gpu_amount"] + by_year["other_amount"]).max()) if len(by_year) else 1.0
+    y_scale = alt.Scale(domain=[0, max(ymax, 1e-9) * 1.18], nice=False)
+    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold", color=ink()).encode(
+        x=x, y=alt.Y("total:Q", scale=y_scale), text="gw_text:N")
+    bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero", scale=y_scale))
+    return styled(alt.layer(bars, totals).properties(height=300))
