@@ -30,7 +30,7 @@ register(Dataset(
     "facts", "facts.csv",
     (Column("key"), Column("value", "float", min=0), Column("unit"), Column("source_id"),
      Column("note", required=False)),
-    key=("key",), pages=("home", "deepseek", "stargate", "scenarios"),
+    key=("key",), pages=("home", "stocks", "deepseek", "stargate", "scenarios"),
 ))
 
 register(Dataset(
@@ -88,12 +88,17 @@ register(Dataset(
     (Column("key"), Column("date", "date"), Column("precision", choices=("day", "month", "year")),
      Column("model", required=False), Column("source_id"), Column("note", required=False)),
     key=("key",), pages=("scaling",),
+))
+
+register(Dataset(
     "events", "events.csv",
     (Column("date", "date"), Column("kind", choices=("deepseek", "policy", "earnings", "capex", "macro", "market")),
      Column("tickers", required=False), Column("title_en"), Column("title_ja"),
      Column("timing", choices=("before_open", "after_close", "during", "n/a")), Column("source_id"),
      Column("note", required=False)),
     key=("date", "title_en"), pages=("stocks", "next"),
+))
+
 # --- DeepSeek page (issue 4) ---
 register(Dataset(
     "benchmarks_v3", "benchmarks_v3.csv",
@@ -123,6 +128,9 @@ register(Dataset(
      Column("low_usd", "float", min=0), Column("high_usd", "float", required=False, min=0),
      Column("lower_bound", "bool"), Column("source_id"), Column("note", required=False)),
     key=("model", "estimate"), pages=("deepseek",),
+))
+
+register(Dataset(
     "presets", "presets.csv",
     (Column("preset", choices=("v3", "llama", "gpt4", "own")),
      Column("field"),
@@ -132,6 +140,9 @@ register(Dataset(
      Column("basis", choices=("fact", "estimate", "derived", "assumption")),
      Column("source_id"), Column("note", required=False)),
     key=("preset", "field"), pages=("scenarios",),
+))
+
+register(Dataset(
     "capex", "capex.csv",
     (Column("company"), Column("ticker"), Column("period"),
      Column("year", "int", min=2000, max=2100),  # the (fiscal) year the period belongs to

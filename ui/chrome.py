@@ -30,7 +30,7 @@ def _same(requested: str, value) -> bool:
     if isinstance(value, bool):
         return requested.lower() in (("true", "1") if value else ("false", "0"))
     if isinstance(value, (list, tuple)):
-        return requested in [str(v) for v in value]
+        return set(requested.split(",")) == {str(v) for v in value} or requested in [str(v) for v in value]
     try:
         return float(requested) == float(value)
     except (TypeError, ValueError):
@@ -56,6 +56,8 @@ def url_parameter_notice(requested: dict[str, str], page_url: str = "") -> None:
             value = st.session_state.get("_choice_lang") if key == "lang" else None
         elif f"_choice_{key}" in st.session_state:  # ui.state.url_choice
             value = st.session_state[f"_choice_{key}"]
+        elif f"_choices_{key}" in st.session_state:  # multi-choice codes (stocks' group toggles)
+            value = st.session_state[f"_choices_{key}"]
         elif f"_{key}" in st.session_state:  # flags kept by hand, e.g. ?present=1
             value = st.session_state[f"_{key}"]
         elif key in st.session_state:
