@@ -10,11 +10,6 @@ from core import costs, datasets
 from core.hardware import gpu_spec, gpu_table, peak_flops_per_s
 
 
-@pytest.fixture(scope="module")
-def gpus():
-    return datasets.load("gpus")
-
-
 def test_v3_report_arithmetic():
     assert costs.training_cost_usd(2_788_000, 2) == 5_576_000
     assert costs.training_flops(37e9, 14.8e12) == pytest.approx(3.2856e24)

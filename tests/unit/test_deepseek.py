@@ -21,11 +21,6 @@ REFERENCE = next((p for p in REFERENCE_CANDIDATES if p.is_dir()), None)
 
 
 @pytest.fixture(scope="module")
-def facts():
-    return datasets.load("facts")
-
-
-@pytest.fixture(scope="module")
 def peers():
     return datasets.load("peer_costs")
 

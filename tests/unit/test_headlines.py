@@ -8,21 +8,6 @@ from core import datasets, headlines, stocks
 from core.costs import cost_ratio, training_cost_usd
 
 
-@pytest.fixture(scope="module")
-def facts():
-    return datasets.load("facts")
-
-
-@pytest.fixture(scope="module")
-def prices():
-    return datasets.load("prices")
-
-
-@pytest.fixture(scope="module")
-def companies():
-    return datasets.load("companies")
-
-
 def test_v3_cost_reproduces_the_report(facts):
     h = headlines.cost_headline(facts)
     assert h.v3_gpu_hours == datasets.fact(facts, "v3_gpu_hours_total_reported") == 2_788_000

@@ -13,21 +13,6 @@ BASE, (START, END), ARTICLE = stocks.ARTICLE_BASE_DATE, stocks.SHOCK_WINDOW, sto
 
 
 @pytest.fixture(scope="module")
-def prices():
-    return datasets.load("prices")
-
-
-@pytest.fixture(scope="module")
-def companies():
-    return datasets.load("companies")
-
-
-@pytest.fixture(scope="module")
-def events():
-    return datasets.load("events")
-
-
-@pytest.fixture(scope="module")
 def days(prices):
     return stocks.trading_days(prices)
 
