@@ -6,6 +6,7 @@ from core.paths import ROOT
 from ui import chrome, pages, present
 
 requested = {k: st.query_params.get(k) for k in st.query_params}  # before controls touch the URL
+chrome.sanitize_query_params()
 presenting = present.presenting()
 st.set_page_config(page_title="Scale vs Efficiency", page_icon=str(ROOT / "assets" / "icon.png"),
                    layout="wide" if presenting else "centered")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from ui.pages import other_page_prefixes
@@ -72,3 +74,37 @@ def url_parameter_notice(requested: dict[str, str], page_url: str = "") -> None:
     if ignored:
         names = ", ".join(f"`{k[:40]}`" for k in sorted(set(ignored))[:8])
         st.toast(t("common.url_ignored", names=names), icon=":material/link_off:")
+
+
+def _unusable(value: str) -> bool:
+    """A URL value no control of this app takes: not-finite numbers, or absurdly long text."""
+    if len(value) > 200 or "\x00" in value:
+        return True
+    try:
+        return not math.isfinite(float(value))
+    except ValueError:
+        return False
+
+
+def sanitize_query_params() -> None:
+    """Before any control reads the URL, drop values that no control can take.
+
+    Streamlit's own URL binding crashes on some (an integer input given ``inf``); the notice at
+    the end of the run names what was dropped, since it compares with the URL as it arrived.
+    """
+    bad = [k for k in list(st.query_params)
+           if len(k) > 100 or any(_unusable(v) for v in st.query_params.get_all(k))]
+    for key in bad:
+        del st.query_params[key]
+    if bad:
+        # Widget binding seeds from the query string as it arrived, not from st.query_params:
+        # drop the values there too (private API, guarded; without it a bound integer input
+        # given "inf" raises OverflowError inside Streamlit).
+        try:
+            from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+            initial = get_script_run_ctx().session_state._state.query_params._initial_query_params
+            for key in bad:
+                initial.pop(key, None)
+        except Exception:  # noqa: BLE001 - a newer Streamlit may have fixed or moved this
+            pass
