@@ -23,6 +23,17 @@ from dataclasses import dataclass
 K_RANGE = (1.0, 100.0)
 ELASTICITY_RANGE = (0.2, 2.5)
 PASS_THROUGH_RANGE = (0.0, 1.0)
+K_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0, 15.0, 20.0, 30.0, 50.0, 70.0, 100.0)  # roughly even on a log scale
+CURVE_ELASTICITIES = (0.5, 1.0, 1.5, 2.0)  # the lines drawn for comparison
+
+
+def k_steps(marker: float | None = None) -> tuple[float, ...]:
+    """The efficiency-gain choices: ``K_STEPS`` plus ``marker`` (e.g. the article's 10x) when it
+    lies inside ``K_RANGE`` and is not already a step."""
+    steps = set(K_STEPS)
+    if marker is not None and math.isfinite(marker) and K_RANGE[0] <= marker <= K_RANGE[1]:
+        steps.add(round(float(marker), 2))
+    return tuple(sorted(steps))
 
 
 @dataclass(frozen=True)

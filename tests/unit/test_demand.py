@@ -76,3 +76,9 @@ def test_clamp_and_grid():
     assert demand.clamp(math.nan, demand.K_RANGE) == 1
     g = demand.log_grid(1, 100, 3)
     assert g[0] == pytest.approx(1) and g[1] == pytest.approx(10) and g[2] == pytest.approx(100)
+
+
+def test_k_steps_include_marker():
+    assert demand.k_steps(10.0) == demand.K_STEPS
+    assert 12.5 in demand.k_steps(12.5) and demand.k_steps(12.5) == tuple(sorted(demand.k_steps(12.5)))
+    assert demand.k_steps(math.nan) == demand.K_STEPS and demand.k_steps(1e9) == demand.K_STEPS
