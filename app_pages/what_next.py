@@ -31,8 +31,8 @@ st.caption(source_line(sources, "ARTICLE", "NADELLA-JEVONS"))
 st.header(t("next.model.title"))
 st.info(t("next.model.not_forecast"), icon=":material/psychology:")
 st.markdown(prose("next", "model"))
-st.latex(r"p = 1 - s\left(1 - \tfrac{1}{k}\right),\qquad Q = p^{-\varepsilon},\qquad "
-         r"C = \frac{Q}{k}\;\overset{s=1}{=}\;k^{\,\varepsilon-1}")
+st.latex(r"\begin{gathered} p = 1 - s\left(1 - \tfrac{1}{k}\right),\qquad Q = p^{-\varepsilon} \\ "
+         r"C = \frac{Q}{k}\;\overset{s=1}{=}\;k^{\,\varepsilon-1} \end{gathered}")
 st.markdown(prose("next", "formula"))
 
 
@@ -53,8 +53,9 @@ def model_block() -> None:
     out = demand.outcome(k, e, s)
     m = st.columns(4)
     for col, name, value in zip(m, ("price", "usage", "compute", "bill"), (out.price, out.usage, out.compute, out.bill)):
-        col.metric(t(f"next.out.{name}"), times(value), fmt_pct(value - 1, L, 0), delta_color="off",
-                   help=t(f"next.out.{name}_help"))
+        moved = abs(value - 1) > 0.005
+        col.metric(t(f"next.out.{name}"), times(value), fmt_pct(value - 1, L, 0) if moved else None, delta_color="off",
+                   delta_arrow="up" if value > 1 else "down", help=t(f"next.out.{name}_help"))
     verdict = "grow" if out.compute > 1.005 else "shrink" if out.compute < 0.995 else "flat"
     even = demand.break_even_elasticity(k, s)
     st.markdown(t(f"next.verdict.{verdict}", k=times(k), eps=fmt_number(e, L, 2), compute=times(out.compute),
