@@ -30,13 +30,13 @@ register(Dataset(
     "facts", "facts.csv",
     (Column("key"), Column("value", "float", min=0), Column("unit"), Column("source_id"),
      Column("note", required=False)),
-    key=("key",), pages=("home", "stocks", "deepseek", "stargate", "scenarios"),
+    key=("key",), pages=("home", "stocks", "deepseek", "stargate", "scenarios", "next"),
 ))
 
 register(Dataset(
     "dates", "dates.csv",
     (Column("key"), Column("date", "date"), Column("source_id"), Column("note", required=False)),
-    key=("key",), pages=("home",),
+    key=("key",), pages=("home", "next"),
 ))
 
 register(Dataset(
@@ -163,5 +163,5 @@ register(Dataset(
     (Column("date", "date"), Column("event"), Column("metric"), Column("value", "float", min=0),
      Column("unit"), Column("qualifier", required=False, choices=("up_to", "about", "more_than", "nearly")),
      Column("source_id"), Column("note", required=False)),
-    key=("event", "metric"), pages=("stargate",),
+    key=("event", "metric"), pages=("stargate", "next"),
 ))
