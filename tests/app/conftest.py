@@ -29,3 +29,26 @@ def open_app(page_file: str | None = None, lang: str | None = None, locale: str 
 @pytest.fixture
 def app():
     return open_app
+
+
+def texts(at) -> str:
+    """Everything a reader can read on the page, as one string."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [m.value for m in at.metric]
+    parts += [m.label for m in at.metric] + [h.value for h in at.title] + [h.value for h in at.header]
+    parts += [h.value for h in at.subheader] + [i.value for i in at.info] + [w.value for w in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def clean(at) -> str:
+    """Assert the run shows no exception, no error and no NaN/inf/None; return the page text."""
+    import re
+
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    body = texts(at)
+    assert not re.search(r"\b(nan|NaN|inf|NaT|None)\b", body)
+    return body

@@ -4,26 +4,9 @@ import re
 
 import pytest
 
-from tests.app.conftest import open_app
+from tests.app.conftest import clean, metrics, open_app, texts
 
 PAGE = "app_pages/scaling_law.py"
-
-
-def texts(at) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [m.value for m in at.metric]
-    parts += [m.label for m in at.metric] + [h.value for h in at.title] + [h.value for h in at.header]
-    parts += [i.value for i in at.info]
-    return "\n".join(str(p) for p in parts)
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def clean(at) -> None:
-    assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
-    assert not re.search(r"\b(nan|NaN|inf|NaT|None)\b", texts(at))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
