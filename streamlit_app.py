@@ -16,5 +16,7 @@ page = st.navigation(pages.navigation_pages(), position="hidden" if presenting e
 present.toggle()
 page.run()
 chrome.url_parameter_notice(requested, page.url_path)
-if not presenting:
+if presenting:
+    present.audience_link(page.url_path)
+else:
     chrome.article_credit()

@@ -62,3 +62,26 @@ def toggle() -> None:
 
 def chart_font_size() -> int:
     return CHART_FONT[presenting()]
+
+
+def audience_link(page_url_path: str) -> None:
+    """In presenter view: a QR code of the current view for the audience's phones.
+
+    The address the presenter's browser uses (often localhost) is not always one the audience can
+    reach: set ``SVE_PUBLIC_URL`` (e.g. https://talk.example.org) to the public base address.
+    The view's own parameters come along, so phones open the same scenario.
+    """
+    import os
+    from urllib.parse import urlsplit
+
+    from core.qr import qr_svg, safe_base_url, view_url
+
+    seen = urlsplit(st.context.url or "")
+    fallback = f"{seen.scheme}://{seen.netloc}" if seen.scheme in ("http", "https") else "http://localhost:8501"
+    base = safe_base_url(os.environ.get("SVE_PUBLIC_URL"), fallback)
+    params = {k: st.query_params.get(k) for k in st.query_params if k != PARAM}
+    url = view_url(base, page_url_path, params)
+    with st.popover(t("present.qr"), icon=":material/qr_code_2:", type="tertiary"):
+        st.image(qr_svg(url), width=320)
+        st.code(url, language=None, wrap_lines=True)
+        st.caption(t("present.qr_help"))

@@ -131,3 +131,12 @@ def test_presenter_view_from_the_url(lang):
     at.toggle[0].set_value(True).run()
     assert at.query_params.get("present") == "1"
     assert exit_label
+
+
+def test_presenter_view_offers_an_audience_qr_code(monkeypatch):
+    monkeypatch.setenv("SVE_PUBLIC_URL", "https://talk.example.org/")
+    at = open_app(lang="ja", present="1")
+    assert not at.exception
+    codes = [c.value for c in at.code]
+    assert codes == ["https://talk.example.org?lang=ja"]
+    assert not open_app().code  # readers' view: no QR
