@@ -28,6 +28,10 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     the low came after the company's own results; drawn faded). ``titles``: x, company, group,
     change, note.
     """
+    from ui.present import chart_font_size
+
+    font = chart_font_size()
+    row = max(BAR_HEIGHT, round(font * 1.7))  # every company label fits, also at presenter size
     df = df[["name", "group", "change", "label", "flagged", "note"]]  # only what is drawn
     data = df.assign(pct=df["change"] * 100, group_name=df["group"].map(group_label),
                      opacity=df["flagged"].map({True: 0.4, False: 1.0}))
@@ -38,24 +42,24 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     domain = [lo - span * 0.35, hi + span * 0.25]  # room for the labels at both ends (phones too)
     order = list(data.sort_values("pct")["name"])
     base = alt.Chart(data).encode(
-        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=150)),
+        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=150 if font < 20 else 260)),
         tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
                  alt.Tooltip("label:N", title=titles["change"]), alt.Tooltip("note:N", title=titles["note"])],
     )
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
-    bars = base.mark_bar(height=BAR_HEIGHT * 0.7).encode(
+    bars = base.mark_bar(height=row * 0.7).encode(
         x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(domain=domain, nice=False)),
         color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
     marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
         x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=LEGEND))
     # Labels take the group colour: readable on the light and the dark theme alike.
     text_color = alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
-    neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=12).encode(
+    neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=font - 1).encode(
         x="pct:Q", text="label:N", color=text_color)
-    pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=12).encode(
+    pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=font - 1).encode(
         x="pct:Q", text="label:N", color=text_color)
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
-    return (bars + zero + marks + neg + pos).properties(height=alt.Step(BAR_HEIGHT))
+    return (bars + zero + marks + neg + pos).properties(height=alt.Step(row))
 
 
 def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
