@@ -21,6 +21,7 @@ class PageInfo:
 
 ALL_PAGES = (
     PageInfo("home", "app_pages/home.py", "home", ":material/home:"),
+    PageInfo("talk", "app_pages/talk.py", "talk", ":material/slideshow:"),
     PageInfo("stocks", "app_pages/stocks.py", "stocks", ":material/trending_down:", "s_"),
     PageInfo("scaling", "app_pages/scaling_law.py", "scaling-law", ":material/show_chart:", "sl_"),
     PageInfo("stargate", "app_pages/stargate.py", "stargate", ":material/factory:", "sg_"),
