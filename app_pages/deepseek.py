@@ -10,7 +10,7 @@ from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import peak_flops_per_s
 from ui import deepseek_charts as charts
 from ui import deepseek_view as view
-from ui.charts import show, styled
+from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -81,7 +81,7 @@ def comparison(price: float) -> None:
     est = ds.peer_estimates(facts, peers, price, overhead, on_all)
     ranges = ds.peer_ranges(est)
     words = view.peer_words()
-    show(styled(charts.peer_chart(est, ranges, words, L, DARK)), view.peer_alt(ranges, L))
+    show(build(charts.peer_chart, est, ranges, words, L, DARK, style=True), view.peer_alt(ranges, L))
     r = ranges.set_index("model")
     v3 = ds.v3_headline(facts, price).cost_usd
     st.markdown(t("deepseek.peers.read_all" if on_all and overhead > 1 else "deepseek.peers.read",
@@ -110,7 +110,7 @@ def why_cheap() -> None:
                         peak_flops_per_s(gpus, "H800"), REPORT_PRICE)
     w = {k: t(f"deepseek.why.{k}", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
               tokens=fmt_compact(HEAD.tokens, L, 1)) for k in ("dense", "moe_bar", "flops", "kind", "chart_title")}
-    show(styled(charts.moe_chart(r.dense_flops, r.moe_flops, w, L, DARK)),
+    show(build(charts.moe_chart, r.dense_flops, r.moe_flops, w, L, DARK, style=True),
          t("deepseek.why.alt", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
            ratio=fmt_number(r.ratio, L, 1)))
     st.markdown(t("deepseek.why.result", total=fmt_compact(total, L, 0), tokens=fmt_compact(HEAD.tokens, L, 1),

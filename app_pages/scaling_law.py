@@ -8,7 +8,7 @@ from core.datasets import fact
 from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import gpu_spec, gpu_table, peak_flops_per_s
 from ui import scaling_charts as charts
-from ui.charts import show, styled
+from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -50,7 +50,7 @@ def compute_trend() -> None:
                            bind="query-params", help=t("scaling.trend.period_help"))
     trend = scaling.trend_fit(models["date"], models["training_compute_flop"], start, end)
     words["trend_label"] = t("scaling.trend.label", growth=fmt_number(trend.growth_per_year, L, 1)) if trend else ""
-    show(styled(charts.compute_over_time(models, trend, words, L, DARK)),
+    show(build(charts.compute_over_time, models, trend, words, L, DARK, style=True),
          t("scaling.trend.alt", count=len(models), first=first, last=last))
     if trend is None:
         st.info(t("scaling.trend.too_few", start=start, end=end), icon=":material/info:")
@@ -92,12 +92,13 @@ def budget() -> None:
     grid = scaling.log_grid(scaling.COMPUTE_STEPS[0], scaling.COMPUTE_STEPS[-1])
     curve = scaling.loss_curve(fits, grid)
     decades = scaling.decade_gains(fit)
-    show(styled(charts.loss_vs_compute(curve, decades, {"compute": c, "loss": opt.loss}, fit_id, words, L, DARK)),
+    show(build(charts.loss_vs_compute, curve, decades, {"compute": c, "loss": opt.loss}, fit_id, words, L, DARK,
+               style=True),
          t("scaling.loss.alt", fit=words["fits"][fit_id], first=fmt_number(decades["gain"].iloc[1], L, 3),
            last=fmt_number(decades["gain"].iloc[-1], L, 3)))
     st.markdown(t("scaling.loss.read"))
     real = scaling.tokens_per_param(models)
-    show(styled(charts.tokens_per_param_chart(curve, rule_k, real, c, words, L)), t("scaling.tpp.alt"))
+    show(build(charts.tokens_per_param_chart, curve, rule_k, real, c, words, L, style=True), t("scaling.tpp.alt"))
     tpp = real.set_index("model")["tokens_per_param"]
     st.markdown(t("scaling.tpp.read", llama=fmt_number(tpp["Llama 3.1-405B"], L, 0),
                   v3=fmt_number(tpp[charts.HIGHLIGHT_MODEL], L, 0), k=fmt_number(rule_k, L)))

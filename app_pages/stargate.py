@@ -8,7 +8,7 @@ from core.formatting import fmt_date, fmt_number, fmt_pct
 from core.hardware import GPU_ORDER, gpu_spec
 from ui import pages
 from ui.capex_charts import plan_actual_chart, plan_actual_rows
-from ui.charts import show
+from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -87,7 +87,7 @@ def what_it_buys() -> None:
                   twh=f.twh(out.twh_per_year), us=f.twh(us_twh), us_share=fmt_pct(out.twh_per_year / us_twh, L, 0, False),
                   plants=fmt_number(out.gw / fact(facts, "nuclear_plant_avg_gw"), L)))
     rows = comparison_rows(out.gw, budget, facts, timeline, f)
-    show(labelled_bars(rows, t("stargate.chart.gw_axis"), t("stargate.chart.kind"),
+    show(build(labelled_bars, rows, t("stargate.chart.gw_axis"), t("stargate.chart.kind"),
                        {k: t(f"stargate.kind.{k}") for k in ("model", "plan", "check", "benchmark")}),
          t("stargate.chart.gw_alt", gw=f.gw(out.gw)), key="sg_gw_chart")
     with st.expander(t("stargate.buys.sources")):
@@ -96,7 +96,7 @@ def what_it_buys() -> None:
                                "DOE-NUCLEAR", "LBNL-DC"))
     st.subheader(t("stargate.spend.title"))
     unit = 1e8 if L == "ja" else 1e9  # 億ドル / USD billion, as the axis title says
-    show(spending_chart(spending_rows(out.by_year, unit, f), {"gpu": t("stargate.spend.gpu"),
+    show(build(spending_chart, spending_rows(out.by_year, unit, f), {"gpu": t("stargate.spend.gpu"),
                                                                 "other": t("stargate.spend.other"),
                                                                 "gw": t("stargate.spend.gw")},
                         t("stargate.spend.axis"), t("stargate.spend.year")),
@@ -146,7 +146,7 @@ names = {tk: t(f"stargate.company.{tk}") for tk in ("MSFT", "GOOGL", "AMZN", "ME
 rows = plan_actual_rows(plan, names, unit, lambda v: f.money(v, 1),
                         reference=(t("stargate.capex.reference"), budget / years))
 legend = {k: t(f"stargate.capex.legend_{k}") for k in ("reference", "plan", "actual")}
-show(plan_actual_chart(rows, t("stargate.spend.axis"), legend), t("stargate.capex.alt"), key="sg_capex_chart")
+show(build(plan_actual_chart, rows, t("stargate.spend.axis"), legend), t("stargate.capex.alt"), key="sg_capex_chart")
 st.caption(t("stargate.capex.caption"))
 st.caption(source_line(sources, "STARGATE-OAI", *plan["source_id"]))
 st.markdown(prose("stargate", "takeaway"))

@@ -7,7 +7,7 @@ from core.datasets import fact
 from core.formatting import fmt_date, fmt_money, fmt_pct
 from ui import stocks_view as view
 from ui.cards import figure_card
-from ui.charts import group_label, show, styled
+from ui.charts import build, group_label, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -56,7 +56,7 @@ st.header(t("stocks.bars_title"))
 bars = view.drawdown_view(win.base, win.start, win.end, tuple(tickers), L)
 dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
 worst = bars.iloc[0]
-show(styled(drawdown_bars(bars, view.bar_titles())),
+show(build(drawdown_bars, bars, view.bar_titles(), style=True),
      t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]], worst_move=fmt_pct(worst["change"], L), **dates))
 st.markdown(view.group_sentence(bars, companies, names, L, dates))
 flagged = bars[bars["flagged"]]
@@ -85,8 +85,7 @@ def index_block(base, start, end, tickers):
         st.info(t("stocks.no_groups"), icon=":material/visibility_off:")
         return
     lines, ev = view.index_view(base, tuple(shown), L)
-    chart = index_lines(lines, ev, (start, end), view.line_titles())
-    show(styled(chart), t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)))
+    show(build(index_lines, lines, ev, (start, end), view.line_titles(), style=True), t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)))
     st.caption(t("stocks.lines_caption"))
 
 

@@ -7,7 +7,7 @@ from core import capex, demand, headlines, stocks
 from core.datasets import date_of, fact
 from core.formatting import fmt_date, fmt_money, fmt_number, fmt_pct
 from ui.capex_charts import plan_actual_chart, plan_actual_rows
-from ui.charts import group_label, show
+from ui.charts import build, group_label, show
 from ui.cite import source_line
 from ui.data import require
 from ui.demand_charts import curve_rows, spending_chart
@@ -66,7 +66,7 @@ def model_block() -> None:
     rows = curve_rows(list(demand.CURVE_ELASTICITIES), e, s, label)
     titles = {"x": t("next.chart.x"), "y": t("next.chart.y"), "series": t("next.chart.series_title"),
               "today": t("next.chart.today"), "marker": t("next.chart.marker", k=times(marker_k))}
-    show(spending_chart(rows, marker_k, (k, out.compute), titles),
+    show(build(spending_chart, rows, marker_k, (k, out.compute), titles),
          t("next.chart.alt", share=fmt_pct(s, L, 0, False), eps=fmt_number(e, L, 2), k=times(k),
            compute=times(out.compute)), key="wn_chart", name="what-next-compute")
 
@@ -85,7 +85,7 @@ unit = 1e8 if L == "ja" else 1e9
 legend = {"reference": t("next.capex.legend_reference"), "plan": t("next.capex.legend_plan", as_of=day(article_date)),
           "actual": t("next.capex.legend_actual")}
 reference = (t("next.capex.reference"), cost.stargate_per_year_usd)
-show(plan_actual_chart(plan_actual_rows(plan, names, unit, lambda v: fmt_money(v, "USD", L, 1), reference),
+show(build(plan_actual_chart, plan_actual_rows(plan, names, unit, lambda v: fmt_money(v, "USD", L, 1), reference),
                        t("next.capex.axis"), legend), t("next.capex.alt"), key="wn_capex_chart", name="what-next-capex")
 later = [capex.latest(capex_df, tk, 2026, "guidance") for tk in tickers]
 later = [r for r in later if r is not None]

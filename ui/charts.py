@@ -9,12 +9,19 @@ carries meaning alone: pair it with a label, a shape or a dash.
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import lang, t
+
+try:  # Streamlit's own Altair -> Vega-Lite conversion (data as Arrow); private, so guarded
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _streamlit_spec
+except ImportError:  # pragma: no cover - a newer Streamlit moved it: fall back to st.altair_chart
+    _streamlit_spec = None
 
 GROUP_COLORS = {
     "gafam": "#0072B2",  # blue
@@ -64,19 +71,61 @@ def _chart_data(chart) -> pd.DataFrame | None:
     return None
 
 
-def show(chart: alt.TopLevelMixin, alt_text: str, key: str | None = None, name: str | None = None,
+@dataclass(frozen=True, eq=False)
+class Built:
+    """A chart built once per distinct input and shared by every rerun and session that asks for it:
+    the Altair chart (for the SVG export), Streamlit's Vega-Lite spec and the table behind it."""
+
+    chart: Any
+    spec: dict | None
+    table: pd.DataFrame | None
+
+
+def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False, **kwargs) -> Built:
+    """``builder(*args, **kwargs)`` (plus ``styled`` if asked), cached on its inputs, the language and
+    the chart font size. Building and validating an Altair chart costs tens of milliseconds; a cached
+    one costs nothing, so a rerun only rebuilds the charts whose inputs changed."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _build(builder, name, args, tuple(sorted(kwargs.items())), style, _font_size(), lang())
+
+
+def _font_size() -> int:
+    from ui.present import chart_font_size
+
+    return chart_font_size()
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _build(_builder, name, args, kwargs, style, font, language) -> Built:  # noqa: ARG001 - name, language key it
+    chart = _builder(*args, **dict(kwargs))
+    if style:
+        chart = styled(chart, font)
+    spec = _streamlit_spec(chart) if _streamlit_spec else None
+    return Built(chart, spec, _chart_data(chart))
+
+
+def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None, name: str | None = None,
          data: pd.DataFrame | None = None, export: bool = True) -> None:
     """Render a chart full width with its alt text (what it shows, for screen readers), and offer
     it as SVG (drawn by vl-convert on click, not on every rerun) and its data as CSV.
 
-    ``name`` is the download file name (defaults to ``key``); ``data`` the table behind the chart
-    when it is not the chart's own DataFrame. The toolbar's PNG download stays available too.
+    ``chart`` is an Altair chart or, cheaper on reruns, a ``build(...)`` result. ``name`` is the
+    download file name (defaults to ``key``); ``data`` the table behind the chart when it is not
+    the chart's own DataFrame. The toolbar's PNG download stays available too.
     """
-    st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
+    if isinstance(chart, Built):
+        table = data if data is not None else chart.table
+        if chart.spec is not None:
+            st.vega_lite_chart(spec=chart.spec, width="stretch", alt=alt_text, key=key)
+        else:
+            st.altair_chart(chart.chart, width="stretch", alt=alt_text, key=key)
+        chart = chart.chart
+    else:
+        table = data if data is not None else _chart_data(chart)
+        st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
     if not export:
         return
     stem = name or key or f"chart-{zlib.crc32(alt_text.encode()):08x}"  # unique per chart, stable per run
-    table = data if data is not None else _chart_data(chart)
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
         st.download_button(t("common.download_svg"), data=lambda: chart_svg(chart), file_name=f"{stem}.svg",
                            mime="image/svg+xml", on_click="ignore", type="tertiary", icon=":material/image:",

@@ -13,7 +13,7 @@ from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import gpu_spec, spec_source
 from ui import deepseek_charts as charts
 from ui.cards import figure_card
-from ui.charts import show, styled
+from ui.charts import build, show
 from ui.cite import short_source, source_line
 from ui.i18n import prose, t
 
@@ -137,14 +137,14 @@ def performance(bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFram
     words = {k: t(f"deepseek.perf.{k}") for k in ("score", "benchmark", "model", "open", "closed", "access")}
     rows = ds.benchmark_rows(bench, models, picked)
     s = ds.v3_standing(rows)
-    show(styled(charts.benchmark_chart(rows, words, dark)), t("deepseek.perf.alt", n=s.benchmarks, open=s.best_open))
+    show(build(charts.benchmark_chart, rows, words, dark, style=True), t("deepseek.perf.alt", n=s.benchmarks, open=s.best_open))
     st.markdown(t("deepseek.perf.standing", n=s.benchmarks, open=s.best_open, gpt4o=s.above_gpt4o, top=s.best_overall))
     st.caption(source_line(sources, "V3-README", "V3R"))
 
     st.subheader(t("deepseek.perf.r1_title"))
     pct, rating = ds.r1_vs_o1(bench_r1, models)
     wins, n = ds.head_to_head(pct, "deepseek-r1")
-    show(styled(charts.benchmark_chart(pct, words, dark)), t("deepseek.perf.r1_alt", n=n, wins=wins))
+    show(build(charts.benchmark_chart, pct, words, dark, style=True), t("deepseek.perf.r1_alt", n=n, wins=wins))
     score = rating.set_index("model_id")["score"]
     st.markdown(t("deepseek.perf.r1_read", wins=wins, n=n, r1=fmt_number(score.get("deepseek-r1"), lang),
                   o1=fmt_number(score.get("o1-1217"), lang)))
