@@ -10,6 +10,7 @@ from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import peak_flops_per_s
 from ui import deepseek_charts as charts
 from ui import deepseek_view as view
+from ui.memo import cached
 from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
@@ -124,7 +125,7 @@ def why_cheap() -> None:
 costs()
 why_cheap()
 view.performance(bench, bench_r1, models, sources, L)
-standing = ds.v3_standing(ds.benchmark_rows(bench, models, list(ds.DEFAULT_BENCHMARKS)))
+standing = cached(ds.v3_standing, cached(ds.benchmark_rows, bench, models, list(ds.DEFAULT_BENCHMARKS)))
 st.header(t("deepseek.takeaway.title"))
 fleet = ds.fleet_multiples(facts)
 st.markdown(prose("deepseek", "takeaway", cost=usd(HEAD.cost_usd), ratio=fmt_number(cost_ratio(GPT4O, HEAD.cost_usd), L),

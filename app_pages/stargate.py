@@ -7,6 +7,7 @@ from core.datasets import date_of, fact
 from core.formatting import fmt_date, fmt_number, fmt_pct
 from core.hardware import GPU_ORDER, gpu_spec
 from ui import pages
+from ui.memo import cached
 from ui.capex_charts import plan_actual_chart, plan_actual_rows
 from ui.charts import build, show
 from ui.cite import source_line
@@ -30,7 +31,7 @@ st.markdown(prose("stargate", "intro", date=fmt_date(announced, L), budget=f.mon
                   initial=f.money(initial), per_year=f.money(budget / years)))
 
 st.header(t("stargate.timeline.title"))
-for text, ids in timeline_items(timeline, f):
+for text, ids in cached(timeline_items, timeline, f):
     st.markdown(text)
     st.caption(source_line(sources, *ids))
 
@@ -140,7 +141,7 @@ runs_block()
 # ---- Context: the hyperscalers' own plans -----------------------------------------------------
 st.header(t("stargate.capex.title"))
 st.markdown(prose("stargate", "capex", per_year=f.money(budget / years), as_of=fmt_date(article_date, L)))
-plan = capex.plan_vs_actual(capex_df, ["MSFT", "GOOGL", "AMZN", "META"], announced.year, article_date)
+plan = cached(capex.plan_vs_actual, capex_df, ["MSFT", "GOOGL", "AMZN", "META"], announced.year, article_date)
 unit = 1e8 if L == "ja" else 1e9
 names = {tk: t(f"stargate.company.{tk}") for tk in ("MSFT", "GOOGL", "AMZN", "META")}
 rows = plan_actual_rows(plan, names, unit, lambda v: f.money(v, 1),

@@ -6,6 +6,7 @@ import streamlit as st
 from core import capex, demand, headlines, stocks
 from core.datasets import date_of, fact
 from core.formatting import fmt_date, fmt_money, fmt_number, fmt_pct
+from ui.memo import cached
 from ui.capex_charts import plan_actual_chart, plan_actual_rows
 from ui.charts import build, group_label, show
 from ui.cite import source_line
@@ -80,14 +81,14 @@ st.subheader(t("next.capex.title"))
 st.markdown(prose("next", "capex", as_of=day(article_date)))
 tickers = ["MSFT", "GOOGL", "AMZN", "META"]
 names = {tk: t(f"next.company.{tk}") for tk in tickers}
-plan = capex.plan_vs_actual(capex_df, tickers, 2025, article_date)
+plan = cached(capex.plan_vs_actual, capex_df, tickers, 2025, article_date)
 unit = 1e8 if L == "ja" else 1e9
 legend = {"reference": t("next.capex.legend_reference"), "plan": t("next.capex.legend_plan", as_of=day(article_date)),
           "actual": t("next.capex.legend_actual")}
 reference = (t("next.capex.reference"), cost.stargate_per_year_usd)
 show(build(plan_actual_chart, plan_actual_rows(plan, names, unit, lambda v: fmt_money(v, "USD", L, 1), reference),
                        t("next.capex.axis"), legend), t("next.capex.alt"), key="wn_capex_chart", name="what-next-capex")
-later = [capex.latest(capex_df, tk, 2026, "guidance") for tk in tickers]
+later = [cached(capex.latest, capex_df, tk, 2026, "guidance") for tk in tickers]
 later = [r for r in later if r is not None]
 if later:
     parts = [t("next.capex.later_item", company=names[r["ticker"]], amount=fmt_money(r["mid_usd"], "USD", L, 0)
@@ -101,7 +102,7 @@ st.subheader(t("next.stocks.title"))
 days = stocks.trading_days(prices)
 win = stocks.resolve_window(stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW, days)
 checks = {"article": stocks.snap_to_trading_day(min(article_date, days[-1]), days), "last": days[-1]}
-rec = {name: stocks.recovery_by_group(prices, companies, win.base, win.start, win.end, d,
+rec = {name: cached(stocks.recovery_by_group, prices, companies, win.base, win.start, win.end, d,
                                       tickers=stocks.chart_tickers(companies)) for name, d in checks.items()}
 st.markdown(prose("next", "stocks", base=day(win.base), article=day(checks["article"]), last=day(checks["last"])))
 for g in ("gafam", "chips", "power"):
@@ -120,7 +121,7 @@ st.caption(source_line(sources, "R1-RL-COST", "V3R"))
 
 st.subheader(t("next.stargate.title"))
 st.markdown(prose("next", "stargate"))
-for text, ids in timeline_items(timeline[timeline["date"] > pd.Timestamp(article_date)], f):
+for text, ids in cached(timeline_items, timeline[timeline["date"] > pd.Timestamp(article_date)], f):
     st.markdown(text)
     st.caption(source_line(sources, *ids))
 

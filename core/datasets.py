@@ -9,6 +9,8 @@ what is wrong and the pages that do not need the file keep working.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -176,25 +178,45 @@ def _cross_checks(name: str, df: pd.DataFrame, data_dir: Path) -> None:
                             row=int(i) + 2, column="ticker")
 
 
+_INDEX_LOCK = threading.Lock()
+_INDEXES: "OrderedDict[tuple, tuple[pd.DataFrame, dict]]" = OrderedDict()
+
+
+def lookup_index(frame: pd.DataFrame, key_col: str | tuple[str, ...], value_col: str) -> dict:
+    """``{key: value}`` of one frame, built once per frame object (pages look up dozens of keys per
+    run; a boolean mask per lookup cost a millisecond each). Holds the last few frames only; the
+    identity check guards against a reused ``id``. ``key_col`` may be a tuple of columns."""
+    hit = _INDEXES.get((id(frame), key_col, value_col))
+    if hit is not None and hit[0] is frame:
+        return hit[1]
+    keys = zip(*(frame[c] for c in key_col)) if isinstance(key_col, tuple) else frame[key_col]
+    lookup = {k: v for k, v in reversed(list(zip(keys, frame[value_col])))}  # first row wins
+    with _INDEX_LOCK:  # sessions run in threads
+        _INDEXES[(id(frame), key_col, value_col)] = (frame, lookup)
+        while len(_INDEXES) > 32:
+            _INDEXES.popitem(last=False)
+    return lookup
+
+
 def fact(facts: pd.DataFrame, key: str) -> float:
     """The numeric value of one fact row; KeyError names the missing key."""
-    row = facts.loc[facts["key"] == key]
-    if row.empty:
+    lookup = lookup_index(facts, "key", "value")
+    if key not in lookup:
         raise DataError("data/facts.csv", f"no row with key '{key}'", column="key")
-    return float(row["value"].iloc[0])
+    return float(lookup[key])
 
 
 def date_of(dates: pd.DataFrame, key: str) -> date:
     """The date of one row of ``dates.csv``."""
-    row = dates.loc[dates["key"] == key]
-    if row.empty:
+    lookup = lookup_index(dates, "key", "date")
+    if key not in lookup:
         raise DataError("data/dates.csv", f"no row with key '{key}'", column="key")
-    return pd.Timestamp(row["date"].iloc[0]).date()
+    return pd.Timestamp(lookup[key]).date()
 
 
 def fact_source(facts: pd.DataFrame, key: str) -> str:
-    row = facts.loc[facts["key"] == key]
-    return str(row["source_id"].iloc[0]) if not row.empty else ""
+    value = lookup_index(facts, "key", "source_id").get(key)
+    return str(value) if value is not None else ""
 
 
 def date_or_none(value) -> date | None:

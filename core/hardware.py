@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from core.datasets import lookup_index
+
 GPU_ORDER = ("A100", "H100", "H800", "H200", "B200")
 
 
@@ -18,10 +20,10 @@ def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
 
 def gpu_spec(gpus: pd.DataFrame, gpu: str, spec: str) -> float | None:
     """One spec of one GPU, or None when the data has no such row."""
-    row = gpus.loc[(gpus["gpu"] == gpu) & (gpus["spec"] == spec), "value"]
-    if row.empty or not math.isfinite(float(row.iloc[0])):
+    value = lookup_index(gpus, ("gpu", "spec"), "value").get((gpu, spec))
+    if value is None or not math.isfinite(float(value)):
         return None
-    return float(row.iloc[0])
+    return float(value)
 
 
 def peak_flops_per_s(gpus: pd.DataFrame, gpu: str, precision: str = "bf16") -> float | None:

@@ -3,3 +3,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+# Property tests check values, never speed: no per-example deadline (a busy 2-core CI machine made
+# a first example that loads a CSV look "flaky"). Speed lives in benchmarks/.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("sve", deadline=None)
+settings.load_profile("sve")

@@ -85,8 +85,13 @@ def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False,
     """``builder(*args, **kwargs)`` (plus ``styled`` if asked), cached on its inputs, the language and
     the chart font size. Building and validating an Altair chart costs tens of milliseconds; a cached
     one costs nothing, so a rerun only rebuilds the charts whose inputs changed."""
-    name = f"{builder.__module__}.{builder.__qualname__}"
-    return _build(builder, name, args, tuple(sorted(kwargs.items())), style, _font_size(), lang())
+    from ui.memo import fingerprint, name_of
+
+    font, language = _font_size(), lang()
+    key = fingerprint(args, sorted(kwargs.items()), style, font, language)
+    if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
+        return _build.__wrapped__(builder, "", "", args, kwargs, style, font, language)
+    return _build(builder, name_of(builder), key, args, kwargs, style, font, language)
 
 
 def _font_size() -> int:
@@ -96,8 +101,8 @@ def _font_size() -> int:
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _build(_builder, name, args, kwargs, style, font, language) -> Built:  # noqa: ARG001 - name, language key it
-    chart = _builder(*args, **dict(kwargs))
+def _build(_builder, name, key, _args, _kwargs, style, font, language) -> Built:  # noqa: ARG001 - keyed by name, key
+    chart = _builder(*_args, **_kwargs)
     if style:
         chart = styled(chart, font)
     spec = _streamlit_spec(chart) if _streamlit_spec else None

@@ -5,18 +5,24 @@ from __future__ import annotations
 import pandas as pd
 
 from ui.i18n import t
+from ui.memo import cached
+
+
+def _labels(sources: pd.DataFrame) -> dict[str, str]:
+    """'DeepSeek-V3 Technical Report (DeepSeek-AI, 2024)' for every source id."""
+    out = {}
+    for sid, title, publisher, date in zip(sources["source_id"], sources["title"], sources["publisher"],
+                                           sources["date"]):
+        year = f", {date.year}" if pd.notna(date) else ""
+        out[sid] = f"{title} ({publisher}{year})"
+    return out
 
 
 def short_source(sources: pd.DataFrame, source_id: str) -> str:
-    """'DeepSeek-V3 Technical Report (DeepSeek-AI, 2024)' for one source id."""
-    row = sources.loc[sources["source_id"] == source_id]
-    if row.empty:
-        return source_id
-    r = row.iloc[0]
-    year = f", {r['date'].year}" if pd.notna(r["date"]) else ""
-    return f"{r['title']} ({r['publisher']}{year})"
+    return cached(_labels, sources).get(source_id, source_id)
 
 
 def source_line(sources: pd.DataFrame, *source_ids: str) -> str:
-    names = "; ".join(short_source(sources, s) for s in dict.fromkeys(source_ids))
+    labels = cached(_labels, sources)
+    names = "; ".join(labels.get(s, s) for s in dict.fromkeys(source_ids))
     return t("common.source", names=names)

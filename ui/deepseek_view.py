@@ -12,6 +12,7 @@ from core.datasets import fact
 from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import gpu_spec, spec_source
 from ui import deepseek_charts as charts
+from ui.memo import cached
 from ui.cards import figure_card
 from ui.charts import build, show
 from ui.cite import short_source, source_line
@@ -135,15 +136,15 @@ def performance(bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFram
         st.info(t("deepseek.perf.empty"), icon=":material/info:")
         picked = list(ds.DEFAULT_BENCHMARKS)
     words = {k: t(f"deepseek.perf.{k}") for k in ("score", "benchmark", "model", "open", "closed", "access")}
-    rows = ds.benchmark_rows(bench, models, picked)
-    s = ds.v3_standing(rows)
+    rows = cached(ds.benchmark_rows, bench, models, picked)
+    s = cached(ds.v3_standing, rows)
     show(build(charts.benchmark_chart, rows, words, dark, style=True), t("deepseek.perf.alt", n=s.benchmarks, open=s.best_open))
     st.markdown(t("deepseek.perf.standing", n=s.benchmarks, open=s.best_open, gpt4o=s.above_gpt4o, top=s.best_overall))
     st.caption(source_line(sources, "V3-README", "V3R"))
 
     st.subheader(t("deepseek.perf.r1_title"))
-    pct, rating = ds.r1_vs_o1(bench_r1, models)
-    wins, n = ds.head_to_head(pct, "deepseek-r1")
+    pct, rating = cached(ds.r1_vs_o1, bench_r1, models)
+    wins, n = cached(ds.head_to_head, pct, "deepseek-r1")
     show(build(charts.benchmark_chart, pct, words, dark, style=True), t("deepseek.perf.r1_alt", n=n, wins=wins))
     score = rating.set_index("model_id")["score"]
     st.markdown(t("deepseek.perf.r1_read", wins=wins, n=n, r1=fmt_number(score.get("deepseek-r1"), lang),

@@ -17,6 +17,7 @@ import streamlit as st
 from core import costs
 from core import scenarios as S
 from core.hardware import gpu_table
+from ui.memo import cached
 from ui.i18n import t
 from ui.state import url_choice
 
@@ -33,7 +34,7 @@ SLIDERS = ("sc_mfu", "sc_years", "sc_pue")
 @st.cache_data(show_spinner=False, max_entries=4)
 def all_presets(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> dict[str, dict]:
     """{preset: its values in base units} for every preset."""
-    return {p: S.preset_values(presets, facts, gpus, p) for p in S.PRESETS}
+    return {p: cached(S.preset_values, presets, facts, gpus, p) for p in S.PRESETS}
 
 
 def _labels(prefix: str, codes, sep: str = "."):
@@ -59,7 +60,7 @@ def seed_from_url(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame
         _resync()
         return
     st.session_state[SEEDED] = True
-    defaults = S.ui_values(S.preset_values(presets, facts, gpus, S.DEFAULT_PRESET))
+    defaults = S.ui_values(cached(S.preset_values, presets, facts, gpus, S.DEFAULT_PRESET))
     ui = S.ui_values(asdict(S.scenario_from_params(st.query_params.to_dict(), presets, facts, gpus)))
     pending = {k: v for k, v in ui.items() if v != defaults[k]}
     _write(pending)
