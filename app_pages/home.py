@@ -9,6 +9,7 @@ from ui.cards import figure_card
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.memo import cached
 
 L = lang()
 sources, facts, dates = require("sources", "facts", "dates")
@@ -38,7 +39,7 @@ with c2:
         source=source_line(sources, "STARGATE-OAI"), page_id="stargate")
 
 prices, companies = require("prices", "companies")
-moves = headlines.market_headline(prices, companies)
+moves = cached(headlines.market_headline, prices, companies)
 name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
 window = dict(base=fmt_date(stocks.ARTICLE_BASE_DATE, L, "medium"), start=fmt_date(stocks.SHOCK_WINDOW[0], L, "medium"),
               end=fmt_date(stocks.SHOCK_WINDOW[1], L, "medium"))

@@ -11,6 +11,7 @@ from ui.charts import build, group_label, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.memo import cached
 from ui.stocks_charts import drawdown_bars, index_lines
 from ui.stocks_controls import url_multi_choice
 
@@ -58,7 +59,7 @@ dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
 worst = bars.iloc[0]
 show(build(drawdown_bars, bars, view.bar_titles(), style=True),
      t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]], worst_move=fmt_pct(worst["change"], L), **dates))
-st.markdown(view.group_sentence(bars, companies, names, L, dates))
+st.markdown(cached(view.group_sentence, bars, companies, names, L, dates))
 flagged = bars[bars["flagged"]]
 if not flagged.empty:
     st.caption(t("stocks.flag_caption", items=view.join(
@@ -69,7 +70,7 @@ nvda_day = nvda["date"].date()
 prev = days[days.index(nvda_day) - 1]
 figure_card(t("stocks.nvda.label", date=day(nvda_day)), fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"),
                                                                  "USD", L, 0),
-            lines=(t("stocks.nvda.detail", move=fmt_pct(stocks.change_at(prices, prev, nvda_day)["NVDA"], L),
+            lines=(t("stocks.nvda.detail", move=fmt_pct(cached(stocks.change_at, prices, prev, nvda_day)["NVDA"], L),
                      prev=day(prev)), t("stocks.nvda.caveat")),
             source=source_line(sources, "EV-NVDA-0127"))
 

@@ -4,9 +4,9 @@
 
 For every page: load it once, then change its main control N times, as a browser would: a control
 inside an ``st.fragment`` reruns only that fragment, and large messages the client already holds
-come back as references. The control is the page's first slider, else its first toggle; a page
-with neither is rerun whole. Prints median and p95 round trip (request sent -> script_finished
-received), server CPU time and KB the server sent per interaction, and the same for a full rerun
+come back as references. The control is the page's own first slider, else its own first toggle
+(keys with the page's prefix); a page with neither is rerun whole. Prints median and p95 round
+trip (request sent -> script_finished received), server CPU time and KB the server sent per interaction, and the same for a full rerun
 of the page (what a control outside any fragment costs, or a revisit). The empty one-slider app
 is measured in the same run, so ratios hold on a noisy machine.
 """
@@ -21,13 +21,13 @@ from common import cpu_seconds, pages, pct, streamlit_server, url_path
 from st_client import StreamlitSession, move
 
 
-async def measure(url: str, pid: int, page_name: str, n: int) -> dict:
+async def measure(url: str, pid: int, page_name: str, n: int, prefix: str = "") -> dict:
     async with StreamlitSession(url) as s:
         first = await s.run(page_name)
         if first.exceptions:
             raise RuntimeError(f"{page_name or 'home'}: {first.exceptions[0]}")
-        controls = ([w for w in first.widgets.values() if w["type"] == "slider"]
-                    or [w for w in first.widgets.values() if w["type"] == "checkbox"])
+        own = [w for w in first.widgets.values() if w["id"].rsplit("-", 1)[-1].startswith(prefix)]
+        controls = [w for w in own if w["type"] == "slider"] or [w for w in own if w["type"] == "checkbox"]
         w = controls[0] if controls else None
 
         async def series(full: bool) -> tuple[list[float], list[int], float]:
@@ -65,7 +65,7 @@ def main() -> None:
         for p in pages():
             if args.pages and p.id not in args.pages.split(","):
                 continue
-            rows.append((p.id, asyncio.run(measure(url, url.pid, url_path(p), args.n))))
+            rows.append((p.id, asyncio.run(measure(url, url.pid, url_path(p), args.n, p.prefix or "-"))))
     print("control move (as a browser sends it)                          | full rerun of the page")
     print(f"{'page':21} {'control':19} {'median ms':>9} {'p95 ms':>7} {'x floor':>7} {'CPU ms':>6} {'KB':>6} | "
           f"{'median ms':>9} {'CPU ms':>6} {'KB':>6} {'KB first':>8}")

@@ -16,22 +16,26 @@ def _stamp() -> tuple:
     return (str(folder), *sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.csv")))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _load(name: str, stamp: tuple) -> pd.DataFrame:
     return datasets.load(name, data_dir())
 
 
-def load(name: str) -> pd.DataFrame:
-    """The dataset, validated; raises ``datasets.DataError``. Do not mutate the result."""
-    return _load(name, _stamp())
+def load(name: str, stamp: tuple | None = None) -> pd.DataFrame:
+    """The dataset, validated; raises ``datasets.DataError``.
+
+    One parsed frame per file version, shared by every session; each caller gets a shallow copy,
+    which pandas' copy-on-write keeps from ever changing the shared one (no per-rerun unpickling)."""
+    return _load(name, stamp or _stamp()).copy(deep=False)
 
 
 def require(*names: str) -> list[pd.DataFrame]:
     """Load datasets for a page, or show which file, row and column are broken and stop the page."""
     frames = []
+    stamp = _stamp()
     for name in names:
         try:
-            frames.append(load(name))
+            frames.append(load(name, stamp))
         except datasets.DataError as err:
             show_data_error(err)
             st.stop()
