@@ -10,3 +10,8 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("sve", deadline=None)
 settings.load_profile("sve")
+
+# Every chart the tests draw is checked against the Vega-Lite schema (readers' sessions skip it).
+import os  # noqa: E402
+
+os.environ.setdefault("SVE_VALIDATE_CHARTS", "1")

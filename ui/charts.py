@@ -8,6 +8,8 @@ carries meaning alone: pair it with a label, a shape or a dash.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import zlib
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -18,10 +20,16 @@ import streamlit as st
 
 from ui.i18n import lang, t
 
-try:  # Streamlit's own Altair -> Vega-Lite conversion (data as Arrow); private, so guarded
-    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _streamlit_spec
-except ImportError:  # pragma: no cover - a newer Streamlit moved it: fall back to st.altair_chart
-    _streamlit_spec = None
+try:  # Streamlit's own Altair -> Vega-Lite conversion pieces (data as Arrow); private, so guarded
+    from streamlit.elements.vega_charts import _altair_globals_lock, _to_arrow_dataset
+except ImportError:  # pragma: no cover - a newer Streamlit moved them: fall back to st.altair_chart
+    _to_arrow_dataset = None
+
+# Altair checks every chart against the Vega-Lite JSON schema when it is turned into a spec: a
+# third of the cost of a chart. The test suite sets this to keep that check on every chart it
+# draws; readers' sessions skip it.
+VALIDATE = os.environ.get("SVE_VALIDATE_CHARTS", "") == "1"
+
 
 GROUP_COLORS = {
     "gafam": "#0072B2",  # blue
@@ -105,8 +113,22 @@ def _build(_builder, name, key, _args, _kwargs, style, font, language) -> Built:
     chart = _builder(*_args, **_kwargs)
     if style:
         chart = styled(chart, font)
-    spec = _streamlit_spec(chart) if _streamlit_spec else None
-    return Built(chart, spec, _chart_data(chart))
+    return Built(chart, _spec(chart), _chart_data(chart))
+
+
+def _spec(chart: alt.TopLevelMixin) -> dict | None:
+    """What ``st.altair_chart`` sends (no theme defaults, data as named Arrow datasets), built
+    once; ``None`` if this Streamlit lacks the pieces (then ``show`` uses ``st.altair_chart``)."""
+    if _to_arrow_dataset is None:
+        return None
+    alt.data_transformers.register("to_arrow_dataset", _to_arrow_dataset)
+    datasets: dict = {}
+    with _altair_globals_lock:
+        theme = alt.theme.enable("none") if alt.theme.active == "default" else contextlib.nullcontext()
+        with theme, alt.data_transformers.enable("to_arrow_dataset", datasets=datasets):
+            spec = chart.to_dict(validate=VALIDATE)
+    spec["datasets"] = {**(spec.get("datasets") or {}), **datasets}
+    return spec
 
 
 def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None, name: str | None = None,
