@@ -1,0 +1,169 @@
+"""What a reader feels, in headless Chromium (Debian's), against an empty one-slider page.
+
+    .venv/bin/python benchmarks/bench_browser.py [--renders 5] [--moves 10] [--pages stocks,scaling] [--cold 3]
+
+1. First render of each page: navigation start -> the app connected, its script finished and the
+   page (charts included) stopped changing; the time is that of the last change to the page.
+2. Control-to-chart latency: a key press on the page's own first slider (else a click on its own
+   first toggle) -> the server's answer drawn and the charts repainted (last change to the page).
+3. Cold start (--cold N): ``streamlit run`` spawned -> health check answers -> first page painted.
+
+The empty page is measured in the same run, so the ratios hold on a noisy machine. Changes are
+seen by a MutationObserver installed before the app loads; "stopped changing" means no change
+for 500 ms with the script not running. Loopback only; every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+from common import ROOT, pages, pct, streamlit_server, url_path
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.streamlit_server import chromium_path, free_port
+
+OBSERVE = """
+window.__last = performance.now();
+new MutationObserver(() => { window.__last = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
+window.addEventListener('pointerdown', () => { window.__t0 = performance.now(); }, true);
+"""
+IDLE = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
+QUIET_MS = 500
+
+
+def settle(page, timeout_s: float = 60) -> float:
+    """Wait until the script is idle and nothing changed for QUIET_MS; the last change's time."""
+    deadline = time.monotonic() + timeout_s
+    page.wait_for_selector(IDLE, timeout=timeout_s * 1000)
+    while time.monotonic() < deadline:
+        idle, since = page.evaluate(f"[!!document.querySelector(\"{IDLE}\"), performance.now() - window.__last]")
+        if idle and since >= QUIET_MS:
+            return page.evaluate("window.__last")
+        page.wait_for_timeout(100)
+    raise TimeoutError("the page kept changing")
+
+
+def control(page, prefix: str):
+    """The page's own first slider thumb, else its own first toggle (keys start with ``prefix``)."""
+    for kind, inner in (("slider", "input[type='range']"), ("toggle", "input[type='checkbox']")):
+        loc = page.locator(f"[class*='st-key-{prefix}'] {inner}")
+        if loc.count():
+            return kind, loc.first
+    return None, None
+
+
+def first_renders(browser, url: str, n: int) -> list[float]:
+    times = []
+    for _ in range(n):
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.add_init_script(OBSERVE)
+        page.goto(url)
+        times.append(settle(page))
+        page.close()
+    return times
+
+
+def moves(browser, url: str, prefix: str, n: int) -> tuple[str | None, list[float]]:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.add_init_script(OBSERVE)
+    page.goto(url)
+    settle(page)
+    kind, el = control(page, prefix)
+    if el is None:
+        page.close()
+        return None, []
+    el.scroll_into_view_if_needed()
+    settle(page)
+    times = []
+    for i in range(n):
+        if kind == "slider":
+            at_max = el.input_value() == el.get_attribute("max")
+            el.focus()
+            page.keyboard.press("ArrowLeft" if (i % 2 == 0) == at_max else "ArrowRight")
+        else:
+            el.click(force=True)
+        end = settle(page)
+        times.append(end - page.evaluate("window.__t0"))
+    page.close()
+    return kind, times
+
+
+def cold_start(browser, script: str, route: str) -> tuple[float, float]:
+    port = free_port()
+    start = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() - start > 60:
+                    raise
+                time.sleep(0.05)
+        healthy = time.monotonic() - start
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.add_init_script(OBSERVE)
+        nav = time.monotonic()
+        page.goto(f"{url}/{route}")
+        painted = (nav - start) + settle(page) / 1000
+        page.close()
+        return healthy * 1000, painted * 1000
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--renders", type=int, default=5)
+    ap.add_argument("--moves", type=int, default=10)
+    ap.add_argument("--pages", default="")
+    ap.add_argument("--cold", type=int, default=0)
+    args = ap.parse_args()
+    rows = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        with streamlit_server("benchmarks/empty_app.py") as url:
+            _, base_moves = moves(browser, url, "v", args.moves)
+            rows.append(("empty one-slider page", "slider", first_renders(browser, url, args.renders), base_moves))
+        with streamlit_server() as url:
+            for p in pages():
+                if args.pages and p.id not in args.pages.split(","):
+                    continue
+                target = f"{url}/{url_path(p)}"
+                renders = first_renders(browser, target, args.renders)
+                kind, latency = moves(browser, target, p.prefix, args.moves) if p.prefix else (None, [])
+                rows.append((p.id, kind or "-", renders, latency))
+        base_render, base_move = statistics.median(rows[0][2]), pct(rows[0][3], 95)
+        print(f"{'page':22} {'render med ms':>13} {'x empty':>7} | {'control':7} {'move med ms':>11} "
+              f"{'p95 ms':>7} {'p95 x empty':>11}")
+        for name, kind, renders, latency in rows:
+            r = statistics.median(renders)
+            line = f"{name:22} {r:13.0f} {r / base_render:7.2f} | {kind:7} "
+            if latency:
+                line += f"{statistics.median(latency):11.0f} {pct(latency, 95):7.0f} {pct(latency, 95) / base_move:11.2f}"
+            print(line)
+        for _ in range(args.cold and 1):
+            print("\ncold start (streamlit run -> health ok -> first page painted), median of", args.cold)
+            for label, script, route in (("empty one-slider page", "benchmarks/empty_app.py", ""),
+                                         ("this app, home", "streamlit_app.py", ""),
+                                         ("this app, stocks", "streamlit_app.py", "stocks")):
+                runs = [cold_start(browser, script, route) for _ in range(args.cold)]
+                print(f"{label:22} health {statistics.median(r[0] for r in runs):7.0f} ms   "
+                      f"painted {statistics.median(r[1] for r in runs):7.0f} ms")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
