@@ -24,6 +24,7 @@ from core import scenarios as S
 from core.datasets import date_of, fact
 from core.formatting import fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pct
 from core.hardware import peak_flops_per_s
+from core.paths import ROOT
 from ui import pages
 from ui.charts import show, styled
 from ui.cite import source_line
@@ -136,12 +137,29 @@ def render(slide: Slide, step: talk.Step, notes: bool, presenting: bool) -> None
     if notes:
         with st.expander(t("talk.notes"), expanded=True, icon=":material/speaker_notes:"):
             st.markdown(slide.note)
-    pages.link(step.page, label=t("talk.dive", page=t(f"nav.{step.page}")))
+    dive_link(step.page)
+
+
+def dive_link(page_id: str) -> None:
+    """A link to the step's full page that carries the link's settings along (a prepared scenario's
+    ``sc_*``, the language, presenter view): Streamlit drops the query string on a page switch."""
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k not in (STEP_PARAM, NOTES_PARAM)}
+    for p in pages.available():
+        if p.id == page_id:
+            st.page_link(str(ROOT / p.file), label=t("talk.dive", page=t(f"nav.{p.id}")), icon=p.icon,
+                         query_params=keep or None)
 
 
 def scenario_params(params: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """The reader's scenario parameters (``sc_*``) from the URL, as a hashable cache key."""
-    return tuple(sorted((k, str(v)) for k, v in params.items() if k.startswith("sc_")))
+    """The reader's scenario as a hashable cache key of scenarios-page parameters (``sc_*``): the
+    link's, overridden by the scenarios page's controls as this session left them (their state
+    outlives a page switch, the URL's parameters do not), so a presenter who adjusts the scenario
+    there finds it here on the way back."""
+    found = {k: str(v) for k, v in params.items() if k.startswith("sc_")}
+    live = {key: st.session_state.get(key) for key in [c.key for c in S.NUMBER_CONTROLS] + [S.GPU_KEY, S.PRECISION_KEY]}
+    live |= {key: st.session_state.get(f"_choice_{key}") for key in (S.COST_KEY, S.PRESET_KEY)}
+    found |= {k: str(v) for k, v in live.items() if v is not None}
+    return tuple(sorted(found.items()))
 
 
 # ---- the slides ---------------------------------------------------------------------------------

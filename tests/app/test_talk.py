@@ -123,3 +123,13 @@ def test_scenario_step_in_japanese_and_bad_values_clamped():
     at = open_app(PAGE, lang="ja", step=SCENARIO, sc_gpus="-5", sc_mfu="abc")
     body = clean(at)
     assert "H800を1基" in body  # at least one GPU; an unreadable MFU keeps the default
+
+
+def test_scenario_step_follows_the_scenarios_page_of_the_session():
+    at = open_app("app_pages/scenarios.py")
+    at.number_input(key="sc_gpus").set_value(1024).run()
+    at.switch_page(PAGE).run()  # the scenarios page's URL parameters do not survive a page switch
+    at.session_state["_step"] = int(SCENARIO)
+    at.run()
+    assert step_shown(at) == int(SCENARIO)
+    assert "1,024 H800" in clean(at)
