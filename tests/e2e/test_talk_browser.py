@@ -51,7 +51,9 @@ def only_localhost(page) -> None:
 
 
 def test_keyboard_walk_in_english(open_page):
-    page = open_page("talk?present=1", width=1920, height=1080)
+    page = open_page("talk?present=1&notes=1&step=1", width=1920, height=1080)
+    expect(page.get_by_test_id("stToast")).to_have_count(0)  # step and notes are known parameters here
+    expect(page.get_by_test_id("stExpander")).to_have_count(1)  # the speaker notes
     headings: dict[int, str] = {}
     walk(page, "PageDown", 1, talk.COUNT, "en", headings)
     page.keyboard.press("PageDown")  # past the end: stays on the last step
@@ -63,7 +65,7 @@ def test_keyboard_walk_in_english(open_page):
     walk(page, "ArrowLeft", 4, 1, "en", headings)
     walk(page, "ArrowRight", 1, 3, "en", headings)
     assert len(set(headings.values())) == talk.COUNT
-    assert query(page).get("present") == "1"
+    assert query(page).get("present") == "1" and query(page).get("notes") == "1"
     no_exception(page)
     only_localhost(page)
 
@@ -87,6 +89,8 @@ def test_prepared_scenario_on_the_tour_and_on_the_scenarios_page(open_page):
     prepared = "sc_preset=own&sc_gpus=4096&sc_gpu=H100&sc_mfu=40"
     page = open_page(f"talk?step={SCENARIO}&{prepared}")
     at_step(page, SCENARIO, "en")
+    expect(page.get_by_test_id("stToast")).to_have_count(0)  # the sc_ parameters are kept, not reported
+    expect(page.get_by_test_id("stExpander")).to_have_count(0)  # no speaker notes without ?notes=1
     sentence = page.locator(".st-key-talk_sentence")
     expect(sentence).to_contain_text("4,096 H100 GPUs at 40.0% utilisation")
     page.get_by_role("link", name=re.compile("Dive in")).click()  # to the full page
