@@ -166,7 +166,9 @@ def scenario_params(params: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def build(step_id: str, lang: str, font: int, dark: bool, scenario: tuple[tuple[str, str], ...] = ()) -> Slide:
-    """One step's slide in ``lang`` at chart font size ``font`` (presenter view is larger)."""
+    """One step's slide in ``lang`` at chart font size ``font`` (presenter view is larger; the chart
+    builders and ``_fit`` read it from ``ui.present``, so it is part of the cache key), in the
+    ``dark`` theme or not; ``scenario``: the reader's scenario parameters (scenario step only)."""
     builder = _BUILDERS[step_id]
     return builder(lang, dark, dict(scenario)) if step_id == "scenario" else builder(lang, dark)
 
