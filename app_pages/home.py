@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from core import headlines, stocks
+from core import headlines, stocks, talk
 from core.datasets import date_of, fact
 from core.formatting import fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pct, fmt_ratio
+from ui import pages
 from ui.cards import figure_card
 from ui.cite import source_line
 from ui.data import require
@@ -19,6 +20,7 @@ article_date = sources.loc[sources["source_id"] == "ARTICLE", "date"].iloc[0].da
 st.title(t("home.title"))
 st.subheader(t("home.subtitle"), divider="gray")
 st.markdown(prose("home", "intro"))
+pages.link("talk", label=t("home.tour", count=talk.COUNT))
 
 st.header(t("home.figures"))
 c1, c2 = st.columns(2)

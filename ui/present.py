@@ -24,6 +24,11 @@ _CSS = """
 .stApp h1 { font-size: 3.6rem; } .stApp h2 { font-size: 2.6rem; } .stApp h3 { font-size: 2.0rem; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 3.6rem !important; line-height: 1.2; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1.5rem; }
+.stApp [data-testid="stDateInputField"], .stApp [data-testid="stDateInputField"] [role="group"] * {
+  font-size: 1.45rem !important; line-height: 1.5; }
+.stApp [data-testid="stDateInputField"] { min-height: 3.2rem; }
+.stApp [data-testid="stNumberInputField"] { font-size: 1.45rem; }
+.stApp [data-testid="stDateInputCalendarButton"] svg { width: 1.6rem; height: 1.6rem; }
 </style>
 """
 

@@ -1,0 +1,28 @@
+"""Guided tour: the article's argument in ten steps, one screen each, driven by keys or a clicker.
+
+``?step=4`` opens step 4 (a reload or a shared link lands on the same step), ``?notes=1`` shows the
+speaker notes, ``?present=1`` makes it the presenter's main screen. The scenario step shows the
+scenario in the link's ``sc_*`` parameters (the scenarios page's), else the default one.
+"""
+
+import streamlit as st
+
+from core import talk
+from core.datasets import DataError
+from ui import talk_slides as slides
+from ui.data import show_data_error
+from ui.i18n import lang
+from ui.present import chart_font_size, presenting
+
+step = slides.current_step()
+notes = slides.notes_on()
+slides.navigation(step, presenting())
+
+info = talk.step_at(step)
+scenario = slides.scenario_params(st.query_params.to_dict()) if info.id == "scenario" else ()
+try:
+    slide = slides.build(info.id, lang(), chart_font_size(), st.context.theme.type == "dark", scenario)
+except DataError as err:
+    show_data_error(err)
+    st.stop()
+slides.render(slide, info, notes, presenting())
