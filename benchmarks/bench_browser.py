@@ -31,6 +31,12 @@ OBSERVE = """
 window.__last = performance.now();
 new MutationObserver(() => { window.__last = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+window.__idle = performance.now();
+new MutationObserver(() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (app && app.getAttribute('data-test-script-state') === 'notRunning') window.__idle = window.__idle || performance.now();
+  else window.__idle = 0;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
 window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
 window.addEventListener('pointerdown', () => { window.__t0 = performance.now(); }, true);
 """
@@ -81,7 +87,7 @@ def moves(browser, url: str, prefix: str, n: int) -> tuple[str | None, list[floa
         return None, []
     el.scroll_into_view_if_needed()
     settle(page)
-    times = []
+    times, answers = [], []
     for i in range(n):
         if kind == "slider":
             at_max = el.input_value() == el.get_attribute("max")
@@ -90,8 +96,13 @@ def moves(browser, url: str, prefix: str, n: int) -> tuple[str | None, list[floa
         else:
             el.click(force=True)
         end = settle(page)
-        times.append(end - page.evaluate("window.__t0"))
+        t0, idle = page.evaluate("[window.__t0, window.__idle]")
+        times.append(end - t0)
+        answers.append(idle - t0)
     page.close()
+    if answers:
+        print(f"  {url.rsplit('/', 1)[-1] or 'empty'}: script idle after {statistics.median(answers):.0f} ms, "
+              f"page still until {statistics.median(times):.0f} ms (medians)", file=sys.stderr)
     return kind, times
 
 
