@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
                                               [--page home]
 
-Each simulated reader opens the page (a first run), then changes the page's first slider
-``--moves`` times (or reruns it, on a page without one) with ``--think`` seconds between moves.
-Prints p50/p95 round trip, errors, and the server's peak RSS and CPU use. Loopback only; every
+Each simulated reader opens the page (a first run), then changes the page's own first slider
+(else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
+does: a control inside an ``st.fragment`` reruns only that fragment, and unchanged large messages
+come back as references. A page without a control of its own is rerun whole. Prints p50/p95 of
+the moves and of the first loads, errors, and the server's peak RSS and CPU use. Loopback only; every
 run is bounded in sessions and time and stops by itself.
 """
 
@@ -18,26 +20,26 @@ import threading
 import time
 
 from common import cpu_seconds, pct, rss_mb, streamlit_server
-from st_client import StreamlitSession, slider_state
+from st_client import StreamlitSession, move
 
 MAX_SESSIONS = 200
 MAX_SECONDS = 300
 
 
-async def reader(url: str, page: str, moves: int, think: float, latencies: list[float], errors: list[str]) -> None:
+async def reader(url: str, page: str, prefix: str, moves: int, think: float, latencies: list[float],
+                 firsts: list[float], errors: list[str]) -> None:
     await asyncio.sleep(random.uniform(0, think))  # arrivals spread over one think time
     try:
         async with StreamlitSession(url) as s:
             first = await s.run(page, timeout=60)
-            latencies.append(first.seconds)
-            sliders = [w for w in first.widgets.values() if w["type"] == "slider"]
+            firsts.append(first.seconds)
+            own = [w for w in first.widgets.values() if w["id"].rsplit("-", 1)[-1].startswith(prefix)]
+            controls = [w for w in own if w["type"] == "slider"] or [w for w in own if w["type"] == "checkbox"]
+            w = controls[0] if controls else None
             for i in range(moves):
                 await asyncio.sleep(think * random.uniform(0.8, 1.2))
-                changed = None
-                if sliders:
-                    w = sliders[0]
-                    changed = slider_state(w["id"], w["max"] if i % 2 == 0 else (w["value"] or [w["min"]])[0])
-                r = await s.run(page, changed=changed, timeout=60)
+                r = await s.run(page, changed=move(w, i) if w else None, timeout=60,
+                                fragment_id=w["fragment"] if w else "")
                 latencies.append(r.seconds)
                 if r.exceptions:
                     errors.append(r.exceptions[0])
@@ -45,8 +47,9 @@ async def reader(url: str, page: str, moves: int, think: float, latencies: list[
         errors.append(f"{type(exc).__name__}: {exc}")
 
 
-def run_level(url: str, pid: int, page: str, n: int, moves: int, think: float) -> dict:
+def run_level(url: str, pid: int, page: str, prefix: str, n: int, moves: int, think: float) -> dict:
     latencies: list[float] = []
+    firsts: list[float] = []
     errors: list[str] = []
     peak = {"rss": rss_mb(pid)}
     stop = threading.Event()
@@ -61,7 +64,7 @@ def run_level(url: str, pid: int, page: str, n: int, moves: int, think: float) -
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
 
     async def all_readers():
-        await asyncio.wait_for(asyncio.gather(*(reader(url, page, moves, think, latencies, errors)
+        await asyncio.wait_for(asyncio.gather(*(reader(url, page, prefix, moves, think, latencies, firsts, errors)
                                                 for _ in range(n))), MAX_SECONDS)
 
     try:
@@ -72,7 +75,9 @@ def run_level(url: str, pid: int, page: str, n: int, moves: int, think: float) -
     stop.set()
     sampler.join()
     ms = [x * 1000 for x in latencies]
+    first_ms = [x * 1000 for x in firsts]
     return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
+            "first_p50": pct(first_ms, 50), "first_p95": pct(first_ms, 95),
             "rss_mb": peak["rss"], "cpu_pct": (cpu_seconds(pid) - cpu0) / wall * 100,
             "first_error": errors[0] if errors else ""}
 
@@ -83,15 +88,17 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=10)
     ap.add_argument("--think", type=float, default=2.0)
     ap.add_argument("--page", default="", help="url path of the page ('' = home)")
+    ap.add_argument("--prefix", default="-", help="the page's control keys start with it (e.g. sc_)")
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
     print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s")
-    print(f"{'sessions':>8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
+    print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
+          f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
     with streamlit_server() as url:
         for n in levels:
-            r = run_level(url, url.pid, args.page, n, args.moves, args.think)
-            print(f"{r['sessions']:8d} {r['requests']:8d} {r['p50']:8.0f} {r['p95']:8.0f} {r['errors']:6d} "
-                  f"{r['rss_mb']:7.0f} {r['cpu_pct']:6.0f}  {r['first_error'][:60]}")
+            r = run_level(url, url.pid, args.page, args.prefix, n, args.moves, args.think)
+            print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
+                  f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f}  {r['first_error'][:60]}")
 
 
 if __name__ == "__main__":
