@@ -13,6 +13,7 @@ from ui.charts import build, show
 from ui.cite import short_source, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.memo import cached
 
 L = lang()
 
@@ -24,7 +25,7 @@ def money(v: float) -> str:  # four significant digits: USD 5.328M / 532.8万ド
 def compact(v: float, significant: int = 4) -> str:
     return fmt_compact(v, L, S.compact_decimals(v, L, significant))
 sources, facts, gpus, presets = require("sources", "facts", "gpus", "presets")
-VALUES = controls.all_presets(presets, facts, gpus)
+VALUES = cached(controls.all_presets, presets, facts, gpus)
 
 st.title(t("scenarios.title"))
 st.markdown(prose("scenarios", "intro"))
@@ -59,12 +60,12 @@ def basis_summary(preset: str) -> str:
                        for b, g in rows.groupby("basis", sort=False))
 
 
-def basis_list(preset: str) -> str:
+def basis_list(preset: str, presets, values: dict, sources, lang: str) -> str:  # noqa: ARG001 - lang keys the cache
     rows = presets.loc[(presets["preset"] == preset) & presets["field"].isin(S.SCENARIO_FIELDS)]
     lines = []
     for r in rows.itertuples():
         how = t(f"scenarios.calc.{r.ref[5:]}") if isinstance(r.ref, str) and r.ref.startswith("calc:") else ""
-        lines.append(t("scenarios.basis.line", field=short_name(r.field), value=shown(r.field, VALUES[preset][r.field]),
+        lines.append(t("scenarios.basis.line", field=short_name(r.field), value=shown(r.field, values[preset][r.field]),
                        basis=t(f"scenarios.basis.{r.basis}"), source=short_source(sources, r.source_id)) + how)
     return "\n".join(lines)
 
@@ -78,7 +79,7 @@ def calculator() -> None:
     st.caption(basis_summary(preset))
     with st.expander(t("scenarios.basis.title")):
         st.markdown(t("scenarios.basis.intro"))
-        st.markdown(basis_list(preset))
+        st.markdown(cached(basis_list, preset, presets, VALUES, sources, L))
     params = controls.inputs(VALUES, facts, gpus)
     params[S.PRESET_KEY] = preset
     s = S.scenario_from_params(params, presets, facts, gpus)

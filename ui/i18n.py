@@ -6,6 +6,8 @@ locale (``st.context.locale``), else English.
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from core import content
@@ -17,12 +19,14 @@ LANG_KEY = "lang"  # the URL parameter
 LANG_STATE = "_choice_lang"  # the control's session-state key (ui.state.url_choice)
 
 
-@st.cache_resource(show_spinner=False)
+# The content files are read once per process: ``t`` runs hundreds of times a rerun, and even a
+# cache_resource lookup (argument hashing, signature inspection) cost milliseconds in total.
+@functools.cache
 def _strings(lang: str) -> dict[str, str]:
     return content.load_strings(lang)
 
 
-@st.cache_resource(show_spinner=False)
+@functools.cache
 def _prose(lang: str) -> dict[str, dict[str, str]]:
     return content.load_prose(lang)
 

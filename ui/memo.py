@@ -24,7 +24,11 @@ def fingerprint(*values: Any) -> str | None:
 
 
 def name_of(fn: Callable) -> str:
-    return f"{fn.__module__}.{fn.__qualname__}"
+    """Module, name and defining file and line: page scripts all run as ``__main__``, so two pages'
+    functions of the same name must not share a cache."""
+    code = getattr(fn, "__code__", None)
+    where = f"{code.co_filename}:{code.co_firstlineno}" if code else ""
+    return f"{fn.__module__}.{fn.__qualname__}@{where}"
 
 
 def cached(fn: Callable, *args, **kwargs) -> Any:

@@ -31,7 +31,6 @@ FORMATS = {"sc_active": "%.1f", "sc_total": "%.1f", "sc_tokens": "%.2f", "sc_gpu
 SLIDERS = ("sc_mfu", "sc_years", "sc_pue")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
 def all_presets(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> dict[str, dict]:
     """{preset: its values in base units} for every preset."""
     return {p: cached(S.preset_values, presets, facts, gpus, p) for p in S.PRESETS}

@@ -1,0 +1,47 @@
+"""Fast-path caches: right answers first (a wrong cache hit would show a wrong number)."""
+
+import pandas as pd
+
+from core.datasets import DataError, fact, lookup_index
+from ui.memo import cached, fingerprint, name_of
+
+
+def test_fingerprint_tells_frames_apart_and_refuses_lambdas():
+    a = pd.DataFrame({"x": [1.0, 2.0]})
+    assert fingerprint(a) == fingerprint(a.copy())
+    assert fingerprint(a) != fingerprint(pd.DataFrame({"x": [1.0, 2.5]}))
+    assert fingerprint(a, "en") != fingerprint(a, "ja")
+    assert fingerprint(lambda v: v) is None
+
+
+def test_cached_gives_each_caller_its_own_copy():
+    def table(n):
+        return pd.DataFrame({"n": range(n)})
+
+    first = cached(table, 3)
+    first["n"] = 0  # a caller changing what it got...
+    assert list(cached(table, 3)["n"]) == [0, 1, 2]  # ...does not change the next caller's
+    assert len(cached(table, 4)) == 4
+    assert cached(lambda n: n + 1, 1) == 2  # unpicklable argument or function: computed afresh
+
+
+def test_same_named_functions_in_different_places_do_not_share_a_cache():
+    ns1, ns2 = {}, {}
+    exec(compile("def f(x):\n    return x + 1\n", "page_a.py", "exec"), ns1)
+    exec(compile("def f(x):\n    return x + 2\n", "page_b.py", "exec"), ns2)
+    assert name_of(ns1["f"]) != name_of(ns2["f"])
+    assert (cached(ns1["f"], 1), cached(ns2["f"], 1)) == (2, 3)
+
+
+def test_lookup_index_first_row_wins_and_follows_new_frames():
+    facts = pd.DataFrame({"key": ["a", "b", "a"], "value": [1.0, 2.0, 3.0], "source_id": ["S1", "S2", "S3"]})
+    assert fact(facts, "a") == 1.0 and fact(facts, "b") == 2.0
+    assert lookup_index(facts, ("key", "source_id"), "value")[("a", "S3")] == 3.0
+    other = facts.assign(value=[9.0, 8.0, 7.0])  # a new frame: a new index, never the old one's values
+    assert fact(other, "a") == 9.0
+    try:
+        fact(other, "zzz")
+    except DataError as err:
+        assert "zzz" in str(err)
+    else:
+        raise AssertionError("a missing key must raise")
