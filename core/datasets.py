@@ -182,20 +182,29 @@ _INDEX_LOCK = threading.Lock()
 _INDEXES: "OrderedDict[tuple, tuple[pd.DataFrame, dict]]" = OrderedDict()
 
 
-def lookup_index(frame: pd.DataFrame, key_col: str | tuple[str, ...], value_col: str) -> dict:
-    """``{key: value}`` of one frame, built once per frame object (pages look up dozens of keys per
-    run; a boolean mask per lookup cost a millisecond each). Holds the last few frames only; the
-    identity check guards against a reused ``id``. ``key_col`` may be a tuple of columns."""
-    hit = _INDEXES.get((id(frame), key_col, value_col))
+def per_frame(frame: pd.DataFrame, tag: tuple, compute):
+    """``compute(frame)``, once per frame object and ``tag`` (pages ask the same frame dozens of
+    times a run). Holds the last few results only; the identity check guards against a reused
+    ``id``. The result is shared: treat it as read-only."""
+    hit = _INDEXES.get((id(frame), tag))
     if hit is not None and hit[0] is frame:
         return hit[1]
-    keys = zip(*(frame[c] for c in key_col)) if isinstance(key_col, tuple) else frame[key_col]
-    lookup = {k: v for k, v in reversed(list(zip(keys, frame[value_col])))}  # first row wins
+    value = compute(frame)
     with _INDEX_LOCK:  # sessions run in threads
-        _INDEXES[(id(frame), key_col, value_col)] = (frame, lookup)
-        while len(_INDEXES) > 32:
+        _INDEXES[(id(frame), tag)] = (frame, value)
+        while len(_INDEXES) > 64:
             _INDEXES.popitem(last=False)
-    return lookup
+    return value
+
+
+def lookup_index(frame: pd.DataFrame, key_col: str | tuple[str, ...], value_col: str) -> dict:
+    """``{key: value}`` of one frame, built once per frame object (a boolean mask per lookup cost a
+    millisecond each). ``key_col`` may be a tuple of columns; the first row with a key wins."""
+    def build(f: pd.DataFrame) -> dict:
+        keys = zip(*(f[c] for c in key_col)) if isinstance(key_col, tuple) else f[key_col]
+        return {k: v for k, v in reversed(list(zip(keys, f[value_col])))}
+
+    return per_frame(frame, ("lookup", key_col, value_col), build)
 
 
 def fact(facts: pd.DataFrame, key: str) -> float:

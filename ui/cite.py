@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.datasets import per_frame
 from ui.i18n import t
-from ui.memo import cached
 
 
 def _labels(sources: pd.DataFrame) -> dict[str, str]:
@@ -19,10 +19,10 @@ def _labels(sources: pd.DataFrame) -> dict[str, str]:
 
 
 def short_source(sources: pd.DataFrame, source_id: str) -> str:
-    return cached(_labels, sources).get(source_id, source_id)
+    return per_frame(sources, ("source_labels",), _labels).get(source_id, source_id)
 
 
 def source_line(sources: pd.DataFrame, *source_ids: str) -> str:
-    labels = cached(_labels, sources)
+    labels = per_frame(sources, ("source_labels",), _labels)
     names = "; ".join(labels.get(s, s) for s in dict.fromkeys(source_ids))
     return t("common.source", names=names)
