@@ -169,12 +169,13 @@ def tokens_per_param_chart(curve: pd.DataFrame, rule_k: float, models: pd.DataFr
 
 
 def _name_labels(df: pd.DataFrame, x, y, positions: dict, dy: int = 0) -> list[alt.Chart]:
-    """Text layers naming the labelled points, each placed where it does not hide its neighbours."""
-    named = df[df["label"] != ""]
+    """Text layers naming the labelled points, each placed where it does not hide its neighbours.
+    All share one small dataset (one per label would ship a table schema per label)."""
+    named = df[df["label"] != ""].reset_index(drop=True)
     color = alt.condition(alt.datum.model == HIGHLIGHT_MODEL, alt.value(HIGHLIGHT), alt.value(NEUTRAL))
     layers = []
-    for label, part in named.groupby("label"):
+    for label in sorted(named["label"].unique()):
         align, ddx, ddy = positions.get(label, ("left", 8, dy))
-        layers.append(alt.Chart(part).mark_text(align=align, dx=ddx, dy=ddy, fontSize=12, fontWeight="bold").encode(
-            x=x, y=y, text="label:N", color=color))
+        layers.append(alt.Chart(named).transform_filter(alt.datum.label == label).mark_text(
+            align=align, dx=ddx, dy=ddy, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="label:N", color=color))
     return layers
