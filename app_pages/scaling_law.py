@@ -107,6 +107,7 @@ def budget() -> None:
     money(c, decades)
 
 
+@st.fragment  # its GPU, price and MFU controls rerun only this part, not the charts above
 def money(c: float, decades: pd.DataFrame) -> None:
     st.subheader(t("scaling.money.title"))
     table = gpu_table(gpus)
