@@ -8,7 +8,8 @@
    first toggle) -> the server's answer drawn and the charts repainted (last change to the page).
 3. Cold start (--cold N): ``streamlit run`` spawned -> health check answers -> first page painted.
 
-The empty page is measured in the same run, so the ratios hold on a noisy machine. Changes are
+The empty page (and a one-slider, one-small-chart page: what any chart costs) is measured in the
+same run, so the ratios hold on a noisy machine. Changes are
 seen by a MutationObserver installed before the app loads; "stopped changing" means no change
 for 500 ms with the script not running. Loopback only; every wait is bounded.
 """
@@ -145,9 +146,11 @@ def main() -> None:
     rows = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        with streamlit_server("benchmarks/empty_app.py") as url:
-            _, base_moves = moves(browser, url, "v", args.moves)
-            rows.append(("empty one-slider page", "slider", first_renders(browser, url, args.renders), base_moves))
+        for label, app in (("empty one-slider page", "benchmarks/empty_app.py"),
+                           ("one-chart page", "benchmarks/chart_app.py")):
+            with streamlit_server(app) as url:
+                _, floor_moves = moves(browser, url, "v", args.moves)
+                rows.append((label, "slider", first_renders(browser, url, args.renders), floor_moves))
         with streamlit_server() as url:
             for p in pages():
                 if args.pages and p.id not in args.pages.split(","):

@@ -8,7 +8,7 @@ come back as references. The control is the page's own first slider, else its ow
 (keys with the page's prefix); a page with neither is rerun whole. Prints median and p95 round
 trip (request sent -> script_finished received), server CPU time and KB the server sent per interaction, and the same for a full rerun
 of the page (what a control outside any fragment costs, or a revisit). The empty one-slider app
-is measured in the same run, so ratios hold on a noisy machine.
+(and a one-slider, one-small-chart app: what any chart costs) is measured in the same run, so ratios hold on a noisy machine.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def main() -> None:
     with streamlit_server("benchmarks/empty_app.py") as url:
         base = asyncio.run(measure(url, url.pid, "", args.n))
     rows.append(("empty one-slider app", base))
+    with streamlit_server("benchmarks/chart_app.py") as url:
+        rows.append(("one-chart app", asyncio.run(measure(url, url.pid, "", args.n))))
     with streamlit_server() as url:
         for p in pages():
             if args.pages and p.id not in args.pages.split(","):

@@ -29,6 +29,9 @@ _CSS = """
 .stApp [data-testid="stDateInputField"] { min-height: 3.2rem; }
 .stApp [data-testid="stNumberInputField"] { font-size: 1.45rem; }
 .stApp [data-testid="stDateInputCalendarButton"] svg { width: 1.6rem; height: 1.6rem; }
+.stApp [data-testid="stSelectbox"] input, .stApp [data-testid="stMultiSelect"] input,
+.stApp [data-testid="stMultiSelect"] [role="row"] span, .stApp [data-testid="stMultiSelect"] [role="gridcell"] span {
+  font-size: 1.45rem; line-height: 1.5; }
 </style>
 """
 
