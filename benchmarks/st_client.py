@@ -83,8 +83,9 @@ class StreamlitSession:
                     exceptions.append(el.exception.message)
                 inner = getattr(el, etype)
                 if hasattr(inner, "id") and hasattr(inner, "label") and inner.id:
-                    info = {"id": inner.id, "type": etype}
-                    if etype == "slider":
+                    # a select_slider is a Slider proto with options; its state is strings, not numbers
+                    info = {"id": inner.id, "type": "select_slider" if etype == "slider" and inner.options else etype}
+                    if info["type"] == "slider":
                         info.update(value=list(inner.default), min=inner.min, max=inner.max, step=inner.step)
                     widgets[inner.label] = info
             elif kind == "script_finished":
