@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 import streamlit as st
 
@@ -21,9 +23,22 @@ def _load(name: str, stamp: tuple) -> pd.DataFrame:
     return datasets.load(name, data_dir())
 
 
+_last_stamp: list[tuple] = []  # the data folder's stamp at the previous load, shared by all sessions
+_stamp_lock = threading.Lock()
+
+
 def load(name: str) -> pd.DataFrame:
-    """The dataset, validated; raises ``datasets.DataError``. Do not mutate the result."""
-    return _load(name, _stamp())
+    """The dataset, validated; raises ``datasets.DataError``. Do not mutate the result.
+
+    When a data file changes (or ``SVE_DATA_DIR`` points elsewhere), every ``st.cache_data``
+    cache is cleared: views cached on their arguments alone (dates, tickers) would otherwise
+    keep showing the old data until the server restarts."""
+    stamp = _stamp()
+    with _stamp_lock:
+        if _last_stamp and _last_stamp[0] != stamp:
+            st.cache_data.clear()
+        _last_stamp[:] = [stamp]
+    return _load(name, stamp)
 
 
 def require(*names: str) -> list[pd.DataFrame]:

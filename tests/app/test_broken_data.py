@@ -231,3 +231,18 @@ def test_a_stale_cache_cannot_hide_a_broken_file(data_copy):
     (data_copy / "gpus.csv").write_text(good, encoding="utf-8")
     at.run()
     assert not at.exception and not at.error
+
+
+def test_a_valid_edit_reaches_the_cached_views(data_copy):
+    """A maintainer corrects a price while the app runs: the next run shows it everywhere, including
+    views cached on their arguments alone (the stock table and bars)."""
+    at = open_app("app_pages/stocks.py")
+    table = at.dataframe[0].value
+    assert table.iloc[0]["Company"] != "NVIDIA"
+    path = data_copy / "prices.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "2025-01-27,NVDA,118.42" in text
+    path.write_text(text.replace("2025-01-27,NVDA,118.42", "2025-01-27,NVDA,18.42"), encoding="utf-8")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.dataframe[0].value.iloc[0]["Company"] == "NVIDIA"  # now the largest fall
