@@ -97,7 +97,7 @@ def corrupt(path: Path, name: str, kind: str) -> dict:
         column = schema.columns[0].name
         rows[0] = ["zz_" + h if h == column else h for h in header]
         _write(path, rows)
-        return {"row": 1, "column": column, "text": "zz_" not in column and column}
+        return {"row": 1, "column": column, "text": "missing"}
     if kind == "bad_value":
         column = _typed_column(schema)
         rows[mid][header.index(column)] = "oops"
@@ -110,10 +110,10 @@ def corrupt(path: Path, name: str, kind: str) -> dict:
     if kind == "duplicate_key":
         rows.insert(mid + 1, list(rows[mid]))
         _write(path, rows)
-        return {"row": mid + 2, "column": schema.key[0], "text": None}
+        return {"row": mid + 2, "column": schema.key[0], "text": "duplicate"}
     if kind == "empty":
         path.write_bytes(b"")
-        return {"row": None, "column": None, "text": None}
+        return {"row": None, "column": None, "text": "empty"}
     if kind == "encoding":
         path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
         return {"row": None, "column": None, "text": "UTF-8"}
@@ -125,7 +125,7 @@ def corrupt(path: Path, name: str, kind: str) -> dict:
         path.write_text(buf.getvalue(), encoding="utf-8")
         first = header[0]
         column = next(c.name for c in schema.columns if c.required and c.name != first)
-        return {"row": len(rows), "column": column, "text": None}
+        return {"row": len(rows), "column": column, "text": "missing"}
     raise ValueError(kind)
 
 
