@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 import streamlit as st
 
@@ -21,12 +23,24 @@ def _load(name: str, stamp: tuple) -> pd.DataFrame:
     return datasets.load(name, data_dir())
 
 
+_last_stamp: list[tuple] = []  # the data folder's stamp at the previous load, shared by all sessions
+_stamp_lock = threading.Lock()
+
+
 def load(name: str, stamp: tuple | None = None) -> pd.DataFrame:
     """The dataset, validated; raises ``datasets.DataError``.
 
     One parsed frame per file version, shared by every session; each caller gets a shallow copy,
-    which pandas' copy-on-write keeps from ever changing the shared one (no per-rerun unpickling)."""
-    return _load(name, stamp or _stamp()).copy(deep=False)
+    which pandas' copy-on-write keeps from ever changing the shared one (no per-rerun unpickling).
+    When a data file changes (or ``SVE_DATA_DIR`` points elsewhere), every ``st.cache_data``
+    cache is cleared: views cached on their arguments alone (dates, tickers) would otherwise
+    keep showing the old data until the server restarts."""
+    stamp = stamp or _stamp()
+    with _stamp_lock:
+        if _last_stamp and _last_stamp[0] != stamp:
+            st.cache_data.clear()
+        _last_stamp[:] = [stamp]
+    return _load(name, stamp).copy(deep=False)
 
 
 def require(*names: str) -> list[pd.DataFrame]:

@@ -62,3 +62,34 @@ def test_hostile_parameters(page):
         assert "<script>" not in text and "onerror=" not in text, params
 
     check()
+
+
+def _opened_on(page, params: dict) -> "AppTest":
+    """The page as a link opens it: its parameters are checked in the session's first page run.
+    (AppTest starts on Home; the check's once-per-session flag is reset before the page runs.)"""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.run()
+    at.query_params.update(params)
+    del at.session_state["_url_checked"]
+    return at.switch_page(page.file).run()
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.prefix], ids=lambda p: p.id)
+def test_unusable_values_reset_every_control_with_a_notice(page):
+    """Every control of the page given a value it cannot take: all controls at their defaults,
+    the URL cleaned, one notice naming the parameters (as code, never echoing the values)."""
+    from tests.app.test_extremes import controls
+
+    defaults = {w.key: w.value for w in controls(open_app(page.file))}
+    keys = [k.removeprefix("_choices_").removeprefix("_choice_") for k in defaults]
+    bad = ("<img src=x onerror=alert(1)>", "nan", "**x**](javascript:alert(1))")[PAGES.index(page) % 3]
+    at = _opened_on(page, {k: bad for k in keys})
+    assert not at.exception, [e.message for e in at.exception]
+    assert {w.key: w.value for w in controls(at)} == defaults
+    assert not [k for k in keys if k in at.query_params]
+    assert len(at.toast) == 1
+    notice = at.toast[0].value
+    assert all(f"`{k}`" in notice for k in sorted(keys)[:8]), notice
+    assert "onerror" not in notice and "javascript" not in notice and "<" not in notice
