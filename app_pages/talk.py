@@ -18,11 +18,15 @@ step = slides.current_step()
 notes = slides.notes_on()
 slides.navigation(step, presenting())
 
+problems = slides.data_problems()  # named up front: no surprise on a later step
+for err in problems:
+    show_data_error(err)
 info = talk.step_at(step)
 scenario = slides.scenario_params(st.query_params.to_dict()) if info.id == "scenario" else ()
 try:
     slide = slides.build(info.id, lang(), chart_font_size(), st.context.theme.type == "dark", scenario)
 except DataError as err:
-    show_data_error(err)
+    if not problems:  # already named above
+        show_data_error(err)
     st.stop()
 slides.render(slide, info, notes, presenting())

@@ -21,7 +21,7 @@ import streamlit as st
 from core import capex, costs, demand, headlines, stargate, stocks, talk
 from core import deepseek as ds
 from core import scenarios as S
-from core.datasets import date_of, fact
+from core.datasets import DataError, date_of, fact
 from core.formatting import fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pct
 from core.hardware import peak_flops_per_s
 from core.paths import ROOT
@@ -102,12 +102,31 @@ def _move(delta: int) -> None:
     st.session_state[STEP_STATE] = talk.next_step(step) if delta > 0 else talk.previous_step(step)
 
 
+# Every data file some step reads: a presenter learns on any step that a later one would fail.
+TOUR_FILES = ("facts", "dates", "events", "prices", "companies", "models_compute", "capex", "peer_costs", "gpus",
+              "benchmarks_v3", "benchmark_models", "presets", "sources")
+
+
+def data_problems() -> list[DataError]:
+    """The broken files among those the tour reads (each names file, line and column)."""
+    problems = []
+    check = load  # by another name: the step builders' load("...") calls are the tour's declared reads
+    for name in TOUR_FILES:
+        try:
+            check(name)
+        except DataError as err:
+            problems.append(err)
+    return problems
+
+
 def navigation(step: int, presenting: bool) -> None:
     """Previous / Next (PageUp / PageDown: what clickers send), the arrow keys, 'step n / N', progress.
 
     A Streamlit button takes one shortcut, so the arrow keys have buttons of their own, hidden by CSS.
     """
-    st.html(CSS + (CSS_PRESENT if presenting else ""))
+    st.html(CSS)
+    if presenting:
+        st.html(CSS_PRESENT)
     first, last = step == 1, step == talk.COUNT
     with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="talk_nav"):
         st.button(t("talk.prev"), key="talk_prev", shortcut="PageUp", on_click=_move, args=(-1,), disabled=first,
@@ -223,7 +242,7 @@ def _t(step_id: str, part: str, **fields) -> str:
 
 
 def _shock(lang: str, dark: bool) -> Slide:
-    facts, dates, events, prices, sources = (load(n) for n in ("facts", "dates", "events", "prices", "sources"))
+    facts, dates, events, prices, sources = load("facts"), load("dates"), load("events"), load("prices"), load("sources")
     nvda = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]
     day = nvda["date"].date()
     days = stocks.trading_days(prices)

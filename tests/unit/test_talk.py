@@ -64,3 +64,17 @@ def test_every_step_has_its_words(lang):
             assert strings.get(f"talk.{step.id}.{part}", "").strip(), (step.id, part)
         if step.kind == "figure":
             assert strings.get(f"talk.{step.id}.figure_label"), step.id
+
+
+def test_tour_files_are_exactly_what_the_steps_read():
+    """The tour names broken files up front from TOUR_FILES: it must list every file a step loads."""
+    import ast
+
+    from core.paths import ROOT
+    from ui.talk_slides import TOUR_FILES
+
+    tree = ast.parse((ROOT / "ui" / "talk_slides.py").read_text(encoding="utf-8"))
+    loaded = {node.args[0].value for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "load"
+              and node.args and isinstance(node.args[0], ast.Constant)}
+    assert loaded == set(TOUR_FILES)
