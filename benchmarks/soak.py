@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import threading
 import re
 import time
 from dataclasses import dataclass, field
@@ -118,7 +119,21 @@ def soak(url: str, pid: int, reruns: int, sessions: int = 4, warmup: int | None 
         await asyncio.gather(*(_session(url, steps, ("en", "ja")[i % 2], result, on_rerun)
                                for i, steps in enumerate(plan)))
 
-    asyncio.run(everyone())
+    # Its own thread and event loop: a caller may already run one (Playwright's sync API does, in
+    # the test worker that ran the browser tests before this one).
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(everyone())
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name="soak")
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
     result.seconds = time.perf_counter() - t0
     result.cpu_seconds = cpu_seconds(pid) - cpu0
     time.sleep(1.0)  # let the last sessions' disconnects settle
