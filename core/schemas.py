@@ -30,13 +30,13 @@ register(Dataset(
     "facts", "facts.csv",
     (Column("key"), Column("value", "float", min=0), Column("unit"), Column("source_id"),
      Column("note", required=False)),
-    key=("key",), pages=("home", "stocks", "deepseek", "stargate", "scenarios", "next"),
+    key=("key",), pages=("home", "stocks", "scaling", "deepseek", "stargate", "scenarios", "next"),
 ))
 
 register(Dataset(
     "dates", "dates.csv",
     (Column("key"), Column("date", "date"), Column("source_id"), Column("note", required=False)),
-    key=("key",), pages=("home", "next"),
+    key=("key",), pages=("home", "stargate", "next"),
 ))
 
 register(Dataset(
@@ -96,7 +96,7 @@ register(Dataset(
      Column("tickers", required=False), Column("title_en"), Column("title_ja"),
      Column("timing", choices=("before_open", "after_close", "during", "n/a")), Column("source_id"),
      Column("note", required=False)),
-    key=("date", "title_en"), pages=("stocks", "next"),
+    key=("date", "title_en"), pages=("stocks",),
 ))
 
 # --- DeepSeek page (issue 4) ---

@@ -246,3 +246,14 @@ def test_a_valid_edit_reaches_the_cached_views(data_copy):
     at.run()
     assert not at.exception and not at.error
     assert at.dataframe[0].value.iloc[0]["Company"] == "NVIDIA"  # now the largest fall
+
+
+def test_each_file_lists_the_pages_that_read_it():
+    """core/schemas.py says which pages use a file (the Sources page groups sources by it): it must
+    match the code. The tour and the Sources page read files of every page and are left out."""
+    direct = {p.id: _files_used(ROOT / p.file, set()) - {"*"} for p in PAGES if p.id not in ("talk", "sources")}
+    for name, schema in SCHEMAS.items():
+        if name == "sources":
+            continue
+        readers = {page for page, used in direct.items() if name in used}
+        assert set(schema.pages) == readers, (name, sorted(schema.pages), sorted(readers))
