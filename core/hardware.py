@@ -6,16 +6,19 @@ import math
 
 import pandas as pd
 
-from core.datasets import lookup_index
+from core.datasets import lookup_index, per_frame
 
 GPU_ORDER = ("A100", "H100", "H800", "H200", "B200")
 
 
 def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
     """Wide table: one row a GPU (in GPU_ORDER first), one column a spec; NaN where unknown."""
-    wide = gpus.pivot(index="gpu", columns="spec", values="value")
-    order = [g for g in GPU_ORDER if g in wide.index] + sorted(set(wide.index) - set(GPU_ORDER))
-    return wide.reindex(order)
+    def build(frame: pd.DataFrame) -> pd.DataFrame:
+        wide = frame.pivot(index="gpu", columns="spec", values="value")
+        order = [g for g in GPU_ORDER if g in wide.index] + sorted(set(wide.index) - set(GPU_ORDER))
+        return wide.reindex(order)
+
+    return per_frame(gpus, ("gpu_table",), build).copy(deep=False)  # callers may change their copy
 
 
 def gpu_spec(gpus: pd.DataFrame, gpu: str, spec: str) -> float | None:

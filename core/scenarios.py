@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core import costs, datasets
-from core.datasets import DataError, fact
+from core.datasets import DataError, fact, per_frame
 from core.hardware import GPU_ORDER, gpu_spec
 
 PRESETS = ("v3", "llama", "gpt4", "own")
@@ -119,7 +119,9 @@ def _text(cell) -> str:
 
 
 def _rows(presets: pd.DataFrame, preset: str) -> dict[str, dict]:
-    return {r["field"]: r for r in presets.loc[presets["preset"] == preset].to_dict("records")}
+    """{field: row} of one preset (built once per frame and preset: a page asks many times a run)."""
+    return per_frame(presets, ("preset_rows", preset), lambda f: {
+        r["field"]: r for r in f.loc[f["preset"] == preset].to_dict("records")})
 
 
 def _ref(rows: dict[str, dict], field: str) -> float:
