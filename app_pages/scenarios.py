@@ -52,7 +52,7 @@ def short_name(field: str) -> str:
     return t(f"scenarios.field.{field}").split(" (")[0].split("(")[0]
 
 
-def basis_summary(preset: str) -> str:
+def basis_summary(preset: str, presets, lang: str) -> str:  # noqa: ARG001 - lang keys the cache
     """One line a kind of figure: which inputs are sourced facts, estimates, computed, assumed."""
     rows = presets.loc[(presets["preset"] == preset) & presets["field"].isin(S.SCENARIO_FIELDS)]
     sep = "、" if L == "ja" else ", "
@@ -76,7 +76,7 @@ def calculator() -> None:
     preset = controls.preset_control(VALUES)
     g4 = {k: fmt_scientific(S.reference(presets, "gpt4", k), L, 1) for k in ("ref_training_flop", "ref_training_flop_low", "ref_training_flop_high")}
     st.caption(t(f"scenarios.desc.{preset}", v3_total=fmt_money(fact(facts, "v3_cost_total_reported_usd"), "USD", L, 3), **g4))
-    st.caption(basis_summary(preset))
+    st.caption(cached(basis_summary, preset, presets, L))
     with st.expander(t("scenarios.basis.title")):
         st.markdown(t("scenarios.basis.intro"))
         st.markdown(cached(basis_list, preset, presets, VALUES, sources, L))
