@@ -4,24 +4,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.datasets import SCHEMAS, DataError
+from core.datasets import SCHEMAS
 from core.formatting import fmt_number
 from core.paths import data_dir
 from core.provenance import sources_by_page
 from ui import pages
-from ui.data import load, require, show_data_error
+from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 from ui.sources_view import group_markdown
 
 L = lang()
 (sources,) = require("sources")
-frames, broken = {}, []
-for name in SCHEMAS:
-    try:
-        frames[name] = load(name)
-    except DataError as err:
-        broken.append(err)
+frames, broken = load_many(SCHEMAS)
 for err in broken:
     show_data_error(err)
 

@@ -43,6 +43,18 @@ def load(name: str, stamp: tuple | None = None) -> pd.DataFrame:
     return _load(name, stamp).copy(deep=False)
 
 
+def load_many(names) -> tuple[dict[str, pd.DataFrame], list[datasets.DataError]]:
+    """Every dataset that loads, and the errors of those that do not (one folder stamp for all)."""
+    frames, broken = {}, []
+    stamp = _stamp()
+    for name in names:
+        try:
+            frames[name] = load(name, stamp)
+        except datasets.DataError as err:
+            broken.append(err)
+    return frames, broken
+
+
 def require(*names: str) -> list[pd.DataFrame]:
     """Load datasets for a page, or show which file, row and column are broken and stop the page."""
     frames = []

@@ -28,7 +28,7 @@ from core.paths import ROOT
 from ui import pages
 from ui.charts import show, styled
 from ui.cite import source_line
-from ui.data import load
+from ui.data import load, load_many
 from ui.i18n import t
 
 STEP_STATE, STEP_PARAM = "_step", "step"
@@ -109,14 +109,7 @@ TOUR_FILES = ("facts", "dates", "events", "prices", "companies", "models_compute
 
 def data_problems() -> list[DataError]:
     """The broken files among those the tour reads (each names file, line and column)."""
-    problems = []
-    check = load  # by another name: the step builders' load("...") calls are the tour's declared reads
-    for name in TOUR_FILES:
-        try:
-            check(name)
-        except DataError as err:
-            problems.append(err)
-    return problems
+    return load_many(TOUR_FILES)[1]
 
 
 def navigation(step: int, presenting: bool) -> None:

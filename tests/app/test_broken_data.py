@@ -34,12 +34,20 @@ def _files_used(path: Path, seen: set[Path]) -> set[str]:
         return set()
     seen.add(path)
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tuples = {t.id: [e.value for e in node.value.elts]  # module-level NAMES = ("a", "b") constants
+              for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple)
+              and all(isinstance(e, ast.Constant) for e in node.value.elts)
+              for t in node.targets if isinstance(t, ast.Name)}
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
             if name in ("require", "load"):
                 for arg in node.args:
                     out.add(arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else "*")
+            elif name == "load_many":  # load_many(NAMES) reads those files; load_many(anything else), all
+                arg = node.args[0] if node.args else None
+                out |= set(tuples[arg.id]) if isinstance(arg, ast.Name) and arg.id in tuples else {"*"}
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "ui":
             mods = [node.module] if node.module != "ui" else [f"ui.{a.name}" for a in node.names]
             for mod in mods:
