@@ -46,7 +46,7 @@ def costs() -> None:
         bind="query-params", help=t("deepseek.bill.fx_help", jpy=fmt_money(jpy, "JPY", L, 1),
                                     usd=usd(HEAD.cost_usd))), *ds.FX_RANGE, implied)
     head = ds.v3_headline(facts, price)
-    st.table(view.stage_table(ds.stage_table(facts, price), L))
+    st.table(cached(view.stage_table, cached(ds.stage_table, facts, price), L))
     m1, m2 = st.columns(2)
     m3, m4 = st.columns(2)
     delta = None if price == REPORT_PRICE else t("deepseek.bill.delta", delta=(
@@ -79,8 +79,8 @@ def comparison(price: float) -> None:
     overhead = ds.clamp(overhead, 1, ds.OVERHEAD_STEPS[-1], 1)
     on_all = st.toggle(t("deepseek.peers.overhead_all"), key="ds_overhead_all", bind="query-params",
                        help=t("deepseek.peers.overhead_all_help"))
-    est = ds.peer_estimates(facts, peers, price, overhead, on_all)
-    ranges = ds.peer_ranges(est)
+    est = cached(ds.peer_estimates, facts, peers, price, overhead, on_all)
+    ranges = cached(ds.peer_ranges, est)
     words = view.peer_words()
     show(build(charts.peer_chart, est, ranges, words, L, DARK, style=True), view.peer_alt(ranges, L))
     r = ranges.set_index("model")
@@ -93,7 +93,7 @@ def comparison(price: float) -> None:
                   breakeven=fmt_number(r.loc["gpt4o", "breakeven_low"], L, 1)))
     st.caption(t("deepseek.peers.llama_note", hours=fmt_compact(fact(facts, "llama31_405b_gpu_hours"), L, 2)))
     with st.expander(t("deepseek.peers.table")):
-        st.table(view.estimates_table(est, sources, words, L))
+        st.table(cached(view.estimates_table, est, sources, words, L))
     st.caption(source_line(sources, *est["source_id"]))
 
 
