@@ -32,6 +32,8 @@ _CSS = """
 .stApp [data-testid="stSelectbox"] input, .stApp [data-testid="stMultiSelect"] input,
 .stApp [data-testid="stMultiSelect"] [role="row"] span, .stApp [data-testid="stMultiSelect"] [role="gridcell"] span {
   font-size: 1.45rem; line-height: 1.5; }
+.stApp [data-testid="stCheckbox"] label > div:first-of-type { transform: scale(1.6); transform-origin: left center;
+  margin-right: 1rem; }
 </style>
 """
 
