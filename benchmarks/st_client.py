@@ -33,6 +33,7 @@ class RunResult:
     exceptions: list[str] = field(default_factory=list)
     widgets: dict[str, dict] = field(default_factory=dict)  # label -> {"id", "type", "value", "fragment"}
     refs: int = 0  # messages answered by reference to the client's cache
+    charts: list[tuple[str, list[str]]] = field(default_factory=list)  # (spec, dataset names) of redrawn charts
 
 
 class StreamlitSession:
@@ -77,6 +78,7 @@ class StreamlitSession:
         exceptions: list[str] = []
         widgets: dict[str, dict] = {}
         refs = 0
+        charts: list[tuple[str, list[str]]] = []
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), timeout)
             received += len(raw)
@@ -94,6 +96,8 @@ class StreamlitSession:
                 etype = el.WhichOneof("type")
                 if etype == "exception":
                     exceptions.append(el.exception.message)
+                elif etype == "vega_lite_chart":
+                    charts.append((el.vega_lite_chart.spec, [d.name for d in el.vega_lite_chart.datasets]))
                 inner = getattr(el, etype)
                 if hasattr(inner, "id") and hasattr(inner, "label") and inner.id:
                     info = {"id": inner.id, "type": etype, "fragment": fwd.delta.fragment_id}
@@ -109,7 +113,7 @@ class StreamlitSession:
                 if fwd.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
                                            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                     break
-        return RunResult(time.perf_counter() - start, received, count, elements, exceptions, widgets, refs)
+        return RunResult(time.perf_counter() - start, received, count, elements, exceptions, widgets, refs, charts)
 
 
 def slider_state(widget_id: str, value: float) -> WidgetState:
