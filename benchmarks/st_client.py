@@ -124,11 +124,22 @@ def toggle_state(widget_id: str, value: bool) -> WidgetState:
     return WidgetState(id=widget_id, bool_value=bool(value))
 
 
-def move(widget: dict, i: int) -> WidgetState | None:
-    """The i-th of a series of alternating changes to a control: a slider between its default and
-    the far end of its range, a toggle on and off (so the page really changes every time)."""
+def move(widget: dict, i: int, fresh: bool = False) -> WidgetState | None:
+    """The i-th of a series of changes to a control: a slider between its default and the far end
+    of its range, a toggle on and off (so the page really changes every time).
+
+    ``fresh``: a slider takes a value not used before in the series (a reader dragging a slider
+    mostly asks for values nobody has asked for, so nothing cached on them helps); it cycles
+    through the slider's steps in a scrambled order, avoiding the default."""
     if widget["type"] == "slider":
         default = (widget["value"] or [widget["min"]])[0]
+        if fresh:
+            steps = max(int(round((widget["max"] - widget["min"]) / widget["step"])), 1)
+            k = (i * 7919 + 1) % (steps + 1)  # 7919 is prime: a permutation whenever steps + 1 is not its multiple
+            value = widget["min"] + k * widget["step"]
+            if abs(value - default) < widget["step"] / 2:
+                value = widget["max"] if default != widget["max"] else widget["min"]
+            return slider_state(widget["id"], round(value, 10))
         other = widget["max"] if default != widget["max"] else widget["min"]
         return slider_state(widget["id"], default if i % 2 else other)
     if widget["type"] == "checkbox":

@@ -87,6 +87,10 @@ class Built:
     chart: Any
     spec: dict | None
     table: pd.DataFrame | None
+    frames: dict[str, pd.DataFrame] | None = None  # the rows of a named-data chart (``build_named``)
+
+    def svg(self) -> str:
+        return chart_svg(self.chart, self.frames)
 
 
 def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False, **kwargs) -> Built:
@@ -100,6 +104,25 @@ def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False,
     if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
         return _build.__wrapped__(builder, "", "", args, kwargs, style, font, language)
     return _build(builder, name_of(builder), key, args, kwargs, style, font, language)
+
+
+def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, pd.DataFrame], *args,
+                style: bool = False, table: str | None = None, **kwargs) -> Built:
+    """A chart whose rows change on every move while its look does not: ``builder(*args, **kwargs)``
+    draws only from named datasets (``alt.NamedData(name)``, one per key of ``frames``) and is built
+    once per distinct look (its arguments, the language, the font size), like ``build``; each call
+    then only puts the rows of ``frames`` under those names. A slider value nobody asked for before
+    costs a table conversion instead of an Altair build, and since the spec stays the same the
+    browser swaps the rows into the chart it already shows instead of drawing a new one.
+
+    The spec must not depend on the rows (no domains or tick lists computed from them: put such
+    values in the data); ``table`` names the frame offered as CSV (default: the first)."""
+    template = build(builder, *args, style=style, **kwargs)
+    spec = template.spec
+    if spec is not None:
+        spec = {**spec, "datasets": {**(spec.get("datasets") or {}), **frames}}
+    first = next(iter(frames.values()), None)
+    return Built(template.chart, spec, frames[table] if table else first, dict(frames))
 
 
 def _font_size() -> int:
@@ -140,8 +163,10 @@ def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None
     download file name (defaults to ``key``); ``data`` the table behind the chart when it is not
     the chart's own DataFrame. The toolbar's PNG download stays available too.
     """
+    frames = None
     if isinstance(chart, Built):
         table = data if data is not None else chart.table
+        frames = chart.frames
         if chart.spec is not None:
             st.vega_lite_chart(spec=chart.spec, width="stretch", alt=alt_text, key=key)
         else:
@@ -154,7 +179,7 @@ def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None
         return
     stem = name or key or f"chart-{zlib.crc32(alt_text.encode()):08x}"  # unique per chart, stable per run
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
-        st.download_button(t("common.download_svg"), data=lambda: chart_svg(chart), file_name=f"{stem}.svg",
+        st.download_button(t("common.download_svg"), data=lambda: chart_svg(chart, frames), file_name=f"{stem}.svg",
                            mime="image/svg+xml", on_click="ignore", type="tertiary", icon=":material/image:",
                            key=f"svg_{stem}")
         if table is not None:
@@ -163,8 +188,15 @@ def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None
                                icon=":material/table:", key=f"csv_{stem}")
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> str:
-    """The chart as a standalone SVG (for slides and handouts)."""
+def chart_svg(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None = None) -> str:
+    """The chart as a standalone SVG (for slides and handouts); ``frames``: the rows of a chart
+    drawn from named datasets (``build_named``)."""
+    import json
+
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(chart.to_dict())
+    spec = chart.to_dict()
+    if frames:
+        rows = {name: json.loads(df.to_json(orient="records", date_format="iso")) for name, df in frames.items()}
+        spec["datasets"] = {**(spec.get("datasets") or {}), **rows}
+    return vl_convert.vegalite_to_svg(spec)

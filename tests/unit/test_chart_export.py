@@ -26,3 +26,26 @@ def test_cached_spec_is_what_streamlit_would_send():
     chart = (alt.Chart(df).mark_bar().encode(x="change:Q", y="company:N")
              + alt.Chart(df).mark_text().encode(x="change:Q", y="company:N", text="company:N"))
     assert _spec(chart) == _convert_altair_to_vega_lite_spec(chart)
+
+
+def test_named_data_chart_is_built_once_and_takes_new_rows():
+    """build_named: one spec for every set of rows (the browser then swaps rows into the chart it
+    shows), the rows under their names, the first frame as the CSV table, and the SVG drawn from them."""
+    from ui.charts import build_named
+
+    calls = []
+
+    def line(title):
+        calls.append(title)
+        return (alt.Chart(alt.NamedData("rows")).mark_line().encode(x="x:Q", y="y:Q").properties(title=title)
+                + alt.Chart(alt.NamedData("mine")).mark_point().encode(x="x:Q", y="y:Q"))
+
+    a = pd.DataFrame({"x": [1, 2, 3], "y": [3.0, 4.0, 5.0]})
+    one = build_named(line, {"rows": a, "mine": a.iloc[[1]]}, "cost")
+    two = build_named(line, {"rows": a * 2, "mine": a.iloc[[2]] * 2}, "cost")
+    assert calls == ["cost"]
+    same = lambda b: {k: v for k, v in b.spec.items() if k != "datasets"}  # noqa: E731
+    assert same(one) == same(two) and one.spec["layer"][0]["data"] == {"name": "rows"}
+    assert two.spec["datasets"]["rows"].equals(a * 2) and two.table.equals(a * 2)
+    svg = two.svg()
+    assert svg.startswith("<svg") and "cost" in svg
