@@ -3,8 +3,9 @@
 import streamlit as st
 
 from core.paths import ROOT
-from ui import chrome, pages, present
+from ui import chrome, i18n, pages, present
 
+i18n.pin_language(None)  # a full run: the language is read afresh until its control has rendered
 requested = {k: st.query_params.get(k) for k in st.query_params}  # before controls touch the URL
 chrome.sanitize_query_params()
 presenting = present.presenting()

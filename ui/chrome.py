@@ -7,7 +7,7 @@ import math
 import streamlit as st
 
 from ui.pages import other_page_prefixes
-from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, locale_default, t
+from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, locale_default, pin_language, t
 from ui.state import url_choice
 
 
@@ -17,9 +17,12 @@ def language_control() -> str:
     A stable code in the URL (not the label "日本語", which ``bind`` would write), seeded from
     the URL, else the browser locale; the URL carries it only when it differs from that default.
     """
+    pin_language(None)
     with st.container(horizontal=True, horizontal_alignment="right"):
-        return url_choice(st.segmented_control, "Language / 言語", LANGS, locale_default(), LANG_KEY,
-                          LANG_NAMES.get, label_visibility="collapsed")
+        value = url_choice(st.segmented_control, "Language / 言語", LANGS, locale_default(), LANG_KEY,
+                           LANG_NAMES.get, label_visibility="collapsed")
+    pin_language(value)
+    return value
 
 
 def article_credit() -> None:

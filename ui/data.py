@@ -10,6 +10,7 @@ import streamlit as st
 from core import datasets
 from core.paths import data_dir
 from ui.i18n import t
+from ui.memo import known_as
 
 
 def _stamp() -> tuple:
@@ -40,7 +41,7 @@ def load(name: str, stamp: tuple | None = None) -> pd.DataFrame:
         if _last_stamp and _last_stamp[0] != stamp:
             st.cache_data.clear()
         _last_stamp[:] = [stamp]
-    return _load(name, stamp).copy(deep=False)
+    return known_as(_load(name, stamp).copy(deep=False), f"data:{name}:{hash(stamp)}")
 
 
 def load_many(names) -> tuple[dict[str, pd.DataFrame], list[datasets.DataError]]:

@@ -38,7 +38,34 @@ def locale_default() -> str:
     return code if code in LANGS else FALLBACK
 
 
+# The language of this session's current full run, pinned on Streamlit's run context once the
+# language control has rendered: ``t`` asks for it hundreds of times a run, and each session-state
+# read costs microseconds that add up. Only a full run can change the language (the control lives
+# outside every fragment), so a fragment's rerun keeps the pin; a full run clears it first.
+_PIN = "_sve_lang"
+
+
+def _run_context():
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    return get_script_run_ctx(suppress_warning=True)
+
+
+def pin_language(value: str | None) -> None:
+    """Pin (or with None, unpin) the language for the rest of this session's run."""
+    ctx = _run_context()
+    if ctx is not None:
+        try:
+            setattr(ctx, _PIN, value if value in LANGS else None)
+        except AttributeError:  # a Streamlit whose context takes no attributes: never pinned
+            pass
+
+
 def lang() -> str:
+    ctx = _run_context()
+    pinned = getattr(ctx, _PIN, None) if ctx is not None else None
+    if pinned is not None:
+        return pinned
     value = st.session_state.get(LANG_STATE)
     return value if value in LANGS else locale_default()
 

@@ -9,16 +9,54 @@ module and name. Arguments that cannot be pickled (a lambda) mean no caching, ne
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
+import threading
+from collections import OrderedDict
 from typing import Any, Callable
 
 import streamlit as st
+
+# Frames known by a name instead of their contents: the data files' frames as ``ui.data.load``
+# hands them out (named by file and version). Pickling a loaded frame into every cache key cost
+# more than some of the computations cached. Checked by identity (an ``id`` can be reused) and by
+# the identity of the frame's blocks and axes, which any change to it replaces (pandas'
+# copy-on-write): a frame changed after loading, or derived from a known one, is pickled as usual.
+_KNOWN: OrderedDict[int, tuple[Any, str, tuple]] = OrderedDict()
+_KNOWN_LOCK = threading.Lock()
+
+
+def _state(frame: Any) -> tuple:
+    try:
+        mgr = frame._mgr  # noqa: SLF001 - pandas internals, only ever compared for identity
+        return tuple(id(b.values) for b in mgr.blocks) + tuple(id(a) for a in mgr.axes)
+    except AttributeError:
+        return (None,)
+
+
+def known_as(frame: Any, name: str) -> Any:
+    """Let ``fingerprint`` put ``name`` for ``frame`` as long as the frame is unchanged."""
+    state = _state(frame)
+    if state != (None,):
+        with _KNOWN_LOCK:
+            _KNOWN[id(frame)] = (frame, name, state)
+            while len(_KNOWN) > 512:
+                _KNOWN.popitem(last=False)
+    return frame
+
+
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> str | None:
+        hit = _KNOWN.get(id(obj))
+        return hit[1] if hit is not None and hit[0] is obj and hit[2] == _state(obj) else None
 
 
 def fingerprint(*values: Any) -> str | None:
     """A digest of ``values`` (equal pickles, equal digests), or None if they cannot be pickled."""
     try:
-        return hashlib.blake2b(pickle.dumps(values, protocol=5), digest_size=16).hexdigest()
+        buf = io.BytesIO()
+        _Pickler(buf, protocol=5).dump(values)
+        return hashlib.blake2b(buf.getbuffer(), digest_size=16).hexdigest()
     except Exception:  # noqa: BLE001 - unpicklable (a lambda, a lock): the caller computes afresh
         return None
 

@@ -45,3 +45,20 @@ def test_lookup_index_first_row_wins_and_follows_new_frames():
         assert "zzz" in str(err)
     else:
         raise AssertionError("a missing key must raise")
+
+
+def test_a_loaded_frame_is_keyed_by_its_name_until_it_changes():
+    """ui.data.load's frames are fingerprinted by file and version, not pickled; any change to one
+    (a new column, a value set in place) or a frame derived from it falls back to its contents."""
+    from ui.memo import known_as
+
+    base = pd.DataFrame({"key": list("abc"), "value": [1.0, 2.0, 3.0]})
+    named = lambda: known_as(base.copy(deep=False), "data:facts:1")  # noqa: E731
+    assert fingerprint(named()) == fingerprint(named()) != fingerprint(base)
+    assert fingerprint(("x", named())) != fingerprint(("y", named()))
+    for change in (lambda f: f.__setitem__("new", 1), lambda f: f.loc.__setitem__((0, "value"), 9.0),
+                   lambda f: f.rename(columns={"key": "k"}, inplace=True)):
+        frame = named()
+        change(frame)
+        assert fingerprint(frame) != fingerprint(named())
+    assert fingerprint(named()[["key"]]) == fingerprint(base[["key"]])
