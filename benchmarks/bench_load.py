@@ -1,7 +1,7 @@
 """N concurrent sessions against one server on localhost, each moving a control with think time.
 
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
-                                              [--page home]
+                                              [--page home] [--prefix sc_] [--fresh]
 
 Each simulated reader opens the page (a first run), then changes the page's own first slider
 (else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
@@ -27,7 +27,7 @@ MAX_SECONDS = 300
 
 
 async def reader(url: str, page: str, prefix: str, moves: int, think: float, latencies: list[float],
-                 firsts: list[float], errors: list[str]) -> None:
+                 firsts: list[float], errors: list[str], fresh: bool = False) -> None:
     await asyncio.sleep(random.uniform(0, think))  # arrivals spread over one think time
     try:
         async with StreamlitSession(url) as s:
@@ -36,9 +36,10 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
             own = [w for w in first.widgets.values() if w["id"].rsplit("-", 1)[-1].startswith(prefix)]
             controls = [w for w in own if w["type"] == "slider"] or [w for w in own if w["type"] == "checkbox"]
             w = controls[0] if controls else None
+            start = random.randrange(10_000)  # --fresh: each reader wanders through its own values
             for i in range(moves):
                 await asyncio.sleep(think * random.uniform(0.8, 1.2))
-                r = await s.run(page, changed=move(w, i) if w else None, timeout=60,
+                r = await s.run(page, changed=move(w, start + i, fresh) if w else None, timeout=60,
                                 fragment_id=w["fragment"] if w else "")
                 latencies.append(r.seconds)
                 if r.exceptions:
@@ -47,7 +48,8 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
         errors.append(f"{type(exc).__name__}: {exc}")
 
 
-def run_level(url: str, pid: int, page: str, prefix: str, n: int, moves: int, think: float) -> dict:
+def run_level(url: str, pid: int, page: str, prefix: str, n: int, moves: int, think: float,
+              fresh: bool = False) -> dict:
     latencies: list[float] = []
     firsts: list[float] = []
     errors: list[str] = []
@@ -64,7 +66,7 @@ def run_level(url: str, pid: int, page: str, prefix: str, n: int, moves: int, th
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
 
     async def all_readers():
-        await asyncio.wait_for(asyncio.gather(*(reader(url, page, prefix, moves, think, latencies, firsts, errors)
+        await asyncio.wait_for(asyncio.gather(*(reader(url, page, prefix, moves, think, latencies, firsts, errors, fresh)
                                                 for _ in range(n))), MAX_SECONDS)
 
     try:
@@ -89,14 +91,16 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=2.0)
     ap.add_argument("--page", default="", help="url path of the page ('' = home)")
     ap.add_argument("--prefix", default="-", help="the page's control keys start with it (e.g. sc_)")
+    ap.add_argument("--fresh", action="store_true", help="sliders move to values not asked for before by "
+                    "that reader (readers dragging sliders), instead of back and forth between two")
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
-    print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s")
+    print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}")
     print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
           f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
     with streamlit_server() as url:
         for n in levels:
-            r = run_level(url, url.pid, args.page, args.prefix, n, args.moves, args.think)
+            r = run_level(url, url.pid, args.page, args.prefix, n, args.moves, args.think, args.fresh)
             print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
                   f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f}  {r['first_error'][:60]}")
 
