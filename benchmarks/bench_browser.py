@@ -1,6 +1,6 @@
 """What a reader feels, in headless Chromium (Debian's), against an empty one-slider page.
 
-    .venv/bin/python benchmarks/bench_browser.py [--renders 5] [--moves 10] [--pages stocks,scaling] [--cold 3]
+    .venv/bin/python benchmarks/bench_browser.py [--renders 5] [--moves 10] [--pages stocks,scaling] [--cold 3] [--fresh]
 
 1. First render of each page: navigation start -> the app connected, its script finished and the
    page (charts included) stopped changing; the time is that of the last change to the page.
@@ -77,7 +77,7 @@ def first_renders(browser, url: str, n: int) -> list[float]:
     return times
 
 
-def moves(browser, url: str, prefix: str, n: int) -> tuple[str | None, list[float]]:
+def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[str | None, list[float]]:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.add_init_script(OBSERVE)
     page.goto(url)
@@ -89,8 +89,17 @@ def moves(browser, url: str, prefix: str, n: int) -> tuple[str | None, list[floa
     el.scroll_into_view_if_needed()
     settle(page)
     times, answers = [], []
+    key = "ArrowRight"
     for i in range(n):
-        if kind == "slider":
+        if kind == "slider" and fresh:  # onwards in one direction: a value not asked for before
+            value = el.input_value()
+            if value in (el.get_attribute("max"), el.get_attribute("min")) and i:
+                key = "ArrowLeft" if value == el.get_attribute("max") else "ArrowRight"
+            elif value == el.get_attribute("max"):
+                key = "ArrowLeft"
+            el.focus()
+            page.keyboard.press(key)
+        elif kind == "slider":
             at_max = el.input_value() == el.get_attribute("max")
             el.focus()
             page.keyboard.press("ArrowLeft" if (i % 2 == 0) == at_max else "ArrowRight")
@@ -142,6 +151,8 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=10)
     ap.add_argument("--pages", default="")
     ap.add_argument("--cold", type=int, default=0)
+    ap.add_argument("--fresh", action="store_true", help="slider keys keep one direction (a new value each "
+                    "press, as a reader stepping through), instead of back and forth between two values")
     args = ap.parse_args()
     rows = []
     with sync_playwright() as pw:
@@ -149,7 +160,7 @@ def main() -> None:
         for label, app in (("empty one-slider page", "benchmarks/empty_app.py"),
                            ("one-chart page", "benchmarks/chart_app.py")):
             with streamlit_server(app) as url:
-                _, floor_moves = moves(browser, url, "v", args.moves)
+                _, floor_moves = moves(browser, url, "v", args.moves, args.fresh)
                 rows.append((label, "slider", first_renders(browser, url, args.renders), floor_moves))
         with streamlit_server() as url:
             for p in pages():
@@ -157,7 +168,7 @@ def main() -> None:
                     continue
                 target = f"{url}/{url_path(p)}"
                 renders = first_renders(browser, target, args.renders)
-                kind, latency = moves(browser, target, p.prefix, args.moves) if p.prefix else (None, [])
+                kind, latency = moves(browser, target, p.prefix, args.moves, args.fresh) if p.prefix else (None, [])
                 rows.append((p.id, kind or "-", renders, latency))
         base_render, base_move = statistics.median(rows[0][2]), pct(rows[0][3], 95)
         print(f"{'page':22} {'render med ms':>13} {'x empty':>7} | {'control':7} {'move med ms':>11} "
