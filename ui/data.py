@@ -19,9 +19,23 @@ def _stamp() -> tuple:
     return (str(folder), *sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.csv")))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+_frames: dict[tuple[str, tuple], pd.DataFrame] = {}  # (file, folder stamp) -> parsed frame, all sessions
+_frames_lock = threading.Lock()
+
+
 def _load(name: str, stamp: tuple) -> pd.DataFrame:
-    return datasets.load(name, data_dir())
+    """The parsed, validated frame of one file version, parsed once per process (a plain dict: a
+    page asks for five files on every run, and ``st.cache_resource``'s own bookkeeping per call
+    cost more than the lookup). A broken file raises every time (errors are not kept)."""
+    key = (name, stamp)
+    frame = _frames.get(key)
+    if frame is None:
+        frame = datasets.load(name, data_dir())
+        with _frames_lock:
+            if len(_frames) >= 64:  # old versions of edited files
+                _frames.clear()
+            _frames[key] = frame
+    return frame
 
 
 _last_stamp: list[tuple] = []  # the data folder's stamp at the previous load, shared by all sessions
