@@ -10,6 +10,7 @@ import streamlit as st
 from core import datasets
 from core.paths import data_dir
 from ui.i18n import t
+from ui import memo
 from ui.memo import known_as
 
 
@@ -54,6 +55,7 @@ def load(name: str, stamp: tuple | None = None) -> pd.DataFrame:
     with _stamp_lock:
         if _last_stamp and _last_stamp[0] != stamp:
             st.cache_data.clear()
+            memo.clear()
         _last_stamp[:] = [stamp]
     return known_as(_load(name, stamp).copy(deep=False), f"data:{name}:{hash(stamp)}")
 

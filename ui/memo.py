@@ -8,6 +8,7 @@ module and name. Arguments that cannot be pickled (a lambda) mean no caching, ne
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import pickle
@@ -15,7 +16,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Callable
 
-import streamlit as st
+import pandas as pd
 
 # Frames known by a name instead of their contents: the data files' frames as ``ui.data.load``
 # hands them out (named by file and version). Pickling a loaded frame into every cache key cost
@@ -70,14 +71,46 @@ def name_of(fn: Callable) -> str:
 
 
 def cached(fn: Callable, *args, **kwargs) -> Any:
-    """``fn(*args, **kwargs)``, remembered per distinct input (a copy per call, as ``st.cache_data``:
-    callers may change what they get). For pure functions of their arguments."""
+    """``fn(*args, **kwargs)``, remembered per distinct input and shared by all sessions; each call
+    gets its own copy (callers may change what they get). For pure functions of their arguments."""
     key = fingerprint(args, sorted(kwargs.items()))
     if key is None:
         return fn(*args, **kwargs)
-    return _cached(fn, name_of(fn), key, args, kwargs)
+    key = (name_of(fn), key)
+    with _RESULTS_LOCK:
+        hit = _RESULTS.get(key, _MISSING)
+        if hit is not _MISSING:
+            _RESULTS.move_to_end(key)
+    if hit is _MISSING:
+        hit = fn(*args, **kwargs)
+        with _RESULTS_LOCK:
+            _RESULTS[key] = hit
+            while len(_RESULTS) > MAX_RESULTS:
+                _RESULTS.popitem(last=False)
+    return _copy(hit)
 
 
-@st.cache_data(max_entries=2048, show_spinner=False)
-def _cached(_fn, name, key, _args, _kwargs):  # noqa: ARG001 - name and key are the cache key
-    return _fn(*_args, **_kwargs)
+# Results in this process (not ``st.cache_data``, which pickles every result in and out: for a
+# small frame that cost more than computing it). Frames are handed out as shallow copies, which
+# pandas' copy-on-write keeps from changing the kept one; other mutable results as deep copies.
+MAX_RESULTS = 2048
+_RESULTS: OrderedDict[tuple[str, str], Any] = OrderedDict()
+_RESULTS_LOCK = threading.Lock()
+_MISSING = object()
+_IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), frozenset)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if isinstance(value, tuple) and all(isinstance(v, _IMMUTABLE + (pd.DataFrame, pd.Series, tuple)) for v in value):
+        return tuple(_copy(v) for v in value)
+    return copy.deepcopy(value)
+
+
+def clear() -> None:
+    """Forget every result (``ui.data`` calls this when a data file changes)."""
+    with _RESULTS_LOCK:
+        _RESULTS.clear()

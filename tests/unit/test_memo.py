@@ -20,9 +20,22 @@ def test_cached_gives_each_caller_its_own_copy():
 
     first = cached(table, 3)
     first["n"] = 0  # a caller changing what it got...
+    first.loc[1, "n"] = 5
     assert list(cached(table, 3)["n"]) == [0, 1, 2]  # ...does not change the next caller's
     assert len(cached(table, 4)) == 4
     assert cached(lambda n: n + 1, 1) == 2  # unpicklable argument or function: computed afresh
+
+    calls = []
+
+    def nested(k):
+        calls.append(k)
+        return {"rows": [k], "frame": pd.DataFrame({"k": [k]})}, (k, "x")
+
+    got, _ = cached(nested, 1)
+    got["rows"].append(2)
+    got["frame"].loc[0, "k"] = 9
+    again, pair = cached(nested, 1)
+    assert again["rows"] == [1] and again["frame"]["k"].tolist() == [1] and pair == (1, "x") and calls == [1]
 
 
 def test_same_named_functions_in_different_places_do_not_share_a_cache():
