@@ -72,12 +72,12 @@ class V3Headline:
 
 
 def v3_headline(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> V3Headline:
-    table = stage_table(facts, price_usd_per_gpu_hour)
+    hours = [fact(facts, key) for _, key in STAGES]  # stage_table's sums, without building the table
     pre = fact(facts, "v3_gpu_hours_pretraining")
     tokens, gpus = fact(facts, "ds_v3_pretraining_tokens"), fact(facts, "v3_cluster_gpus")
     per_t = gpu_hours_per_trillion_tokens(pre, tokens)
     return V3Headline(
-        gpu_hours=float(table["gpu_hours"].sum()), cost_usd=float(table["cost_usd"].sum()),
+        gpu_hours=float(sum(hours)), cost_usd=float(sum(training_cost_usd(h, price_usd_per_gpu_hour) for h in hours)),
         reported_price_usd=fact(facts, "v3_rental_price_usd_per_gpu_hour"), gpus=gpus,
         gpu_hours_per_trillion_tokens=per_t, days_per_trillion_tokens=wall_clock_days(per_t, gpus),
         pretraining_days=wall_clock_days(pre, gpus), tokens=tokens)
