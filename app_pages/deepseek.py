@@ -10,7 +10,7 @@ from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import peak_flops_per_s
 from ui import deepseek_charts as charts
 from ui import deepseek_view as view
-from ui.memo import cached
+from ui.memo import arrow_table, cached
 from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
@@ -46,7 +46,7 @@ def costs() -> None:
         bind="query-params", help=t("deepseek.bill.fx_help", jpy=fmt_money(jpy, "JPY", L, 1),
                                     usd=usd(HEAD.cost_usd))), *ds.FX_RANGE, implied)
     head = ds.v3_headline(facts, price)
-    st.table(cached(view.stage_table, cached(ds.stage_table, facts, price), L))
+    st.table(arrow_table(view.stage_table, cached(ds.stage_table, facts, price), L), hide_index=False)
     m1, m2 = st.columns(2)
     m3, m4 = st.columns(2)
     delta = None if price == REPORT_PRICE else t("deepseek.bill.delta", delta=(
@@ -93,7 +93,7 @@ def comparison(price: float) -> None:
                   breakeven=fmt_number(r.loc["gpt4o", "breakeven_low"], L, 1)))
     st.caption(t("deepseek.peers.llama_note", hours=fmt_compact(fact(facts, "llama31_405b_gpu_hours"), L, 2)))
     with st.expander(t("deepseek.peers.table")):
-        st.table(cached(view.estimates_table, est, sources, words, L))
+        st.table(arrow_table(view.estimates_table, est, sources, words, L), hide_index=False)
     st.caption(source_line(sources, *est["source_id"]))
 
 

@@ -101,13 +101,27 @@ _IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), frozenset)
 
 
 def _copy(value: Any) -> Any:
-    if isinstance(value, _IMMUTABLE):
+    if isinstance(value, _IMMUTABLE) or type(value).__name__ == "Table" and type(value).__module__.startswith("pyarrow"):
         return value
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)
     if isinstance(value, tuple) and all(isinstance(v, _IMMUTABLE + (pd.DataFrame, pd.Series, tuple)) for v in value):
         return tuple(_copy(v) for v in value)
     return copy.deepcopy(value)
+
+
+def arrow_table(fn: Callable, *args, **kwargs):
+    """``fn(*args, **kwargs)`` (a DataFrame) as the Arrow table Streamlit would make of it, cached
+    like ``cached``: ``st.table`` / ``st.dataframe`` then only serialise it (converting a small
+    frame with text columns cost milliseconds on every rerun). Arrow tables never change, so the
+    cached one is shared. Pass ``hide_index`` to ``st.table`` (it would convert back to find out)."""
+    return cached(_to_arrow, fn, *args, **kwargs)
+
+
+def _to_arrow(fn: Callable, *args, **kwargs):
+    from streamlit import dataframe_util
+
+    return dataframe_util.convert_pandas_df_to_arrow_table(fn(*args, **kwargs))
 
 
 def clear() -> None:
