@@ -77,15 +77,17 @@ def test_a_loaded_frame_is_keyed_by_its_name_until_it_changes():
     assert fingerprint(named()[["key"]]) == fingerprint(base[["key"]])
 
 
+def stage_names(n):
+    return pd.DataFrame({"USD": [f"{i} M" for i in range(n)]}, index=pd.Index(list("abc")[:n], name="stage"))
+
+
 def test_arrow_table_is_streamlits_conversion_made_once():
     from streamlit import dataframe_util
 
     from ui.memo import arrow_table
 
-    def table(n):
-        return pd.DataFrame({"USD": [f"{i} M" for i in range(n)]}, index=pd.Index(list("abc")[:n], name="stage"))
-
-    first = arrow_table(table, 3)
-    assert first is arrow_table(table, 3)  # shared: an Arrow table never changes
-    assert first.equals(dataframe_util.convert_pandas_df_to_arrow_table(table(3)))
+    first = arrow_table(stage_names, 3)
+    assert first is arrow_table(stage_names, 3)  # shared: an Arrow table never changes
+    assert first.equals(dataframe_util.convert_pandas_df_to_arrow_table(stage_names(3)))
+    assert arrow_table(lambda: stage_names(2)).num_rows == 2  # not picklable: converted afresh
     assert "stage" in first.column_names  # the index goes with it
