@@ -72,7 +72,12 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
     text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
         text="current_text:N", color=alt.value(HIGHLIGHT))
-    return styled(alt.layer(line, point, text).properties(height=HEIGHT))
+    # a flat line (the cost against the number of GPUs) gets an axis of at least a factor 9 around
+    # it, with ticks, instead of an empty span where Vega cannot place any
+    spread = (alt.Chart(df).transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
+              .transform_calculate(_mid="sqrt(datum._lo * datum._hi)"))
+    room = reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
+    return styled(alt.layer(room, line, point, text).properties(height=HEIGHT))
 
 
 def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.Chart:
