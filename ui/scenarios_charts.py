@@ -18,6 +18,7 @@ def text_color() -> str:
 
 
 PAD = 10  # px between the line's ends and the plot's edges
+LO, HI = "sweep_lo", "sweep_hi"  # Vega parameters: the extents of the y axis's ends (the ``room`` layer)
 
 
 def _decades(steps: tuple[int, ...]) -> str:
@@ -26,20 +27,17 @@ def _decades(steps: tuple[int, ...]) -> str:
 
 # The y axis of a sweep (log): ticks at 1, 2 and 5 times each power of ten when the line spans less
 # than three decades (from the power of ten below its lowest point to the one above its highest),
-# else at the powers of ten alone, and only along the line's extent (none in the padding). Vega works
-# this out from the line's extent, which it recovers from the scale (its range less the padding,
-# turned back into values): ticks computed here from the data would change the spec, and make
-# Streamlit embed a new chart, on every slider move. 0.001 to 1e15: the days and dollars the
+# else at the powers of ten alone, and only along the line (none in the padding). Vega works this out
+# from the line's extent (parameters of the data): ticks computed here would change the spec, and
+# make Streamlit embed a new chart, on every slider move. 0.001 to 1e15: the days and dollars the
 # controls reach.
-_ENDS = [f"invert('y', range('y')[0] - {PAD})", f"invert('y', range('y')[1] + {PAD})"]
-_LO, _HI = f"min({_ENDS[0]}, {_ENDS[1]})", f"max({_ENDS[0]}, {_ENDS[1]})"
-LOG_TICKS = (f"ceil(log({_HI}) / LN10 - 1e-9) - floor(log({_LO}) / LN10 + 1e-9) < 3"
+LOG_TICKS = (f"ceil(log({HI}[1]) / LN10 - 1e-9) - floor(log({LO}[0]) / LN10 + 1e-9) < 3"
              f" ? {_decades((1, 2, 5))} : {_decades((1,))}")
-ON_LINE = f"datum.value >= {_LO} * (1 - 1e-9) && datum.value <= {_HI} * (1 + 1e-9)"
+ON_LINE = f"datum.value >= {LO}[0] * (1 - 1e-9) && datum.value <= {HI}[1] * (1 + 1e-9)"
 
 
 def log_axis(label_expr: str) -> alt.Axis:
-    """The y axis of a sweep: ``LOG_TICKS`` along the line's extent, labelled by ``label_expr``."""
+    """The y axis of a sweep: ``LOG_TICKS`` along the line, labelled by ``label_expr``."""
     shown = {"condition": {"test": ON_LINE, "value": 1}, "value": 0}
     return alt.Axis(values={"expr": LOG_TICKS}, labelExpr=f"{ON_LINE} ? {label_expr} : ''", tickOpacity=shown,
                     gridOpacity=shown)
@@ -72,11 +70,12 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
     text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
         text="current_text:N", color=alt.value(HIGHLIGHT))
-    # a flat line (the cost against the number of GPUs) gets an axis of at least a factor 9 around
-    # it, with ticks, instead of an empty span where Vega cannot place any
+    # the axis's span: the line's, except that a flat line (the cost against the number of GPUs) gets
+    # at least a factor 9 around it, with ticks, instead of an empty span where Vega cannot place any
     spread = (alt.Chart(df).transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
               .transform_calculate(_mid="sqrt(datum._lo * datum._hi)"))
-    room = reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
+    room = (reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
+            .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
     return styled(alt.layer(room, line, point, text).properties(height=HEIGHT))
 
 
