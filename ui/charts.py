@@ -59,6 +59,28 @@ def group_shape_scale(groups: list[str] | None = None) -> alt.Scale:
     return alt.Scale(domain=[group_label(g) for g in keys], range=[GROUP_SHAPES[g] for g in keys])
 
 
+def reach(data: pd.DataFrame | alt.Chart, title: str | None = None, **ends: str) -> alt.Chart:
+    """An invisible layer that stretches a shared scale to ``ends``: Vega expressions of a row,
+    e.g. ``reach(df, x="datum.value * 1.22")`` leaves room for labels right of the longest bar.
+    ``data`` may be a chart with transforms of its own (an aggregate the expressions use).
+
+    The scale's domain then comes from the data (Vega computes it) instead of a number written
+    into the spec: a control that moves the data leaves the spec as it was, and Streamlit redraws
+    the chart in place instead of embedding a new one. ``title`` (the axis title) keeps the field
+    names of this layer out of the shared axis title. Drawn first, below the visible marks.
+    """
+    fields = {ch: f"_reach_{ch}" for ch in ends}
+    encoding = {}
+    for ch, field in fields.items():
+        if ch in ("x2", "y2"):
+            encoding[ch] = getattr(alt, ch.upper())(field)
+        else:
+            encoding[ch] = getattr(alt, ch.upper())(f"{field}:Q", title=title)
+    base = data if isinstance(data, alt.Chart) else alt.Chart(data)
+    return (base.transform_calculate(**{fields[ch]: expr for ch, expr in ends.items()})
+            .mark_rule(opacity=0, aria=False).encode(**encoding))
+
+
 def styled(chart: alt.TopLevelMixin, font_size: int | None = None) -> alt.TopLevelMixin:
     """Readable axis and legend type; larger in presenter view (legible at 1920×1080)."""
     from ui.present import chart_font_size

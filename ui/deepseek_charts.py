@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_scientific
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach
 
 MODEL_COLORS = {
     "deepseek-v3": HIGHLIGHT, "deepseek-r1": HIGHLIGHT,
@@ -61,8 +61,8 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
     """Each model a row: its range of estimates as a thick band, each estimate as a point (shape =
     what kind of figure), and a label with the amount and how many DeepSeek-V3 runs it equals."""
     names, kinds = words["names"], words["kinds"]
-    order = [names[m] for m in ranges["model"]]
-    pts = est.assign(
+    row = {m: i for i, m in enumerate(ranges["model"])}  # rows top to bottom, in the ranges' order
+    pts = est.assign(row=est["model"].map(row),
         name=est["model"].map(names), who=est["estimate"].map(words["estimates"]),
         kind=[kinds[estimate_kind(m, e, b)] for m, e, b in zip(est["model"], est["estimate"], est["lower_bound"])],
         x=est["low_usd"] / 1e6, x_high=est["high_usd"] / 1e6,
@@ -73,16 +73,17 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
     # a point at both ends of a stated range (Claude's "a few $10M's")
     ends = pd.concat([pts, pts[pts["x_high"] > pts["x"]].assign(x=lambda d: d["x_high"])], ignore_index=True)
     bands = ranges.assign(
-        name=ranges["model"].map(names), x=ranges["low_usd"] / 1e6, x2=ranges["high_usd"] / 1e6,
+        name=ranges["model"].map(names), row=range(len(ranges)), x=ranges["low_usd"] / 1e6, x2=ranges["high_usd"] / 1e6,
         deepseek=ranges["model"].str.startswith("deepseek"),
         label=[words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
                for m, lo, hi, b, rl, rh in zip(ranges["model"], ranges["low_usd"], ranges["high_usd"],
                                                ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
     )
-    top = float(bands["x2"].max()) * 1.08
-    # the model's name is in the label above its row (no axis labels: the whole width goes to the data)
-    y = alt.Y("name:N", sort=order, title=None, axis=None)
-    x_scale = alt.Scale(domain=[0, top], nice=False)
+    # the model's name is in the label above its row (no axis labels: the whole width goes to the data);
+    # rows sorted by a field, the x domain to 8% beyond the widest band: both from the data, so a
+    # slider move changes only the data and Streamlit redraws the chart in place
+    y = alt.Y("name:N", sort=alt.EncodingSortField("row", op="min"), title=None, axis=None)
+    x_scale = alt.Scale(zero=True, nice=False)
     color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR[dark]))
     band = alt.Chart(bands).mark_bar(height=14, opacity=0.35, cornerRadius=3).encode(
         x=alt.X("x:Q", scale=x_scale, title=words["x"], axis=alt.Axis(format=",.0f")), x2="x2:Q", y=y, color=color)
@@ -98,8 +99,10 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
     labels = alt.Chart(bands.assign(zero=0.0)).mark_text(
         align="left", baseline="bottom", dy=-9, fontSize=12, color=text_color(dark)).encode(
         x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
-    # autosize "fit" counts the axis and the legend below it inside the height: add room for them
-    return alt.layer(band, points, labels).properties(height=58 * len(bands) + 150)
+    # 58 px a row: the height follows the number of rows (the overhead slider adds DeepSeek's full cost)
+    # without a number in the spec; the axis and the legend come on top of it
+    room = reach(bands, words["x"], x="datum.x2 * 1.08")
+    return alt.layer(room, band, points, labels).properties(height=alt.Step(58))
 
 
 def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
@@ -110,8 +113,10 @@ def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark
     df["label"] = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in df["flops"]]
     df["title"] = [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(df["kind"], df["label"])]
     df["zero"] = 0.0
-    y = alt.Y("kind:N", sort=list(df["kind"]), title=None, axis=None)  # named by the text above each bar
-    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(domain=[0, dense_flops / 1e24 * 1.05], nice=False),
+    df["row"] = [0, 1]
+    # named by the text above each bar; sorted by a field (the MoE bar's name has the slider's value in it)
+    y = alt.Y("kind:N", sort=alt.EncodingSortField("row", op="min"), title=None, axis=None)
+    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(zero=True, nice=False),  # to 5% beyond the dense bar
               axis=alt.Axis(format=",.0f", tickCount=5))
     bars = alt.Chart(df).mark_bar(height=20, cornerRadiusEnd=3).encode(
         x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
@@ -119,7 +124,8 @@ def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark
     text = alt.Chart(df).mark_text(
         align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark)).encode(
         x="zero:Q", y=y, text="title:N")
-    return alt.layer(bars, text).properties(height=250, title=words["chart_title"])
+    room = reach(df, words["flops"], x="datum.e24 * 1.05")
+    return alt.layer(room, bars, text).properties(height=250, title=words["chart_title"])
 
 
 def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.LayerChart:

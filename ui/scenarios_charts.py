@@ -3,13 +3,11 @@ reference amounts. DataFrame in, Altair chart out; labels and tooltips come form
 
 from __future__ import annotations
 
-import math
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, styled
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled
 
 HEIGHT = 210
 
@@ -19,15 +17,30 @@ def text_color() -> str:
     return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
-def log_ticks(lo: float, hi: float) -> list[float]:
-    """Tick values for a log axis from ``lo`` to ``hi``: powers of ten, with 2 and 5 between
-    them when the range spans less than two decades."""
-    lo, hi = max(lo, 1e-12), max(hi, lo)
-    first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
-    steps = (1, 2, 5) if last - first < 3 else (1,)
-    ticks = [m * 10.0 ** e for e in range(first, last + 1) for m in steps]
-    inside = [v for v in ticks if lo <= v <= hi]
-    return inside if len(inside) >= 2 else [v for v in ticks if lo / 10 <= v <= hi * 10]
+PAD = 10  # px between the line's ends and the plot's edges
+LO, HI = "sweep_lo", "sweep_hi"  # Vega parameters: the extents of the y axis's ends (the ``room`` layer)
+
+
+def _decades(steps: tuple[int, ...]) -> str:
+    return "[" + ", ".join(f"{m}e{e}" for e in range(-3, 16) for m in steps) + "]"
+
+
+# The y axis of a sweep (log): ticks at 1, 2 and 5 times each power of ten when the line spans less
+# than three decades (from the power of ten below its lowest point to the one above its highest),
+# else at the powers of ten alone, and only along the line (none in the padding). Vega works this out
+# from the line's extent (parameters of the data): ticks computed here would change the spec, and
+# make Streamlit embed a new chart, on every slider move. 0.001 to 1e15: the days and dollars the
+# controls reach.
+LOG_TICKS = (f"ceil(log({HI}[1]) / LN10 - 1e-9) - floor(log({LO}[0]) / LN10 + 1e-9) < 3"
+             f" ? {_decades((1, 2, 5))} : {_decades((1,))}")
+ON_LINE = f"datum.value >= {LO}[0] * (1 - 1e-9) && datum.value <= {HI}[1] * (1 + 1e-9)"
+
+
+def log_axis(label_expr: str) -> alt.Axis:
+    """The y axis of a sweep: ``LOG_TICKS`` along the line, labelled by ``label_expr``."""
+    shown = {"condition": {"test": ON_LINE, "value": 1}, "value": 0}
+    return alt.Axis(values={"expr": LOG_TICKS}, labelExpr=f"{ON_LINE} ? {label_expr} : ''", tickOpacity=shown,
+                    gridOpacity=shown)
 
 
 def money_label_expr(lang: str) -> str:
@@ -47,10 +60,8 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     x_axis = (alt.Axis(format="~s", labelOverlap=True, tickCount=6) if log_x
               else alt.Axis(labelExpr="format(datum.value, '~r') + '%'", labelOverlap=True, tickCount=6))
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"), axis=x_axis)
-    ticks = log_ticks(float(df[y].min()), float(df[y].max()))
-    axis = (alt.Axis(labelExpr=money_label_expr(lang), values=ticks) if y == "cost_usd"
-            else alt.Axis(format="~s", values=ticks))
-    yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", nice=False, padding=10), axis=axis)
+    axis = log_axis(f"({money_label_expr(lang)})" if y == "cost_usd" else "format(datum.value, '~s')")
+    yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", nice=False, padding=PAD), axis=axis)
     tooltip = [alt.Tooltip("x_label:N", title=x_title), alt.Tooltip(f"{y}_label:N", title=y_title)]
     base = alt.Chart(df).encode(x=x, y=yy, tooltip=tooltip)
     line = base.mark_line(color=color, strokeWidth=2.5)
@@ -59,25 +70,33 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
     text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
         text="current_text:N", color=alt.value(HIGHLIGHT))
-    return styled(alt.layer(line, point, text).properties(height=HEIGHT))
+    # the axis's span: the line's, except that a flat line (the cost against the number of GPUs) gets
+    # at least a factor 9 around it, with ticks, instead of an empty span where Vega cannot place any
+    spread = (alt.Chart(df).transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
+              .transform_calculate(_mid="sqrt(datum._lo * datum._hi)"))
+    room = (reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
+            .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
+    return styled(alt.layer(room, line, point, text).properties(height=HEIGHT))
 
 
 def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.Chart:
     """Horizontal bars on a log scale: the reader's run, DeepSeek-V3's reported cost, Stargate.
 
     ``df``: name, usd, label (formatted amount), mine (bool)."""
-    lo, hi = float(df["usd"].min()), float(df["usd"].max())
-    domain = [10 ** math.floor(math.log10(lo) - 0.5), 10 ** math.ceil(math.log10(hi) + 1.5)]  # room for labels
-    x = alt.X("usd:Q", title=x_title, scale=alt.Scale(type="log", domain=domain),
+    # the axis from the power of ten at least half a decade below the smallest amount to the one at
+    # least 1.5 decades above the largest (room for its label); Vega computes it from the data
+    x = alt.X("usd:Q", title=x_title, scale=alt.Scale(type="log", nice=False), stack=None,
               axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True))
+    room = reach(df, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))",
+                 x2="pow(10, ceil(log(datum.usd) / LN10 + 1.5))")
     y = alt.Y("name:N", title=None, sort=list(df["name"]), axis=alt.Axis(labelLimit=220))
     colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
-    bars = alt.Chart(df).mark_bar(height=20).encode(
-        x=x, x2=alt.datum(domain[0]), y=y, color=alt.Color("mine:N", scale=colors, legend=None),
+    bars = alt.Chart(df).mark_bar(height=20).encode(  # from the axis's start (x2: its left edge)
+        x=x, x2=alt.value(0), y=y, color=alt.Color("mine:N", scale=colors, legend=None),
         tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)])
     text = alt.Chart(df).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color()).encode(
         x=x, y=y, text="label:N")
-    return styled(alt.layer(bars, text).properties(height=170))
+    return styled(alt.layer(room, bars, text).properties(height=170))
 
 
 COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]

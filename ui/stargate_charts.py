@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, styled
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled
 
 KIND_COLORS = {"model": HIGHLIGHT, "plan": SEQUENCE[0], "check": SEQUENCE[5], "benchmark": NEUTRAL}
 ROW = 46  # px per labelled bar
@@ -36,8 +36,9 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
     y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=None, title=None,
               scale=alt.Scale(paddingInner=0, paddingOuter=0.1))
     base = alt.Chart(df).encode(y=y)
-    top = df["value"].max() if len(df) else 1.0
-    x = alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, top * 1.22], nice=False),
+    # room for the value text right of the longest bar: 22% beyond it, computed by Vega from the
+    # data (a domain written here would change the spec, and rebuild the chart, on every slider move)
+    x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=True, nice=False),
               axis=alt.Axis(format=value_format, tickCount=5))
     tooltip = [alt.Tooltip("label:N", title=" "), alt.Tooltip("value_text:N", title=x_title),
                alt.Tooltip("kind_label:N", title=kind_title)]
@@ -46,7 +47,8 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
         x=alt.datum(0), text="label:N")
     values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold", color=ink()).encode(
         x="value:Q", text="value_text:N")
-    chart = alt.layer(bars, names, values).properties(height=alt.Step(ROW))
+    room = reach(df, x_title, x="datum.value * 1.22")
+    chart = alt.layer(room, bars, names, values).properties(height=alt.Step(ROW))
     return styled(chart)
 
 
@@ -69,9 +71,9 @@ def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, 
         tooltip=[alt.Tooltip("year:O", title=year_title), alt.Tooltip("part_label:N", title=" "),
                  alt.Tooltip("amount:Q", title=y_title, format=",.1f"), alt.Tooltip("gw_text:N", title=labels["gw"])])
     top = alt.Chart(by_year).transform_calculate(total="datum.gpu_amount + datum.other_amount")
-    ymax = float((by_year["gpu_amount"] + by_year["other_amount"]).max()) if len(by_year) else 1.0
-    y_scale = alt.Scale(domain=[0, max(ymax, 1e-9) * 1.18], nice=False)
+    y_scale = alt.Scale(zero=True, nice=False)  # to 18% above the tallest bar (room for its text): from the data
     totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold", color=ink()).encode(
-        x=x, y=alt.Y("total:Q", scale=y_scale), text="gw_text:N")
+        x=x, y=alt.Y("total:Q", title=y_title, scale=y_scale), text="gw_text:N")
     bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero", scale=y_scale))
-    return styled(alt.layer(bars, totals).properties(height=300))
+    room = reach(by_year, y_title, y="(datum.gpu_amount + datum.other_amount) * 1.18")
+    return styled(alt.layer(room, bars, totals).properties(height=300))

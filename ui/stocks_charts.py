@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale
+from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale, reach
 
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
 LEGEND = alt.Legend(columns=2, symbolSize=120)  # two columns fit a phone's width
@@ -35,20 +35,25 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     df = df[["name", "group", "change", "label", "flagged", "note"]]  # only what is drawn
     data = df.assign(pct=df["change"] * 100, group_name=df["group"].map(group_label),
                      opacity=df["flagged"].map({True: 0.4, False: 1.0}))
+    data["rank"] = data["pct"].rank(method="first")  # largest fall first (ties in the table's order)
     groups = list(dict.fromkeys(df["group"]))
-    lo = min(float(data["pct"].min()), 0.0)
-    hi = max(float(data["pct"].max()), 0.0)
-    span = max(hi - lo, 1.0)
-    domain = [lo - span * 0.35, hi + span * 0.25]  # room for the labels at both ends (phones too)
-    order = list(data.sort_values("pct")["name"])
+    # The order is a field and the x domain (0 and every change, with room for the labels at both ends,
+    # phones too) is computed by Vega from the data: another window changes the data, not the spec, and
+    # Streamlit redraws the chart in place. (Adding company groups changes the colour scale: a domain
+    # of every group would show absent groups in the legend.)
+    spread = (alt.Chart(data).transform_joinaggregate(_lo="min(pct)", _hi="max(pct)")
+              .transform_calculate(_lo="min(datum._lo, 0)", _hi="max(datum._hi, 0)")
+              .transform_calculate(_span="max(datum._hi - datum._lo, 1)"))
+    room = reach(spread, titles["x"], x="datum._lo - datum._span * 0.35", x2="datum._hi + datum._span * 0.25")
     base = alt.Chart(data).encode(
-        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=150 if font < 20 else 260)),
+        y=alt.Y("name:N", sort=alt.EncodingSortField("rank", op="min"), title=None,
+                axis=alt.Axis(labelLimit=150 if font < 20 else 260)),
         tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
                  alt.Tooltip("label:N", title=titles["change"]), alt.Tooltip("note:N", title=titles["note"])],
     )
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
     bars = base.mark_bar(height=row * 0.7).encode(
-        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(domain=domain, nice=False)),
+        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False)),
         color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
     marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
         x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=LEGEND))
@@ -59,7 +64,7 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=font - 1).encode(
         x="pct:Q", text="label:N", color=text_color)
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
-    return (bars + zero + marks + neg + pos).properties(height=alt.Step(row))
+    return (room + bars + zero + marks + neg + pos).properties(height=alt.Step(row))
 
 
 def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
