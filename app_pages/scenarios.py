@@ -9,7 +9,7 @@ from core.datasets import fact
 from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct, fmt_scientific
 from ui import scenarios_charts as charts
 from ui import scenarios_controls as controls
-from ui.charts import build, show
+from ui.charts import build_named, show
 from ui.cite import short_source, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -125,7 +125,8 @@ def calculator() -> None:
     x_title = t(f"scenarios.chart.axis_{axis}")
     for y, color in (("cost_usd", charts.COST_COLOR), ("days", charts.DAYS_COLOR)):
         df["current_text"] = df[f"{y}_label"]
-        chart = build(charts.sweep_chart, df, y, t(f"scenarios.chart.{y}"), x_title, axis == "gpus", L, color)
+        chart = build_named(charts.sweep_template, charts.sweep_rows(df), y, t(f"scenarios.chart.{y}"), x_title,
+                            axis == "gpus", L, color)
         show(chart, t(f"scenarios.chart.alt_{y}_{axis}", x=x_fmt(df.loc[df["current"], "x"].iloc[0]), y=df.loc[df["current"], f"{y}_label"].iloc[0]))
     st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
@@ -135,7 +136,7 @@ def calculator() -> None:
             (t("scenarios.compare.stargate"), budget, False)]
     comp = pd.DataFrame(bars, columns=["name", "usd", "mine"])
     comp["label"] = comp["usd"].map(money)
-    show(build(charts.comparison_chart, comp, t("scenarios.compare.axis"), L),
+    show(build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
          t("scenarios.compare.alt", mine=comp["label"][0], v3=comp["label"][1], stargate=comp["label"][2]))
     st.caption(t("scenarios.compare.caption", v3=comp["label"][1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
                  runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=comp["label"][2]))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -116,16 +118,39 @@ class Built:
 
 
 def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False, **kwargs) -> Built:
-    """``builder(*args, **kwargs)`` (plus ``styled`` if asked), cached on its inputs, the language and
-    the chart font size. Building and validating an Altair chart costs tens of milliseconds; a cached
-    one costs nothing, so a rerun only rebuilds the charts whose inputs changed."""
+    """``builder(*args, **kwargs)`` (plus ``styled`` if asked), cached on its inputs, the language,
+    the theme (builders pick label colours for it) and the chart font size. Building an Altair
+    chart costs tens of milliseconds; a cached one costs nothing, so a rerun only rebuilds the
+    charts whose inputs changed. Shared by every session of the process."""
     from ui.memo import fingerprint, name_of
 
-    font, language = _font_size(), lang()
-    key = fingerprint(args, sorted(kwargs.items()), style, font, language)
+    font, language, theme = _font_size(), lang(), _theme()
+    key = fingerprint(args, sorted(kwargs.items()), style, font, language, theme)
     if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
-        return _build.__wrapped__(builder, "", "", args, kwargs, style, font, language)
-    return _build(builder, name_of(builder), key, args, kwargs, style, font, language)
+        return _make(builder, args, kwargs, style, font)
+    key = (name_of(builder), key)
+    with _BUILT_LOCK:
+        hit = _BUILT.get(key)
+        if hit is not None:
+            _BUILT.move_to_end(key)
+            return hit
+    built = _make(builder, args, kwargs, style, font)
+    with _BUILT_LOCK:
+        _BUILT[key] = built
+        while len(_BUILT) > 512:
+            _BUILT.popitem(last=False)
+    return built
+
+
+_BUILT: OrderedDict[tuple[str, str], Built] = OrderedDict()
+_BUILT_LOCK = threading.Lock()
+
+
+def _theme() -> str:
+    try:
+        return st.context.theme.type or ""
+    except Exception:  # noqa: BLE001 - outside a Streamlit run (tests, the SVG export)
+        return ""
 
 
 def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, pd.DataFrame], *args,
@@ -147,15 +172,29 @@ def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, pd.
     return Built(template.chart, spec, frames[table] if table else first, dict(frames))
 
 
+def with_rows(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame]) -> alt.TopLevelMixin:
+    """A copy of a named-data chart (``build_named``'s builders) with the rows of ``frames`` in
+    place of the names: a self-contained chart, for the tour's slides and for tests."""
+    def fill(node):
+        data = getattr(node, "data", alt.Undefined)
+        if isinstance(data, alt.NamedData) and data.name in frames:
+            node.data = frames[data.name]
+        for part in ("layer", "hconcat", "vconcat", "concat"):
+            for sub in getattr(node, part, None) or []:
+                fill(sub)
+        return node
+
+    return fill(chart.copy(deep=True))
+
+
 def _font_size() -> int:
     from ui.present import chart_font_size
 
     return chart_font_size()
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _build(_builder, name, key, _args, _kwargs, style, font, language) -> Built:  # noqa: ARG001 - keyed by name, key
-    chart = _builder(*_args, **_kwargs)
+def _make(builder, args, kwargs, style, font) -> Built:
+    chart = builder(*args, **kwargs)
     if style:
         chart = styled(chart, font)
     return Built(chart, _spec(chart), _chart_data(chart))

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled, with_rows
 
 HEIGHT = 210
 
@@ -52,51 +52,71 @@ def money_label_expr(lang: str) -> str:
     return "'USD ' + replace(format(datum.value, '~s'), 'G', 'B')"
 
 
-def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: bool, lang: str,
-                color: str) -> alt.Chart:
-    """One line (cost or days) against MFU or GPUs; the reader's choice is a labelled diamond.
+def sweep_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows ``sweep_template`` draws: the line and the reader's choice on it.
 
     ``df``: x, <y>, x_label, <y>_label, current (bool), current_text (label on the marker)."""
+    return {"sweep": df.copy(deep=False), "current": df[df["current"]]}
+
+
+def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, color: str) -> alt.LayerChart:
+    """One line (cost or days) against MFU or GPUs; the reader's choice is a labelled diamond.
+    Drawn from named rows (``sweep_rows``): built once, whatever the reader's numbers."""
     x_axis = (alt.Axis(format="~s", labelOverlap=True, tickCount=6) if log_x
               else alt.Axis(labelExpr="format(datum.value, '~r') + '%'", labelOverlap=True, tickCount=6))
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"), axis=x_axis)
     axis = log_axis(f"({money_label_expr(lang)})" if y == "cost_usd" else "format(datum.value, '~s')")
     yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", nice=False, padding=PAD), axis=axis)
     tooltip = [alt.Tooltip("x_label:N", title=x_title), alt.Tooltip(f"{y}_label:N", title=y_title)]
-    base = alt.Chart(df).encode(x=x, y=yy, tooltip=tooltip)
+    base = alt.Chart(alt.NamedData("sweep")).encode(x=x, y=yy, tooltip=tooltip)
     line = base.mark_line(color=color, strokeWidth=2.5)
-    current = df[df["current"]]
-    marker = alt.Chart(current).encode(x=x, y=yy, tooltip=tooltip)
+    marker = alt.Chart(alt.NamedData("current")).encode(x=x, y=yy, tooltip=tooltip)
     point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
     text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
         text="current_text:N", color=alt.value(HIGHLIGHT))
     # the axis's span: the line's, except that a flat line (the cost against the number of GPUs) gets
     # at least a factor 9 around it, with ticks, instead of an empty span where Vega cannot place any
-    spread = (alt.Chart(df).transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
+    spread = (alt.Chart(alt.NamedData("sweep")).transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
               .transform_calculate(_mid="sqrt(datum._lo * datum._hi)"))
     room = (reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
             .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
     return styled(alt.layer(room, line, point, text).properties(height=HEIGHT))
 
 
-def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.Chart:
-    """Horizontal bars on a log scale: the reader's run, DeepSeek-V3's reported cost, Stargate.
+def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: bool, lang: str,
+                color: str) -> alt.LayerChart:
+    """``sweep_template`` with its rows in it (a self-contained chart: the tour, tests)."""
+    return with_rows(sweep_template(y, y_title, x_title, log_x, lang, color), sweep_rows(df))
 
-    ``df``: name, usd, label (formatted amount), mine (bool)."""
+
+def comparison_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``df``: name, usd, label (formatted amount), mine (bool), top to bottom."""
+    return {"bars": df.assign(row=range(len(df)))}
+
+
+def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
+    """Horizontal bars on a log scale: the reader's run, DeepSeek-V3's reported cost, Stargate
+    (named rows: ``comparison_rows``)."""
     # the axis from the power of ten at least half a decade below the smallest amount to the one at
     # least 1.5 decades above the largest (room for its label); Vega computes it from the data
+    data = alt.NamedData("bars")
     x = alt.X("usd:Q", title=x_title, scale=alt.Scale(type="log", nice=False), stack=None,
               axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True))
-    room = reach(df, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))",
+    room = reach(data, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))",
                  x2="pow(10, ceil(log(datum.usd) / LN10 + 1.5))")
-    y = alt.Y("name:N", title=None, sort=list(df["name"]), axis=alt.Axis(labelLimit=220))
+    y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("row", op="min"), axis=alt.Axis(labelLimit=220))
     colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
-    bars = alt.Chart(df).mark_bar(height=20).encode(  # from the axis's start (x2: its left edge)
+    bars = alt.Chart(data).mark_bar(height=20).encode(  # from the axis's start (x2: its left edge)
         x=x, x2=alt.value(0), y=y, color=alt.Color("mine:N", scale=colors, legend=None),
         tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)])
-    text = alt.Chart(df).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color()).encode(
+    text = alt.Chart(data).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color()).encode(
         x=x, y=y, text="label:N")
     return styled(alt.layer(room, bars, text).properties(height=170))
+
+
+def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.LayerChart:
+    """``comparison_template`` with its rows in it (the tour, tests)."""
+    return with_rows(comparison_template(x_title, lang), comparison_rows(df))
 
 
 COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]
