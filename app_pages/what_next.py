@@ -8,10 +8,10 @@ from core.datasets import date_of, fact
 from core.formatting import fmt_date, fmt_money, fmt_number, fmt_pct
 from ui.memo import cached
 from ui.capex_charts import plan_actual_chart, plan_actual_rows
-from ui.charts import build, group_label, show
+from ui.charts import build, build_named, group_label, show
 from ui.cite import source_line
 from ui.data import require
-from ui.demand_charts import curve_rows, spending_chart
+from ui.demand_charts import curve_rows, spending_rows, spending_template
 from ui.i18n import lang, prose, t
 from ui.stargate_view import Fmt, timeline_items
 
@@ -67,7 +67,8 @@ def model_block() -> None:
     rows = curve_rows(list(demand.CURVE_ELASTICITIES), e, s, label)
     titles = {"x": t("next.chart.x"), "y": t("next.chart.y"), "series": t("next.chart.series_title"),
               "today": t("next.chart.today"), "marker": t("next.chart.marker", k=times(marker_k))}
-    show(build(spending_chart, rows, marker_k, (k, out.compute), titles),
+    show(build_named(spending_template, spending_rows(rows, marker_k, (k, out.compute), titles["marker"]),
+                     {k_: titles[k_] for k_ in ("x", "y", "series")}, table="lines"),
          t("next.chart.alt", share=fmt_pct(s, L, 0, False), eps=fmt_number(e, L, 2), k=times(k),
            compute=times(out.compute)), key="wn_chart", name="what-next-compute")
 

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from core import demand
-from ui.charts import HIGHLIGHT, NEUTRAL, reach, styled
+from ui.charts import HIGHLIGHT, NEUTRAL, reach, styled, with_rows
 from ui.stargate_charts import ink
 
 OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the highlight green
@@ -28,23 +28,30 @@ def curve_rows(elasticities: list[float], chosen: float, pass_through: float, la
     return pd.DataFrame(rows)
 
 
-def spending_chart(rows: pd.DataFrame, marker_k: float, point: tuple[float, float], titles: dict[str, str]) -> alt.Chart:
-    """``titles``: x, y, series, today (the dashed 1× rule), marker (translated). Log-log; the chosen ε is drawn thick
-    in the highlight colour, others dashed; labels at the line ends name each line.
-
-    Colour and dash come from a ``slot`` of each line ("chosen", or its place among the lines), so the
-    scales' domains are the same whatever ε the reader picks, and the y domain (the lines' span and 1×,
-    with 30% to spare) is computed by Vega from the data: a slider move changes the data only, and
-    Streamlit redraws the chart in place instead of embedding a new one."""
+def spending_rows(rows: pd.DataFrame, marker_k: float, point: tuple[float, float], marker: str) -> dict[str, pd.DataFrame]:
+    """The rows ``spending_template`` draws: the lines (``curve_rows``) with each line's colour slot
+    ("chosen", or its place among the lines), the marked efficiency gain and the reader's point."""
     series = list(dict.fromkeys(rows["series"]))
     chosen = set(rows.loc[rows["chosen"], "series"])
     slot = {s: "chosen" if s in chosen else str(i % len(OTHERS)) for i, s in enumerate(series)}
-    rows = rows.assign(slot=rows["series"].map(slot))
     hi = max(float(rows["compute"].max()), 1.0) * 1.3
+    return {"lines": rows.assign(slot=rows["series"].map(slot)),
+            "mark": pd.DataFrame({"k": [marker_k], "t": [marker], "y": [hi / 1.05]}),
+            "here": pd.DataFrame({"k": [point[0]], "compute": [point[1]]})}
+
+
+def spending_template(titles: dict[str, str]) -> alt.LayerChart:
+    """``titles``: x, y, series (translated). Log-log; the chosen ε is drawn thick in the highlight
+    colour, others dashed; labels at the line ends name each line; a dashed rule at 1×, a dotted one
+    at the marked gain. Drawn from named rows (``spending_rows``): built once, whatever the numbers.
+
+    Colour and dash come from a ``slot`` of each line, so the scales' domains are the same whatever ε
+    the reader picks, and the y domain (the lines' span and 1×, with 30% to spare) is computed by Vega
+    from the data."""
     x = alt.X("k:Q", title=titles["x"], scale=alt.Scale(type="log", domain=[1, 100]),
               axis=alt.Axis(values=[1, 2, 5, 10, 20, 50, 100], format="~g", labelExpr="datum.label + '×'"))
-    # the domain out to whole decades (Vega's nice; on main it rounded the domain the spec gave); ticks
-    # of TICKS only between the lines' span with its 30% (the extent params of the ``room`` layer)
+    # the domain out to whole decades (Vega's nice); ticks of TICKS only between the lines' span with
+    # its 30% (the extent params of the ``room`` layer)
     inside = f"datum.value >= {LO}[0] * (1 - 1e-9) && datum.value <= {HI}[1] * (1 + 1e-9)"
     shown = {"condition": {"test": inside, "value": 1}, "value": 0}
     y = alt.Y("compute:Q", title=titles["y"], scale=alt.Scale(type="log", nice=True),
@@ -52,7 +59,7 @@ def spending_chart(rows: pd.DataFrame, marker_k: float, point: tuple[float, floa
                             tickOpacity=shown, gridOpacity=shown))
     slots = ["chosen", *(str(i) for i in range(len(OTHERS)))]
     colors = alt.Scale(domain=slots, range=[HIGHLIGHT, *OTHERS])
-    base = alt.Chart(rows)
+    base = alt.Chart(alt.NamedData("lines"))
     lines = base.mark_line(clip=True).encode(
         x=x, y=y, detail="series:N", color=alt.Color("slot:N", scale=colors, legend=None),
         strokeDash=alt.StrokeDash("slot:N", scale=alt.Scale(domain=slots, range=[[1, 0], *DASHES]), legend=None),
@@ -61,13 +68,20 @@ def spending_chart(rows: pd.DataFrame, marker_k: float, point: tuple[float, floa
                  alt.Tooltip("compute:Q", title=titles["y"], format=".3~g")])
     ends = base.transform_filter("datum.k >= 99.9").mark_text(align="right", dx=-4, dy=-8, fontSize=12).encode(
         x="k:Q", y="compute:Q", text="series:N", color=alt.Color("slot:N", legend=None, scale=colors))
-    room = (reach(rows, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")
+    room = (reach(base, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")
             .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
-    today = alt.Chart(pd.DataFrame({"y": [1.0], "t": [titles["today"]]})).mark_rule(color=NEUTRAL, strokeDash=[3, 3]).encode(y="y:Q")
-    mark = alt.Chart(pd.DataFrame({"k": [marker_k], "t": [titles["marker"]], "y": [hi / 1.05]}))
+    today = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color=NEUTRAL, strokeDash=[3, 3]).encode(y="y:Q")
+    mark = alt.Chart(alt.NamedData("mark"))
     mark_rule = mark.mark_rule(color=ink(), strokeDash=[1, 3]).encode(x="k:Q")
     mark_text = mark.mark_text(align="right", baseline="top", dx=-4, fontSize=12, color=ink()).encode(
         x="k:Q", y="y:Q", text="t:N")
-    here = alt.Chart(pd.DataFrame({"k": [point[0]], "compute": [point[1]]})).mark_point(
+    here = alt.Chart(alt.NamedData("here")).mark_point(
         shape="circle", size=140, filled=True, color=HIGHLIGHT, stroke="white").encode(x="k:Q", y="compute:Q")
     return styled(alt.layer(room, today, mark_rule, mark_text, lines, ends, here).properties(height=380))
+
+
+def spending_chart(rows: pd.DataFrame, marker_k: float, point: tuple[float, float], titles: dict[str, str]) -> alt.Chart:
+    """``spending_template`` with its rows in it (the tour, tests); ``titles`` also has today and
+    marker (the dotted rule's text)."""
+    return with_rows(spending_template({k: titles[k] for k in ("x", "y", "series")}),
+                     spending_rows(rows, marker_k, point, titles["marker"]))
