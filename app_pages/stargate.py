@@ -9,11 +9,11 @@ from core.hardware import GPU_ORDER, gpu_spec
 from ui import pages
 from ui.memo import cached
 from ui.capex_charts import plan_actual_chart, plan_actual_rows
-from ui.charts import build, show
+from ui.charts import build, build_named, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
-from ui.stargate_charts import labelled_bars, spending_chart
+from ui.stargate_charts import labelled_rows, labelled_template, spending_template, year_rows
 from ui.stargate_view import Fmt, comparison_rows, gpu_choices, spending_rows, timeline_items
 from ui.state import url_choice
 
@@ -88,8 +88,9 @@ def what_it_buys() -> None:
                   twh=f.twh(out.twh_per_year), us=f.twh(us_twh), us_share=fmt_pct(out.twh_per_year / us_twh, L, 0, False),
                   plants=fmt_number(out.gw / fact(facts, "nuclear_plant_avg_gw"), L)))
     rows = comparison_rows(out.gw, budget, facts, timeline, f)
-    show(build(labelled_bars, rows, t("stargate.chart.gw_axis"), t("stargate.chart.kind"),
-                       {k: t(f"stargate.kind.{k}") for k in ("model", "plan", "check", "benchmark")}),
+    kind_labels = {k: t(f"stargate.kind.{k}") for k in ("model", "plan", "check", "benchmark")}
+    show(build_named(labelled_template, labelled_rows(rows, kind_labels), tuple(dict.fromkeys(rows["kind"])),
+                     t("stargate.chart.gw_axis"), t("stargate.chart.kind"), kind_labels),
          t("stargate.chart.gw_alt", gw=f.gw(out.gw)), key="sg_gw_chart")
     with st.expander(t("stargate.buys.sources")):
         st.caption(source_line(sources, "STARGATE-OAI", gpu_source(gpu), "DGX-POWER", "UPTIME-PUE", "UPTIME-NEW",
@@ -97,10 +98,9 @@ def what_it_buys() -> None:
                                "DOE-NUCLEAR", "LBNL-DC"))
     st.subheader(t("stargate.spend.title"))
     unit = 1e8 if L == "ja" else 1e9  # 億ドル / USD billion, as the axis title says
-    show(build(spending_chart, spending_rows(out.by_year, unit, f), {"gpu": t("stargate.spend.gpu"),
-                                                                "other": t("stargate.spend.other"),
-                                                                "gw": t("stargate.spend.gw")},
-                        t("stargate.spend.axis"), t("stargate.spend.year")),
+    labels = {"gpu": t("stargate.spend.gpu"), "other": t("stargate.spend.other"), "gw": t("stargate.spend.gw")}
+    show(build_named(spending_template, year_rows(spending_rows(out.by_year, unit, f), labels), labels,
+                     t("stargate.spend.axis"), t("stargate.spend.year"), table="years"),
          t("stargate.spend.alt", profile=t(f"stargate.profile.{profile}", initial=f.money(initial)),
            gw=f.gw(out.gw)), key="sg_spend_chart")
     st.caption(t("stargate.spend.caption"))

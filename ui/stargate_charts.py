@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled, with_rows
 
 KIND_COLORS = {"model": HIGHLIGHT, "plan": SEQUENCE[0], "check": SEQUENCE[5], "benchmark": NEUTRAL}
 ROW = 46  # px per labelled bar
@@ -21,21 +21,27 @@ def ink() -> str:
     return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
-def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: dict[str, str],
-                  value_format: str = ",.1f") -> alt.Chart:
-    """Horizontal bars with a label above each and the value text at the bar's end.
+def labelled_rows(df: pd.DataFrame, kind_labels: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """The rows ``labelled_template`` draws. ``df``: label, value, value_text, kind (model | plan |
+    check | benchmark), in drawing order."""
+    return {"bars": df.assign(kind_label=df["kind"].map(kind_labels), order=range(len(df)))}
 
-    ``df``: label, value, value_text, kind (model | plan | check | benchmark), in drawing order.
+
+def labelled_template(kinds: tuple[str, ...], x_title: str, kind_title: str, kind_labels: dict[str, str],
+                      value_format: str = ",.1f") -> alt.LayerChart:
+    """Horizontal bars with a label above each and the value text at the bar's end, drawn from
+    named rows (``labelled_rows``); ``kinds``: those present, for the legend.
+
     Kind is shown by colour and in the legend; the label says what each bar is, so colour
     never carries the meaning alone.
     """
-    df = df.assign(kind_label=df["kind"].map(kind_labels), order=range(len(df)))
-    kinds = [k for k in KIND_COLORS if k in set(df["kind"])]
+    kinds = [k for k in KIND_COLORS if k in kinds]
     color = alt.Color("kind_label:N", title=kind_title, legend=alt.Legend(labelLimit=360, columns=2),
                       scale=alt.Scale(domain=[kind_labels[k] for k in kinds], range=[KIND_COLORS[k] for k in kinds]))
     y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=None, title=None,
               scale=alt.Scale(paddingInner=0, paddingOuter=0.1))
-    base = alt.Chart(df).encode(y=y)
+    data = alt.NamedData("bars")
+    base = alt.Chart(data).encode(y=y)
     # room for the value text right of the longest bar: 22% beyond it, computed by Vega from the
     # data (a domain written here would change the spec, and rebuild the chart, on every slider move)
     x = alt.X("value:Q", title=x_title, scale=alt.Scale(zero=True, nice=False),
@@ -47,33 +53,49 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
         x=alt.datum(0), text="label:N")
     values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold", color=ink()).encode(
         x="value:Q", text="value_text:N")
-    room = reach(df, x_title, x="datum.value * 1.22")
+    room = reach(data, x_title, x="datum.value * 1.22")
     chart = alt.layer(room, bars, names, values).properties(height=alt.Step(ROW))
     return styled(chart)
 
 
-def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, year_title: str) -> alt.Chart:
-    """Stacked bars of each year's spending (GPUs and servers / everything else), with the
-    cumulative power installed by the year's end written above each bar.
+def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: dict[str, str],
+                  value_format: str = ",.1f") -> alt.LayerChart:
+    """``labelled_template`` with its rows in it (the tour, tests)."""
+    return with_rows(labelled_template(tuple(dict.fromkeys(df["kind"])), x_title, kind_title, kind_labels, value_format),
+                     labelled_rows(df, kind_labels))
 
-    ``by_year``: year, gpu_amount, other_amount (in the display unit named by y_title), spend_text, gw_text.
-    ``labels``: {'gpu': ..., 'other': ...} legend names.
-    """
+
+def year_rows(by_year: pd.DataFrame, labels: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """The rows ``spending_template`` draws. ``by_year``: year, gpu_amount, other_amount (in the
+    display unit), spend_text, gw_text; ``labels``: {'gpu': ..., 'other': ...} legend names."""
     long = by_year.melt(id_vars=["year", "spend_text", "gw_text"], value_vars=["gpu_amount", "other_amount"],
                         var_name="part", value_name="amount")
     long["part_label"] = long["part"].map({"gpu_amount": labels["gpu"], "other_amount": labels["other"]})
     long["stack"] = long["part"].map({"gpu_amount": 0, "other_amount": 1})
+    return {"years": by_year, "parts": long}
+
+
+def spending_template(labels: dict[str, str], y_title: str, year_title: str) -> alt.LayerChart:
+    """Stacked bars of each year's spending (GPUs and servers / everything else), with the
+    cumulative power installed by the year's end written above each bar; named rows
+    (``year_rows``). ``labels``: gpu, other (legend names), gw (the tooltip's)."""
     color = alt.Color("part_label:N", title=None, legend=alt.Legend(labelLimit=360),
                       scale=alt.Scale(domain=[labels["gpu"], labels["other"]], range=[SEQUENCE[0], NEUTRAL]))
     x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0))
-    bars = alt.Chart(long).mark_bar(width={"band": 0.6}).encode(
+    bars = alt.Chart(alt.NamedData("parts")).mark_bar(width={"band": 0.6}).encode(
         x=x, color=color, order=alt.Order("stack:Q"),
         tooltip=[alt.Tooltip("year:O", title=year_title), alt.Tooltip("part_label:N", title=" "),
                  alt.Tooltip("amount:Q", title=y_title, format=",.1f"), alt.Tooltip("gw_text:N", title=labels["gw"])])
-    top = alt.Chart(by_year).transform_calculate(total="datum.gpu_amount + datum.other_amount")
+    years = alt.Chart(alt.NamedData("years"))
+    top = years.transform_calculate(total="datum.gpu_amount + datum.other_amount")
     y_scale = alt.Scale(zero=True, nice=False)  # to 18% above the tallest bar (room for its text): from the data
     totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold", color=ink()).encode(
         x=x, y=alt.Y("total:Q", title=y_title, scale=y_scale), text="gw_text:N")
     bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero", scale=y_scale))
-    room = reach(by_year, y_title, y="(datum.gpu_amount + datum.other_amount) * 1.18")
+    room = reach(years, y_title, y="(datum.gpu_amount + datum.other_amount) * 1.18")
     return styled(alt.layer(room, bars, totals).properties(height=300))
+
+
+def spending_chart(by_year: pd.DataFrame, labels: dict[str, str], y_title: str, year_title: str) -> alt.LayerChart:
+    """``spending_template`` with its rows in it (the tour, tests)."""
+    return with_rows(spending_template(labels, y_title, year_title), year_rows(by_year, labels))
