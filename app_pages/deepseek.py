@@ -11,7 +11,7 @@ from core.hardware import peak_flops_per_s
 from ui import deepseek_charts as charts
 from ui import deepseek_view as view
 from ui.memo import arrow_table, cached
-from ui.charts import build, show
+from ui.charts import build_named, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -82,7 +82,8 @@ def comparison(price: float) -> None:
     est = cached(ds.peer_estimates, facts, peers, price, overhead, on_all)
     ranges = cached(ds.peer_ranges, est)
     words = view.peer_words()
-    show(build(charts.peer_chart, est, ranges, words, L, DARK, style=True), view.peer_alt(ranges, L))
+    show(build_named(charts.peer_template, charts.peer_rows(est, ranges, words, L), words, DARK, style=True),
+         view.peer_alt(ranges, L))
     r = ranges.set_index("model")
     v3 = ds.v3_headline(facts, price).cost_usd
     st.markdown(t("deepseek.peers.read_all" if on_all and overhead > 1 else "deepseek.peers.read",
@@ -111,7 +112,7 @@ def why_cheap() -> None:
                         peak_flops_per_s(gpus, "H800"), REPORT_PRICE)
     w = {k: t(f"deepseek.why.{k}", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
               tokens=fmt_compact(HEAD.tokens, L, 1)) for k in ("dense", "moe_bar", "flops", "kind", "chart_title")}
-    show(build(charts.moe_chart, r.dense_flops, r.moe_flops, w, L, DARK, style=True),
+    show(build_named(charts.moe_template, charts.moe_rows(r.dense_flops, r.moe_flops, w, L), w, DARK, style=True),
          t("deepseek.why.alt", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
            ratio=fmt_number(r.ratio, L, 1)))
     st.markdown(t("deepseek.why.result", total=fmt_compact(total, L, 0), tokens=fmt_compact(HEAD.tokens, L, 1),

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_scientific
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, with_rows
 
 MODEL_COLORS = {
     "deepseek-v3": HIGHLIGHT, "deepseek-r1": HIGHLIGHT,
@@ -57,9 +57,9 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
     return text + ("+" if lower_bound else "")
 
 
-def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
-    """Each model a row: its range of estimates as a thick band, each estimate as a point (shape =
-    what kind of figure), and a label with the amount and how many DeepSeek-V3 runs it equals."""
+def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> dict[str, pd.DataFrame]:
+    """The rows ``peer_template`` draws: a band a model (its range of estimates, with its label)
+    and a point an estimate (both ends of a stated range)."""
     names, kinds = words["names"], words["kinds"]
     row = {m: i for i, m in enumerate(ranges["model"])}  # rows top to bottom, in the ranges' order
     pts = est.assign(row=est["model"].map(row),
@@ -79,6 +79,15 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
                for m, lo, hi, b, rl, rh in zip(ranges["model"], ranges["low_usd"], ranges["high_usd"],
                                                ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
     )
+    return {"bands": bands, "ends": ends, "labels": bands.assign(zero=0.0)}
+
+
+def peer_template(words: dict, dark: bool = False) -> alt.LayerChart:
+    """Each model a row: its range of estimates as a thick band, each estimate as a point (shape =
+    what kind of figure), and a label with the amount and how many DeepSeek-V3 runs it equals.
+    Drawn from named rows (``peer_rows``): built once, whatever the reader's numbers."""
+    kinds = words["kinds"]
+    bands, ends = alt.NamedData("bands"), alt.NamedData("ends")
     # the model's name is in the label above its row (no axis labels: the whole width goes to the data);
     # rows sorted by a field, the x domain to 8% beyond the widest band: both from the data, so a
     # slider move changes only the data and Streamlit redraws the chart in place
@@ -96,7 +105,7 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
         shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
         tooltip=tooltip)
     # labels above each row, from the left edge: they never run off a phone-width chart
-    labels = alt.Chart(bands.assign(zero=0.0)).mark_text(
+    labels = alt.Chart(alt.NamedData("labels")).mark_text(
         align="left", baseline="bottom", dy=-9, fontSize=12, color=text_color(dark)).encode(
         x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
     # 58 px a row: the height follows the number of rows (the overhead slider adds DeepSeek's full cost)
@@ -105,8 +114,13 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
     return alt.layer(room, band, points, labels).properties(height=alt.Step(58))
 
 
-def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
-    """Two bars: training compute of a dense model against a mixture of experts of the same size."""
+def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
+    """``peer_template`` with its rows in it (the tour, tests)."""
+    return with_rows(peer_template(words, dark), peer_rows(est, ranges, words, lang))
+
+
+def moe_rows(dense_flops: float, moe_flops: float, words: dict, lang: str) -> dict[str, pd.DataFrame]:
+    """The two bars ``moe_template`` draws, with their texts."""
     df = pd.DataFrame({"kind": [words["dense"], words["moe_bar"]], "flops": [dense_flops, moe_flops],
                        "moe": [False, True]})
     df["e24"] = df["flops"] / 1e24  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
@@ -114,18 +128,30 @@ def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark
     df["title"] = [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(df["kind"], df["label"])]
     df["zero"] = 0.0
     df["row"] = [0, 1]
+    return {"bars": df}
+
+
+def moe_template(words: dict, dark: bool = False) -> alt.LayerChart:
+    """Two bars: training compute of a dense model against a mixture of experts of the same size
+    (named rows: ``moe_rows``)."""
+    data = alt.NamedData("bars")
     # named by the text above each bar; sorted by a field (the MoE bar's name has the slider's value in it)
     y = alt.Y("kind:N", sort=alt.EncodingSortField("row", op="min"), title=None, axis=None)
     x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(zero=True, nice=False),  # to 5% beyond the dense bar
               axis=alt.Axis(format=",.0f", tickCount=5))
-    bars = alt.Chart(df).mark_bar(height=20, cornerRadiusEnd=3).encode(
+    bars = alt.Chart(data).mark_bar(height=20, cornerRadiusEnd=3).encode(
         x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
         tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])])
-    text = alt.Chart(df).mark_text(
+    text = alt.Chart(data).mark_text(
         align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark)).encode(
         x="zero:Q", y=y, text="title:N")
-    room = reach(df, words["flops"], x="datum.e24 * 1.05")
+    room = reach(data, words["flops"], x="datum.e24 * 1.05")
     return alt.layer(room, bars, text).properties(height=250, title=words["chart_title"])
+
+
+def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark: bool = False) -> alt.LayerChart:
+    """``moe_template`` with its rows in it (the tour, tests)."""
+    return with_rows(moe_template(words, dark), moe_rows(dense_flops, moe_flops, words, lang))
 
 
 def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.LayerChart:
