@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale, reach
+from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale, reach, with_rows
 
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
 LEGEND = alt.Legend(columns=2, symbolSize=120)  # two columns fit a phone's width
@@ -21,22 +21,26 @@ def _dash_scale(groups: list[str]) -> alt.Scale:
     return alt.Scale(domain=[group_label(g) for g in keys], range=[dashes[g] for g in keys])
 
 
-def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
-    """Horizontal bars, one per company, sorted from the largest fall.
-
-    ``df`` columns: name, group (code), change (fraction), label (formatted text), flagged (bool:
-    the low came after the company's own results; drawn faded). ``titles``: x, company, group,
-    change, note.
-    """
-    from ui.present import chart_font_size
-
-    font = chart_font_size()
-    row = max(BAR_HEIGHT, round(font * 1.7))  # every company label fits, also at presenter size
+def drawdown_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows ``drawdown_template`` draws. ``df`` columns: name, group (code), change (fraction),
+    label (formatted text), flagged (bool: the low came after the company's own results; drawn
+    faded), note."""
     df = df[["name", "group", "change", "label", "flagged", "note"]]  # only what is drawn
     data = df.assign(pct=df["change"] * 100, group_name=df["group"].map(group_label),
                      opacity=df["flagged"].map({True: 0.4, False: 1.0}))
     data["rank"] = data["pct"].rank(method="first")  # largest fall first (ties in the table's order)
-    groups = list(dict.fromkeys(df["group"]))
+    return {"bars": data}
+
+
+def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.LayerChart:
+    """Horizontal bars, one per company, sorted from the largest fall; named rows (``drawdown_rows``),
+    ``groups``: the group codes present. ``titles``: x, company, group, change, note."""
+    from ui.present import chart_font_size
+
+    font = chart_font_size()
+    row = max(BAR_HEIGHT, round(font * 1.7))  # every company label fits, also at presenter size
+    groups = list(groups)
+    data = alt.NamedData("bars")
     # The order is a field and the x domain (0 and every change, with room for the labels at both ends,
     # phones too) is computed by Vega from the data: another window changes the data, not the spec, and
     # Streamlit redraws the chart in place. (Adding company groups changes the colour scale: a domain
@@ -67,6 +71,11 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     return (room + bars + zero + marks + neg + pos).properties(height=alt.Step(row))
 
 
+def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
+    """``drawdown_template`` with its rows in it (the tour, tests)."""
+    return with_rows(drawdown_template(tuple(dict.fromkeys(df["group"])), titles), drawdown_rows(df))
+
+
 def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
     """The last point of each line, with ``label_y`` nudged so labels keep ``min_gap`` of the
     y range apart (they would otherwise pile up where lines end close together)."""
@@ -79,22 +88,27 @@ def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
     return last
 
 
-def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles: dict[str, str]) -> alt.LayerChart:
-    """Prices as an index (100 = the base close), one line per company, events as marked rules.
-
-    ``lines`` columns: date, ticker, name, group (code), index, close. Lines end in their ticker
-    (short enough for a phone); the tooltip gives the name. ``events`` columns: date, title,
-    who (companies named, may be empty). ``window``: (start, end) dates, shaded. ``titles``: x, y,
-    company, group, date, close, event, window.
-    """
+def index_rows(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, window_title: str) -> dict[str, pd.DataFrame]:
+    """The rows ``index_template`` draws. ``lines`` columns: date, ticker, name, group (code), index,
+    close; ``events``: date, title, who (companies named, may be empty); ``window``: (start, end)."""
     data = lines[["date", "ticker", "name", "group", "index", "close"]].assign(group_name=lines["group"].map(group_label))
-    groups = list(dict.fromkeys(lines["group"]))
+    return {"lines": data, "ends": end_labels(data),
+            "window": pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])], "t": [window_title]}),
+            "events": events.assign(date=pd.to_datetime(events["date"]))}
+
+
+def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str, str]) -> alt.LayerChart:
+    """Prices as an index (100 = the base close), one line per company, events as marked rules; named
+    rows (``index_rows``). Lines end in their ticker (short enough for a phone); the tooltip gives the
+    name. ``groups``: the group codes drawn. ``titles``: x, y, company, group, date, close, event, window.
+    """
+    groups = list(groups)
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
     dash = alt.StrokeDash("group_name:N", scale=_dash_scale(groups), title=titles["group"], legend=LEGEND)
-    shade = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])],
-                                    "t": [titles["window"]]})).mark_rect(opacity=0.2, color="#888").encode(
+    shade = alt.Chart(alt.NamedData("window")).mark_rect(opacity=0.2, color="#888").encode(
         x="a:T", x2="b:T", tooltip=alt.Tooltip("t:N", title=titles["window"]))
     hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#888").encode(y="y:Q")
+    data = alt.NamedData("lines")
     path = alt.Chart(data).mark_line(strokeWidth=1.8).encode(
         x=alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True)),
         y=alt.Y("index:Q", title=titles["y"], scale=alt.Scale(zero=False)),
@@ -106,18 +120,24 @@ def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles
                  alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
                  alt.Tooltip("close:Q", title=titles["close"], format=",.2f")],
     )
-    ends = alt.Chart(end_labels(data)).mark_text(align="left", dx=4, fontSize=11).encode(
+    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="left", dx=4, fontSize=11).encode(
         x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", color=alt.Color("group_name:N", scale=group_color_scale(groups),
                                                                     legend=None))
     layers = [shade, hundred, path, points, ends]
-    if not events.empty:
-        ev = events.assign(date=pd.to_datetime(events["date"]))
-        rules = alt.Chart(ev).mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
+    if with_events:
+        ev = alt.Chart(alt.NamedData("events"))
+        rules = ev.mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
             x="date:T", tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
                                  alt.Tooltip("title:N", title=titles["event"])])
-        flags = alt.Chart(ev).mark_point(shape="triangle-down", filled=True, size=90, color="#888", yOffset=-4).encode(
+        flags = ev.mark_point(shape="triangle-down", filled=True, size=90, color="#888", yOffset=-4).encode(
             x="date:T", y=alt.value(0),
             tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
                      alt.Tooltip("title:N", title=titles["event"]), alt.Tooltip("who:N", title=titles["company"])])
         layers += [rules, flags]
     return alt.layer(*layers).properties(height=480)
+
+
+def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles: dict[str, str]) -> alt.LayerChart:
+    """``index_template`` with its rows in it (the tour, tests)."""
+    return with_rows(index_template(tuple(dict.fromkeys(lines["group"])), not events.empty, titles),
+                     index_rows(lines, events, window, titles["window"]))
