@@ -124,28 +124,32 @@ def peer_estimates(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_h
         rows.append((r.model, r.estimate, float(r.low_usd), float(high), bool(r.lower_bound), r.source_id))
     gpt4o = fact(facts, "gpt4o_cost_estimate_usd")
     rows.append(("gpt4o", "article", gpt4o, gpt4o, False, "ARTICLE"))
-    df = pd.DataFrame(rows, columns=["model", "estimate", "low_usd", "high_usd", "lower_bound", "source_id"])
-    is_peer = ~df["model"].str.startswith("deepseek")
-    for col in ("low_usd", "high_usd"):
-        df.loc[is_peer, col] = df.loc[is_peer, col] * peer_factor
-    df["runs_low"] = [cost_ratio(v, v3_full) for v in df["low_usd"]]
-    df["runs_high"] = [cost_ratio(v, v3_full) for v in df["high_usd"]]
-    df["breakeven_low"] = [cost_ratio(v / (peer_factor if p else 1.0), v3) for v, p in zip(df["low_usd"], is_peer)]
-    df["breakeven_high"] = [cost_ratio(v / (peer_factor if p else 1.0), v3) for v, p in zip(df["high_usd"], is_peer)]
-    df["order"] = df["model"].map({m: i for i, m in enumerate(PEER_ORDER)})
-    return df.sort_values(["order", "low_usd"], kind="stable").reset_index(drop=True)
+    # plain Python, one frame at the end: a dozen small pandas steps cost more than the arithmetic
+    order = {m: i for i, m in enumerate(PEER_ORDER)}
+    out = []
+    for model, estimate, low, high, lower_bound, source_id in rows:
+        peer = not model.startswith("deepseek")
+        factor = peer_factor if peer else 1.0
+        low, high = low * factor, high * factor
+        out.append((model, estimate, low, high, lower_bound, source_id,
+                    cost_ratio(low, v3_full), cost_ratio(high, v3_full),
+                    cost_ratio(low / factor, v3), cost_ratio(high / factor, v3), order.get(model, float("nan"))))
+    out.sort(key=lambda r: (r[-1] if r[-1] == r[-1] else math.inf, r[2]))  # by model order (unknown last), then the lower figure
+    return pd.DataFrame(out, columns=["model", "estimate", "low_usd", "high_usd", "lower_bound", "source_id",
+                                      "runs_low", "runs_high", "breakeven_low", "breakeven_high", "order"])
 
 
 def peer_ranges(estimates: pd.DataFrame) -> pd.DataFrame:
     """One row a model: the lowest and highest figure, runs of V3 and break-even multipliers."""
-    g = estimates.groupby("model", sort=False)
-    out = pd.DataFrame({
-        "low_usd": g["low_usd"].min(), "high_usd": g["high_usd"].max(), "lower_bound": g["lower_bound"].any(),
-        "runs_low": g["runs_low"].min(), "runs_high": g["runs_high"].max(),
-        "breakeven_low": g["breakeven_low"].min(), "breakeven_high": g["breakeven_high"].max(),
-        "estimates": g.size(),
-    }).reset_index()
-    return out
+    groups: dict[str, list] = {}
+    cols = ("low_usd", "high_usd", "lower_bound", "runs_low", "runs_high", "breakeven_low", "breakeven_high")
+    for r in zip(estimates["model"], *(estimates[c] for c in cols)):
+        groups.setdefault(r[0], []).append(r[1:])
+    out = []
+    for model, rs in groups.items():  # in order of first appearance, as groupby(sort=False)
+        low, high, lb, rl, rh, bl, bh = zip(*rs)
+        out.append((model, min(low), max(high), any(lb), min(rl), max(rh), min(bl), max(bh), len(rs)))
+    return pd.DataFrame(out, columns=["model", *cols, "estimates"])
 
 
 def multiplier_for_ratio(peer_usd: float, v3_usd: float, ratio: float) -> float:

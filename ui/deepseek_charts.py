@@ -59,27 +59,32 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
 
 def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> dict[str, pd.DataFrame]:
     """The rows ``peer_template`` draws: a band a model (its range of estimates, with its label)
-    and a point an estimate (both ends of a stated range)."""
+    and a point an estimate (both ends of a stated range). Plain Python, one frame each at the end
+    (a dozen small pandas steps cost more than the arithmetic, on every slider move)."""
     names, kinds = words["names"], words["kinds"]
     row = {m: i for i, m in enumerate(ranges["model"])}  # rows top to bottom, in the ranges' order
-    pts = est.assign(row=est["model"].map(row),
-        name=est["model"].map(names), who=est["estimate"].map(words["estimates"]),
-        kind=[kinds[estimate_kind(m, e, b)] for m, e, b in zip(est["model"], est["estimate"], est["lower_bound"])],
-        x=est["low_usd"] / 1e6, x_high=est["high_usd"] / 1e6,
-        usd=[money_range(lo, hi, b, lang) for lo, hi, b in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
-        runs=[_runs_text(lo, hi, lang) for lo, hi in zip(est["runs_low"], est["runs_high"])],
-        deepseek=est["model"].str.startswith("deepseek"),
-    )
+    e = est.to_dict("list")
+    pts = {**e,
+           "row": [row.get(m) for m in e["model"]], "name": [names.get(m) for m in e["model"]],
+           "who": [words["estimates"].get(x) for x in e["estimate"]],
+           "kind": [kinds[estimate_kind(m, x, b)] for m, x, b in zip(e["model"], e["estimate"], e["lower_bound"])],
+           "x": [v / 1e6 for v in e["low_usd"]], "x_high": [v / 1e6 for v in e["high_usd"]],
+           "usd": [money_range(lo, hi, b, lang) for lo, hi, b in zip(e["low_usd"], e["high_usd"], e["lower_bound"])],
+           "runs": [_runs_text(lo, hi, lang) for lo, hi in zip(e["runs_low"], e["runs_high"])],
+           "deepseek": [m.startswith("deepseek") for m in e["model"]]}
     # a point at both ends of a stated range (Claude's "a few $10M's")
-    ends = pd.concat([pts, pts[pts["x_high"] > pts["x"]].assign(x=lambda d: d["x_high"])], ignore_index=True)
-    bands = ranges.assign(
-        name=ranges["model"].map(names), row=range(len(ranges)), x=ranges["low_usd"] / 1e6, x2=ranges["high_usd"] / 1e6,
-        deepseek=ranges["model"].str.startswith("deepseek"),
-        label=[words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
-               for m, lo, hi, b, rl, rh in zip(ranges["model"], ranges["low_usd"], ranges["high_usd"],
-                                               ranges["lower_bound"], ranges["runs_low"], ranges["runs_high"])],
-    )
-    return {"bands": bands, "ends": ends, "labels": bands.assign(zero=0.0)}
+    second = [i for i, (lo, hi) in enumerate(zip(pts["x"], pts["x_high"])) if hi > lo]
+    ends = {k: v + [v[i] for i in second] for k, v in pts.items()}
+    ends["x"] = pts["x"] + [pts["x_high"][i] for i in second]
+    r = ranges.to_dict("list")
+    bands = {**r, "name": [names.get(m) for m in r["model"]], "row": list(range(len(r["model"]))),
+             "x": [v / 1e6 for v in r["low_usd"]], "x2": [v / 1e6 for v in r["high_usd"]],
+             "deepseek": [m.startswith("deepseek") for m in r["model"]],
+             "label": [words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
+                       for m, lo, hi, b, rl, rh in zip(r["model"], r["low_usd"], r["high_usd"], r["lower_bound"],
+                                                       r["runs_low"], r["runs_high"])]}
+    return {"bands": pd.DataFrame(bands), "ends": pd.DataFrame(ends),
+            "labels": pd.DataFrame({**bands, "zero": [0.0] * len(bands["row"])})}
 
 
 def peer_template(words: dict, dark: bool = False) -> alt.LayerChart:
