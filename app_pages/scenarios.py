@@ -117,30 +117,31 @@ def calculator() -> None:
 
     st.subheader(t("scenarios.chart.title"))
     axis = controls.chart_axis()
-    df = S.sweep(s, S.gpu_for(gpus, s.gpu), axis)
+    cols = S.sweep_columns(s, S.gpu_for(gpus, s.gpu), axis)  # plain lists: labelled, then one table a chart
     x_fmt = (lambda x: fmt_pct(x / 100, L, 2, signed=False)) if axis == "mfu" else (lambda x: fmt_number(x, L))
-    df["x_label"] = df["x"].map(x_fmt)
-    df["cost_usd_label"] = df["cost_usd"].map(money)
-    df["days_label"] = df["days"].map(lambda v: t("scenarios.unit.days", v=fmt_number(v, L, 1)))
+    cols["x_label"] = [x_fmt(x) for x in cols["x"]]
+    cols["cost_usd_label"] = [money(v) for v in cols["cost_usd"]]
+    cols["days_label"] = [t("scenarios.unit.days", v=fmt_number(v, L, 1)) for v in cols["days"]]
+    at = cols["current"].index(True)
     x_title = t(f"scenarios.chart.axis_{axis}")
     for y, color in (("cost_usd", charts.COST_COLOR), ("days", charts.DAYS_COLOR)):
-        df["current_text"] = df[f"{y}_label"]
-        chart = build_named(charts.sweep_template, charts.sweep_rows(df), y, t(f"scenarios.chart.{y}"), x_title,
-                            axis == "gpus", L, color)
-        show(chart, t(f"scenarios.chart.alt_{y}_{axis}", x=x_fmt(df.loc[df["current"], "x"].iloc[0]), y=df.loc[df["current"], f"{y}_label"].iloc[0]))
+        chart = build_named(charts.sweep_template, charts.sweep_rows({**cols, "current_text": cols[f"{y}_label"]}), y,
+                            t(f"scenarios.chart.{y}"), x_title, axis == "gpus", L, color)
+        show(chart, t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]))
     st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
     st.subheader(t("scenarios.compare.title"))
     v3_cost = fact(facts, "v3_cost_total_reported_usd")
     bars = [(t("scenarios.compare.mine"), r.total_cost_usd, True), (t("scenarios.compare.v3"), v3_cost, False),
             (t("scenarios.compare.stargate"), budget, False)]
-    comp = pd.DataFrame(bars, columns=["name", "usd", "mine"])
-    comp["label"] = comp["usd"].map(money)
+    labels = [money(usd) for _, usd, _ in bars]
+    comp = pd.DataFrame({"name": [b[0] for b in bars], "usd": [b[1] for b in bars], "mine": [b[2] for b in bars],
+                         "label": labels})
     show(build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
-         t("scenarios.compare.alt", mine=comp["label"][0], v3=comp["label"][1], stargate=comp["label"][2]))
-    st.caption(t("scenarios.compare.caption", v3=comp["label"][1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
-                 runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=comp["label"][2]))
-    st.caption(source_line(sources, *presets.loc[presets["preset"] == preset, "source_id"].unique(), "STARGATE-OAI"))
+         t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]))
+    st.caption(t("scenarios.compare.caption", v3=labels[1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
+                 runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=labels[2]))
+    st.caption(source_line(sources, *cached(S.preset_source_ids, presets, preset), "STARGATE-OAI"))
 
 
 calculator()

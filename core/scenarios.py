@@ -328,9 +328,10 @@ def reference(presets: pd.DataFrame, preset: str, field: str) -> float:
 
 # --- what the chart draws ------------------------------------------------------------------------
 
-def sweep(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> pd.DataFrame:
+def sweep_columns(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> dict[str, list]:
     """Total cost (USD) and days as the MFU (``axis="mfu"``, in %) or the number of GPUs
-    (``axis="gpus"``) varies around the reader's choice; ``current`` marks the choice itself."""
+    (``axis="gpus"``) varies around the reader's choice; ``current`` marks the choice itself.
+    Columns of plain lists (x, cost_usd, days, current): pages label them before any table is made."""
     if axis == "gpus":
         xs = sorted({max(1, round(s.n_gpus * 2.0 ** k)) for k in range(-6, 7)} | {s.n_gpus})
         xs = [x for x in xs if x <= CONTROLS["n_gpus"].hi]
@@ -342,8 +343,19 @@ def sweep(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> pd.DataFrame:
         xs = sorted(x for x in grid if min(5, pct) <= x <= max(80, pct))
         runs = [(x, replace(s, mfu=x / 100)) for x in xs]
         current = pct
-    rows = []
+    columns: dict[str, list] = {"x": [], "cost_usd": [], "days": [], "current": []}
     for x, sc in runs:
         r = costs.run_scenario(sc, gpu)
-        rows.append({"x": float(x), "cost_usd": r.total_cost_usd, "days": r.days, "current": x == current})
-    return pd.DataFrame(rows)
+        for key, value in (("x", float(x)), ("cost_usd", r.total_cost_usd), ("days", r.days), ("current", x == current)):
+            columns[key].append(value)
+    return columns
+
+
+def sweep(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> pd.DataFrame:
+    """``sweep_columns`` as a table."""
+    return pd.DataFrame(sweep_columns(s, gpu, axis))
+
+
+def preset_source_ids(presets: pd.DataFrame, preset: str) -> tuple[str, ...]:
+    """The sources a preset's values come from, in the file's order."""
+    return tuple(dict.fromkeys(presets.loc[presets["preset"] == preset, "source_id"]))

@@ -52,11 +52,14 @@ def money_label_expr(lang: str) -> str:
     return "'USD ' + replace(format(datum.value, '~s'), 'G', 'B')"
 
 
-def sweep_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def sweep_rows(table: pd.DataFrame | dict[str, list]) -> dict[str, pd.DataFrame]:
     """The rows ``sweep_template`` draws: the line and the reader's choice on it.
 
-    ``df``: x, <y>, x_label, <y>_label, current (bool), current_text (label on the marker)."""
-    return {"sweep": df.copy(deep=False), "current": df[df["current"]]}
+    ``table`` (a frame or columns of lists): x, <y>, x_label, <y>_label, current (bool),
+    current_text (label on the marker)."""
+    cols = table.to_dict("list") if isinstance(table, pd.DataFrame) else table
+    at = [i for i, c in enumerate(cols["current"]) if c]
+    return {"sweep": pd.DataFrame(cols), "current": pd.DataFrame({k: [v[i] for i in at] for k, v in cols.items()})}
 
 
 def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, color: str) -> alt.LayerChart:
