@@ -1,6 +1,5 @@
 """Cost & GPU scenarios: train a model on paper, from presets that reproduce published runs."""
 
-import pandas as pd
 import streamlit as st
 
 from core import costs
@@ -135,8 +134,7 @@ def calculator() -> None:
     bars = [(t("scenarios.compare.mine"), r.total_cost_usd, True), (t("scenarios.compare.v3"), v3_cost, False),
             (t("scenarios.compare.stargate"), budget, False)]
     labels = [money(usd) for _, usd, _ in bars]
-    comp = pd.DataFrame({"name": [b[0] for b in bars], "usd": [b[1] for b in bars], "mine": [b[2] for b in bars],
-                         "label": labels})
+    comp = {"name": [b[0] for b in bars], "usd": [b[1] for b in bars], "mine": [b[2] for b in bars], "label": labels}
     show(build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
          t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]))
     st.caption(t("scenarios.compare.caption", v3=labels[1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),

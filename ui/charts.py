@@ -111,7 +111,7 @@ class Built:
     chart: Any
     spec: dict | None
     table: pd.DataFrame | None
-    frames: dict[str, pd.DataFrame] | None = None  # the rows of a named-data chart (``build_named``)
+    frames: dict[str, Any] | None = None  # the rows of a named-data chart (``build_named``): frames or Arrow tables
 
     def svg(self) -> str:
         return chart_svg(self.chart, self.frames)
@@ -153,7 +153,7 @@ def _theme() -> str:
         return ""
 
 
-def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, pd.DataFrame], *args,
+def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, Any], *args,
                 style: bool = False, table: str | None = None, **kwargs) -> Built:
     """A chart whose rows change on every move while its look does not: ``builder(*args, **kwargs)``
     draws only from named datasets (``alt.NamedData(name)``, one per key of ``frames``) and is built
@@ -162,14 +162,34 @@ def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, pd.
     costs a table conversion instead of an Altair build, and since the spec stays the same the
     browser swaps the rows into the chart it already shows instead of drawing a new one.
 
+    ``frames``: DataFrames, Arrow tables or columns of plain lists (``{"x": [...], ...}``, made
+    into an Arrow table directly: converting a small DataFrame to Arrow cost more than computing it).
     The spec must not depend on the rows (no domains or tick lists computed from them: put such
     values in the data); ``table`` names the frame offered as CSV (default: the first)."""
     template = build(builder, *args, style=style, **kwargs)
+    frames = {name: _arrow_or_frame(rows) for name, rows in frames.items()}
     spec = template.spec
     if spec is not None:
         spec = {**spec, "datasets": {**(spec.get("datasets") or {}), **frames}}
     first = next(iter(frames.values()), None)
-    return Built(template.chart, spec, frames[table] if table else first, dict(frames))
+    return Built(template.chart, spec, frames[table] if table else first, frames)
+
+
+def _arrow_or_frame(rows):
+    if isinstance(rows, dict):
+        import pyarrow as pa
+
+        return pa.table(rows)
+    return rows
+
+
+def as_frame(rows) -> pd.DataFrame:
+    """Rows of any kind ``build_named`` takes, as a DataFrame (CSV, SVG, self-contained charts)."""
+    if isinstance(rows, pd.DataFrame):
+        return rows
+    if isinstance(rows, dict):
+        return pd.DataFrame(rows)
+    return rows.to_pandas()
 
 
 def with_rows(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame]) -> alt.TopLevelMixin:
@@ -178,7 +198,7 @@ def with_rows(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame]) -> alt.
     def fill(node):
         data = getattr(node, "data", alt.Undefined)
         if isinstance(data, alt.NamedData) and data.name in frames:
-            node.data = frames[data.name]
+            node.data = as_frame(frames[data.name])
         for part in ("layer", "hconcat", "vconcat", "concat"):
             for sub in getattr(node, part, None) or []:
                 fill(sub)
@@ -244,7 +264,7 @@ def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None
                            mime="image/svg+xml", on_click="ignore", type="tertiary", icon=":material/image:",
                            key=f"svg_{stem}")
         if table is not None:
-            st.download_button(t("common.download_csv"), data=lambda: table.to_csv(index=False).encode("utf-8"),
+            st.download_button(t("common.download_csv"), data=lambda: as_frame(table).to_csv(index=False).encode("utf-8"),
                                file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", type="tertiary",
                                icon=":material/table:", key=f"csv_{stem}")
 
@@ -258,6 +278,6 @@ def chart_svg(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None =
 
     spec = chart.to_dict()
     if frames:
-        rows = {name: json.loads(df.to_json(orient="records", date_format="iso")) for name, df in frames.items()}
+        rows = {name: json.loads(as_frame(df).to_json(orient="records", date_format="iso")) for name, df in frames.items()}
         spec["datasets"] = {**(spec.get("datasets") or {}), **rows}
     return vl_convert.vegalite_to_svg(spec)

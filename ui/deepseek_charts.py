@@ -58,7 +58,7 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
 
 
 def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> dict[str, pd.DataFrame]:
-    """The rows ``peer_template`` draws: a band a model (its range of estimates, with its label)
+    """The rows ``peer_template`` draws (columns of lists): a band a model (its range of estimates, with its label)
     and a point an estimate (both ends of a stated range). Plain Python, one frame each at the end
     (a dozen small pandas steps cost more than the arithmetic, on every slider move)."""
     names, kinds = words["names"], words["kinds"]
@@ -83,8 +83,7 @@ def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -
              "label": [words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
                        for m, lo, hi, b, rl, rh in zip(r["model"], r["low_usd"], r["high_usd"], r["lower_bound"],
                                                        r["runs_low"], r["runs_high"])]}
-    return {"bands": pd.DataFrame(bands), "ends": pd.DataFrame(ends),
-            "labels": pd.DataFrame({**bands, "zero": [0.0] * len(bands["row"])})}
+    return {"bands": bands, "ends": ends, "labels": {**bands, "zero": [0.0] * len(bands["row"])}}
 
 
 def peer_template(words: dict, dark: bool = False) -> alt.LayerChart:

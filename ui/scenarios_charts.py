@@ -52,14 +52,14 @@ def money_label_expr(lang: str) -> str:
     return "'USD ' + replace(format(datum.value, '~s'), 'G', 'B')"
 
 
-def sweep_rows(table: pd.DataFrame | dict[str, list]) -> dict[str, pd.DataFrame]:
+def sweep_rows(table: pd.DataFrame | dict[str, list]) -> dict[str, dict[str, list]]:
     """The rows ``sweep_template`` draws: the line and the reader's choice on it.
 
     ``table`` (a frame or columns of lists): x, <y>, x_label, <y>_label, current (bool),
     current_text (label on the marker)."""
     cols = table.to_dict("list") if isinstance(table, pd.DataFrame) else table
     at = [i for i, c in enumerate(cols["current"]) if c]
-    return {"sweep": pd.DataFrame(cols), "current": pd.DataFrame({k: [v[i] for i in at] for k, v in cols.items()})}
+    return {"sweep": cols, "current": {k: [v[i] for i in at] for k, v in cols.items()}}
 
 
 def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, color: str) -> alt.LayerChart:
@@ -92,9 +92,10 @@ def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: boo
     return with_rows(sweep_template(y, y_title, x_title, log_x, lang, color), sweep_rows(df))
 
 
-def comparison_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """``df``: name, usd, label (formatted amount), mine (bool), top to bottom."""
-    return {"bars": df.assign(row=range(len(df)))}
+def comparison_rows(df: pd.DataFrame | dict[str, list]) -> dict[str, dict[str, list]]:
+    """``df`` (a frame or columns of lists): name, usd, label (formatted amount), mine (bool), top to bottom."""
+    cols = df.to_dict("list") if isinstance(df, pd.DataFrame) else dict(df)
+    return {"bars": {**cols, "row": list(range(len(cols["name"])))}}
 
 
 def comparison_template(x_title: str, lang: str) -> alt.LayerChart:

@@ -49,3 +49,21 @@ def test_named_data_chart_is_built_once_and_takes_new_rows():
     assert two.spec["datasets"]["rows"].equals(a * 2) and two.table.equals(a * 2)
     svg = two.svg()
     assert svg.startswith("<svg") and "cost" in svg
+
+
+def test_named_rows_may_be_columns_of_lists():
+    """Columns of plain lists become an Arrow table (what Streamlit sends, without pandas in between);
+    the CSV, the SVG and a self-contained chart read them back as a table."""
+    import pyarrow as pa
+
+    from ui.charts import as_frame, build_named, with_rows
+
+    def dots(title):
+        return alt.Chart(alt.NamedData("rows")).mark_point().encode(x="x:Q", y="y:Q", tooltip="name:N").properties(title=title)
+
+    cols = {"x": [1.0, 2.0], "y": [3.0, 5.0], "name": ["a", "b"]}
+    built = build_named(dots, {"rows": cols}, "lists")
+    assert isinstance(built.spec["datasets"]["rows"], pa.Table)
+    assert as_frame(built.table).equals(pd.DataFrame(cols))
+    assert "lists" in built.svg()
+    assert _chart_data(with_rows(dots("t"), {"rows": cols})).equals(pd.DataFrame(cols))
