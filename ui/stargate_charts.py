@@ -21,10 +21,11 @@ def ink() -> str:
     return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
-def labelled_rows(df: pd.DataFrame, kind_labels: dict[str, str]) -> dict[str, pd.DataFrame]:
+def labelled_rows(df: pd.DataFrame, kind_labels: dict[str, str]) -> dict[str, dict[str, list]]:
     """The rows ``labelled_template`` draws. ``df``: label, value, value_text, kind (model | plan |
     check | benchmark), in drawing order."""
-    return {"bars": df.assign(kind_label=df["kind"].map(kind_labels), order=range(len(df)))}
+    cols = df.to_dict("list")  # columns of lists: sent as Arrow without a pandas round trip
+    return {"bars": {**cols, "kind_label": [kind_labels[k] for k in cols["kind"]], "order": list(range(len(df)))}}
 
 
 def labelled_template(kinds: tuple[str, ...], x_title: str, kind_title: str, kind_labels: dict[str, str],
@@ -65,14 +66,17 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
                      labelled_rows(df, kind_labels))
 
 
-def year_rows(by_year: pd.DataFrame, labels: dict[str, str]) -> dict[str, pd.DataFrame]:
+def year_rows(by_year: pd.DataFrame, labels: dict[str, str]) -> dict[str, dict[str, list]]:
     """The rows ``spending_template`` draws. ``by_year``: year, gpu_amount, other_amount (in the
     display unit), spend_text, gw_text; ``labels``: {'gpu': ..., 'other': ...} legend names."""
-    long = by_year.melt(id_vars=["year", "spend_text", "gw_text"], value_vars=["gpu_amount", "other_amount"],
-                        var_name="part", value_name="amount")
-    long["part_label"] = long["part"].map({"gpu_amount": labels["gpu"], "other_amount": labels["other"]})
-    long["stack"] = long["part"].map({"gpu_amount": 0, "other_amount": 1})
-    return {"years": by_year, "parts": long}
+    years = by_year.to_dict("list")  # columns of lists: sent as Arrow without a pandas round trip
+    long: dict[str, list] = {k: [] for k in ("year", "spend_text", "gw_text", "part", "amount", "part_label", "stack")}
+    for stack, (part, name) in enumerate((("gpu_amount", labels["gpu"]), ("other_amount", labels["other"]))):
+        for i, year in enumerate(years["year"]):  # as DataFrame.melt: every year of one part, then the other
+            for key, value in (("year", year), ("spend_text", years["spend_text"][i]), ("gw_text", years["gw_text"][i]),
+                               ("part", part), ("amount", years[part][i]), ("part_label", name), ("stack", stack)):
+                long[key].append(value)
+    return {"years": years, "parts": long}
 
 
 def spending_template(labels: dict[str, str], y_title: str, year_title: str) -> alt.LayerChart:
