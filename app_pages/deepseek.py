@@ -112,7 +112,8 @@ def why_cheap() -> None:
                         peak_flops_per_s(gpus, "H800"), REPORT_PRICE)
     w = {k: t(f"deepseek.why.{k}", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
               tokens=fmt_compact(HEAD.tokens, L, 1)) for k in ("dense", "moe_bar", "flops", "kind", "chart_title")}
-    show(build_named(charts.moe_template, charts.moe_rows(r.dense_flops, r.moe_flops, w, L), w, DARK, style=True),
+    look = {k: w[k] for k in ("flops", "kind", "chart_title")}  # the bar names (with the slider's value) are rows
+    show(build_named(charts.moe_template, charts.moe_rows(r.dense_flops, r.moe_flops, w, L), look, DARK, style=True),
          t("deepseek.why.alt", total=fmt_compact(total, L, 0), active=fmt_compact(chosen, L, 0),
            ratio=fmt_number(r.ratio, L, 1)))
     st.markdown(t("deepseek.why.result", total=fmt_compact(total, L, 0), tokens=fmt_compact(HEAD.tokens, L, 1),

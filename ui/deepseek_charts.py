@@ -57,7 +57,7 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
     return text + ("+" if lower_bound else "")
 
 
-def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> dict[str, pd.DataFrame]:
+def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> dict[str, dict[str, list]]:
     """The rows ``peer_template`` draws (columns of lists): a band a model (its range of estimates, with its label)
     and a point an estimate (both ends of a stated range). Plain Python, one frame each at the end
     (a dozen small pandas steps cost more than the arithmetic, on every slider move)."""
@@ -123,16 +123,15 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
     return with_rows(peer_template(words, dark), peer_rows(est, ranges, words, lang))
 
 
-def moe_rows(dense_flops: float, moe_flops: float, words: dict, lang: str) -> dict[str, pd.DataFrame]:
+def moe_rows(dense_flops: float, moe_flops: float, words: dict, lang: str) -> dict[str, dict[str, list]]:
     """The two bars ``moe_template`` draws, with their texts."""
-    df = pd.DataFrame({"kind": [words["dense"], words["moe_bar"]], "flops": [dense_flops, moe_flops],
-                       "moe": [False, True]})
-    df["e24"] = df["flops"] / 1e24  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
-    df["label"] = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in df["flops"]]
-    df["title"] = [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(df["kind"], df["label"])]
-    df["zero"] = 0.0
-    df["row"] = [0, 1]
-    return {"bars": df}
+    kinds, flops = [words["dense"], words["moe_bar"]], [dense_flops, moe_flops]
+    labels = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in flops]
+    return {"bars": {  # columns of lists: sent as Arrow without a pandas round trip
+        "kind": kinds, "flops": flops, "moe": [False, True],
+        "e24": [v / 1e24 for v in flops],  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
+        "label": labels, "title": [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(kinds, labels)],
+        "zero": [0.0, 0.0], "row": [0, 1]}}
 
 
 def moe_template(words: dict, dark: bool = False) -> alt.LayerChart:
