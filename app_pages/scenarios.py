@@ -145,7 +145,7 @@ def calculator() -> None:
 calculator()
 
 st.header(t("scenarios.check.title"))
-v3, llama = st.cache_data(S.v3_check, max_entries=4)(presets, facts, gpus), st.cache_data(S.llama_check, max_entries=4)(presets, facts, gpus)
+v3, llama = cached(S.v3_check, presets, facts, gpus), cached(S.llama_check, presets, facts, gpus)
 c1, c2 = st.columns(2)
 with c1, st.container(border=True, height="stretch"):
     st.metric(t("scenarios.check.v3_label"), fmt_pct(v3.mfu_fp8, L, 1, signed=False), help=t("scenarios.check.v3_help"))
