@@ -122,24 +122,13 @@ def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False,
     the theme (builders pick label colours for it) and the chart font size. Building an Altair
     chart costs tens of milliseconds; a cached one costs nothing, so a rerun only rebuilds the
     charts whose inputs changed. Shared by every session of the process."""
-    from ui.memo import fingerprint, name_of
+    from ui.memo import fingerprint, name_of, remembered
 
     font, language, theme = _font_size(), lang(), _theme()
     key = fingerprint(args, sorted(kwargs.items()), style, font, language, theme)
     if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
         return _make(builder, args, kwargs, style, font)
-    key = (name_of(builder), key)
-    with _BUILT_LOCK:
-        hit = _BUILT.get(key)
-        if hit is not None:
-            _BUILT.move_to_end(key)
-            return hit
-    built = _make(builder, args, kwargs, style, font)
-    with _BUILT_LOCK:
-        _BUILT[key] = built
-        while len(_BUILT) > 512:
-            _BUILT.popitem(last=False)
-    return built
+    return remembered(_BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font))
 
 
 _BUILT: OrderedDict[tuple[str, str], Built] = OrderedDict()

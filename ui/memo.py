@@ -77,17 +77,46 @@ def cached(fn: Callable, *args, **kwargs) -> Any:
     if key is None:
         return fn(*args, **kwargs)
     key = (name_of(fn), key)
-    with _RESULTS_LOCK:
-        hit = _RESULTS.get(key, _MISSING)
+    return _copy(remembered(_RESULTS, _RESULTS_LOCK, MAX_RESULTS, key, lambda: fn(*args, **kwargs)))
+
+
+def remembered(store: OrderedDict, lock: threading.Lock, limit: int, key: Any, compute: Callable[[], Any]) -> Any:
+    """``store[key]``, computed by ``compute()`` on a miss and kept (least recently used out past
+    ``limit``). When many sessions miss the same key at once (a room opening the page on a fresh
+    server), one computes and the others wait for its answer instead of all computing it: under the
+    GIL, thirty copies of the same work only make everyone thirty times later."""
+    with lock:
+        hit = store.get(key, _MISSING)
         if hit is not _MISSING:
-            _RESULTS.move_to_end(key)
-    if hit is _MISSING:
-        hit = fn(*args, **kwargs)
-        with _RESULTS_LOCK:
-            _RESULTS[key] = hit
-            while len(_RESULTS) > MAX_RESULTS:
-                _RESULTS.popitem(last=False)
-    return _copy(hit)
+            store.move_to_end(key)
+            return hit
+        flight = _IN_FLIGHT.get(key)
+        leader = flight is None or flight[0] == threading.get_ident()  # (the same thread again: no waiting on itself)
+        if flight is None:
+            flight = _IN_FLIGHT[key] = (threading.get_ident(), threading.Event())
+    if not leader:
+        flight[1].wait(_WAIT_SECONDS)
+        with lock:
+            hit = store.get(key, _MISSING)
+        if hit is not _MISSING:
+            return hit
+        return compute()  # the first one failed (its error is its own) or took too long: compute here
+    try:
+        value = compute()
+        with lock:
+            store[key] = value
+            while len(store) > limit:
+                store.popitem(last=False)
+        return value
+    finally:
+        with lock:
+            if _IN_FLIGHT.get(key) is flight:
+                del _IN_FLIGHT[key]
+        flight[1].set()
+
+
+_IN_FLIGHT: dict[Any, tuple[int, threading.Event]] = {}
+_WAIT_SECONDS = 30.0
 
 
 # Results in this process (not ``st.cache_data``, which pickles every result in and out: for a

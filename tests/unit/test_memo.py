@@ -91,3 +91,36 @@ def test_arrow_table_is_streamlits_conversion_made_once():
     assert first.equals(dataframe_util.convert_pandas_df_to_arrow_table(stage_names(3)))
     assert arrow_table(lambda: stage_names(2)).num_rows == 2  # not picklable: converted afresh
     assert "stage" in first.column_names  # the index goes with it
+
+
+def test_sessions_missing_the_same_key_at_once_compute_it_once():
+    import threading
+    import time
+    from collections import OrderedDict
+
+    from ui.memo import remembered
+
+    store, lock, calls = OrderedDict(), threading.Lock(), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(remembered(store, lock, 8, "k", slow))) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(10)
+    assert got == [42] * 8 and len(calls) == 1
+
+    def failing():
+        raise ValueError("broken")
+
+    try:
+        remembered(store, lock, 8, "bad", failing)
+    except ValueError:
+        pass
+    assert remembered(store, lock, 8, "bad", lambda: 7) == 7  # a failure is not kept, nor left in flight
+    assert remembered(store, lock, 8, "outer", lambda: remembered(store, lock, 8, "inner", lambda: 1) + 1) == 2
