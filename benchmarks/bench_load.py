@@ -1,7 +1,7 @@
 """N concurrent sessions against one server on localhost, each moving a control with think time.
 
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
-                                              [--page home] [--prefix sc_] [--fresh]
+                                              [--page home] [--prefix sc_] [--fresh] [--processes 2]
 
 Each simulated reader opens the page (a first run), then changes the page's own first slider
 (else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
 import threading
 import time
@@ -48,26 +49,29 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
         errors.append(f"{type(exc).__name__}: {exc}")
 
 
-def run_level(url: str, pid: int, page: str, prefix: str, n: int, moves: int, think: float,
+def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: float,
               fresh: bool = False) -> dict:
+    """``urls``: one server, or several processes of it; reader i talks to ``urls[i % len]`` (what a
+    sticky proxy in front of them does). RSS and CPU are summed over the processes."""
+    pids = [u.pid for u in urls]
     latencies: list[float] = []
     firsts: list[float] = []
     errors: list[str] = []
-    peak = {"rss": rss_mb(pid)}
+    peak = {"rss": sum(rss_mb(p) for p in pids)}
     stop = threading.Event()
 
     def sample():
         while not stop.is_set():
-            peak["rss"] = max(peak["rss"], rss_mb(pid))
+            peak["rss"] = max(peak["rss"], sum(rss_mb(p) for p in pids))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    cpu0, t0 = cpu_seconds(pid), time.perf_counter()
+    cpu0, t0 = sum(cpu_seconds(p) for p in pids), time.perf_counter()
 
     async def all_readers():
-        await asyncio.wait_for(asyncio.gather(*(reader(url, page, prefix, moves, think, latencies, firsts, errors, fresh)
-                                                for _ in range(n))), MAX_SECONDS)
+        await asyncio.wait_for(asyncio.gather(*(reader(urls[i % len(urls)], page, prefix, moves, think, latencies, firsts,
+                                                       errors, fresh) for i in range(n))), MAX_SECONDS)
 
     try:
         asyncio.run(all_readers())
@@ -80,7 +84,7 @@ def run_level(url: str, pid: int, page: str, prefix: str, n: int, moves: int, th
     first_ms = [x * 1000 for x in firsts]
     return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
             "first_p50": pct(first_ms, 50), "first_p95": pct(first_ms, 95),
-            "rss_mb": peak["rss"], "cpu_pct": (cpu_seconds(pid) - cpu0) / wall * 100,
+            "rss_mb": peak["rss"], "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
             "first_error": errors[0] if errors else ""}
 
 
@@ -91,16 +95,20 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=2.0)
     ap.add_argument("--page", default="", help="url path of the page ('' = home)")
     ap.add_argument("--prefix", default="-", help="the page's control keys start with it (e.g. sc_)")
+    ap.add_argument("--processes", type=int, default=1, choices=(1, 2, 3, 4),
+                    help="server processes, each reader pinned to one (as behind a sticky proxy)")
     ap.add_argument("--fresh", action="store_true", help="sliders move to values not asked for before by "
                     "that reader (readers dragging sliders), instead of back and forth between two")
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
-    print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}")
+    print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
+          f"  processes: {args.processes}")
     print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
           f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
-    with streamlit_server() as url:
+    with contextlib.ExitStack() as stack:
+        urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
         for n in levels:
-            r = run_level(url, url.pid, args.page, args.prefix, n, args.moves, args.think, args.fresh)
+            r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh)
             print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
                   f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f}  {r['first_error'][:60]}")
 
