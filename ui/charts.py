@@ -165,11 +165,27 @@ def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, Any
 
 
 def _arrow_or_frame(rows):
+    """Columns of lists as an Arrow table; a long frame (a price history) as the Arrow table
+    Streamlit would make of it, converted once per distinct frame (its fingerprint costs a tenth
+    of the conversion); a short frame as it is (Streamlit converts it)."""
     if isinstance(rows, dict):
         import pyarrow as pa
 
         return pa.table(rows)
+    if isinstance(rows, pd.DataFrame) and len(rows) >= LONG_ROWS:
+        from ui.memo import fingerprint, remembered
+
+        key = fingerprint(rows)
+        if key is not None:
+            from streamlit import dataframe_util
+
+            return remembered(_ARROW, _ARROW_LOCK, 32, key, lambda: dataframe_util.convert_pandas_df_to_arrow_table(rows))
     return rows
+
+
+LONG_ROWS = 200
+_ARROW: OrderedDict[str, Any] = OrderedDict()
+_ARROW_LOCK = threading.Lock()
 
 
 def as_frame(rows) -> pd.DataFrame:
