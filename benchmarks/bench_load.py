@@ -1,7 +1,7 @@
 """N concurrent sessions against one server on localhost, each moving a control with think time.
 
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
-                                              [--page home] [--prefix sc_] [--fresh] [--processes 2]
+                                              [--page home] [--prefix sc_] [--fresh] [--processes 2] [--warm]
 
 Each simulated reader opens the page (a first run), then changes the page's own first slider
 (else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
@@ -16,11 +16,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import subprocess
+import sys
 import random
 import threading
 import time
 
-from common import cpu_seconds, pct, rss_mb, streamlit_server
+from common import ROOT, cpu_seconds, pct, rss_mb, streamlit_server
 from st_client import StreamlitSession, move
 
 MAX_SESSIONS = 200
@@ -97,16 +99,20 @@ def main() -> None:
     ap.add_argument("--prefix", default="-", help="the page's control keys start with it (e.g. sc_)")
     ap.add_argument("--processes", type=int, default=1, choices=(1, 2, 3, 4),
                     help="server processes, each reader pinned to one (as behind a sticky proxy)")
+    ap.add_argument("--warm", action="store_true", help="run tools/warm.py on every process first")
     ap.add_argument("--fresh", action="store_true", help="sliders move to values not asked for before by "
                     "that reader (readers dragging sliders), instead of back and forth between two")
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
     print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
-          f"  processes: {args.processes}")
+          f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}")
     print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
           f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
     with contextlib.ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
+        if args.warm:  # what a presenter does before the talk (tools/warm.py)
+            subprocess.run([sys.executable, str(ROOT / "tools" / "warm.py"), *urls], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for n in levels:
             r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh)
             print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
