@@ -14,31 +14,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 
 from common import pages, streamlit_server, url_path
 from st_client import StreamlitSession, move
 
-
-def normalised(spec: str, names: list[str]) -> dict:
-    for i, name in enumerate(names):
-        spec = spec.replace(name, f"__dataset_{i}")
-    return json.loads(spec)
-
-
-def differences(a, b, path: str = "") -> list[str]:
-    if type(a) is not type(b):
-        return [path or "/"]
-    if isinstance(a, dict):
-        out = []
-        for k in sorted(set(a) | set(b)):
-            out += [f"{path}/{k}"] if k not in a or k not in b else differences(a[k], b[k], f"{path}/{k}")
-        return out
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return [f"{path} (length {len(a)} -> {len(b)})"]
-        return [d for i, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{path}[{i}]")]
-    return [] if a == b else [f"{path}: {str(a)[:40]} -> {str(b)[:40]}"]
+from ui.charts import by_position, spec_changes
 
 
 async def check(url: str, page, every: bool) -> list[str]:
@@ -65,7 +45,7 @@ async def _moves(url: str, page, w: dict) -> list[str]:
             runs.append(await s.run(url_path(page), changed=move(w, i), fragment_id=w["fragment"]))
         lines = []
         for k, ((sa, na), (sb, nb)) in enumerate(zip(runs[1].charts, runs[2].charts)):
-            diff = differences(normalised(sa, na), normalised(sb, nb))
+            diff = spec_changes(by_position(sa, na), by_position(sb, nb))
             lines.append(f"  chart {k + 1}: " + ("data only (redrawn in place)" if not diff else
                                                   "spec changes (view rebuilt): " + "; ".join(diff[:4])
                                                   + (f"; … {len(diff) - 4} more" if len(diff) > 4 else "")))

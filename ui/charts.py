@@ -9,6 +9,7 @@ carries meaning alone: pair it with a label, a shape or a dash.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 import zlib
@@ -238,6 +239,31 @@ def _spec(chart: alt.TopLevelMixin) -> dict | None:
             spec = chart.to_dict(validate=VALIDATE)
     spec["datasets"] = {**(spec.get("datasets") or {}), **datasets}
     return spec
+
+
+def spec_changes(a, b, path: str = "") -> list[str]:
+    """Where two Vega-Lite specs differ (paths, with the values for leaves): what makes Streamlit's
+    browser code build a new chart view instead of swapping rows into the one it shows. Dataset
+    names (hashes of the rows) should be replaced by ``by_position`` first."""
+    if type(a) is not type(b):
+        return [path or "/"]
+    if isinstance(a, dict):
+        out = []
+        for k in sorted(set(a) | set(b)):
+            out += [f"{path}/{k}"] if k not in a or k not in b else spec_changes(a[k], b[k], f"{path}/{k}")
+        return out
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return [f"{path} (length {len(a)} -> {len(b)})"]
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in spec_changes(x, y, f"{path}[{i}]")]
+    return [] if a == b else [f"{path}: {str(a)[:40]} -> {str(b)[:40]}"]
+
+
+def by_position(spec_json: str, names) -> dict:
+    """A spec (JSON text) with its dataset names replaced by their positions."""
+    for i, name in enumerate(names):
+        spec_json = spec_json.replace(name, f"__dataset_{i}")
+    return json.loads(spec_json)
 
 
 def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None, name: str | None = None,

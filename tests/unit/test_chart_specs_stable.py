@@ -24,7 +24,7 @@ from core import stocks
 from core.datasets import fact
 from core.formatting import fmt_number
 from core.hardware import gpu_spec, peak_flops_per_s
-from ui.charts import _spec
+from ui.charts import _spec, by_position, spec_changes
 
 
 @pytest.fixture(params=["en", "ja"])
@@ -36,31 +36,13 @@ def lang(request, monkeypatch):
 def normalised(chart) -> dict:
     spec = dict(_spec(chart))
     names = list(spec.pop("datasets", None) or {})
-    text = json.dumps(spec, sort_keys=True)
-    for i, name in enumerate(names):
-        text = text.replace(name, f"__dataset_{i}")
-    return json.loads(text)
-
-
-def differences(a, b, path: str = "") -> list[str]:
-    if type(a) is not type(b):
-        return [path or "/"]
-    if isinstance(a, dict):
-        out = []
-        for k in sorted(set(a) | set(b)):
-            out += [f"{path}/{k}"] if k not in a or k not in b else differences(a[k], b[k], f"{path}/{k}")
-        return out
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return [f"{path} (length {len(a)} -> {len(b)})"]
-        return [d for i, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{path}[{i}]")]
-    return [] if a == b else [f"{path}: {a!r} -> {b!r}"]
+    return by_position(json.dumps(spec, sort_keys=True), names)
 
 
 def assert_same_spec(first, *others) -> None:
     spec = normalised(first)
     for other in others:
-        assert differences(spec, normalised(other)) == []
+        assert spec_changes(spec, normalised(other)) == []
 
 
 # ---- Stargate ---------------------------------------------------------------------------------
