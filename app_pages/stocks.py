@@ -12,7 +12,7 @@ from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.stocks_charts import drawdown_rows, drawdown_template, index_rows, index_template
+from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
 L = lang()
@@ -57,7 +57,8 @@ st.header(t("stocks.bars_title"))
 bars = view.drawdown_view(win.base, win.start, win.end, tuple(tickers), L)
 dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
 worst = bars.iloc[0]
-show(build_named(drawdown_template, drawdown_rows(bars), tuple(dict.fromkeys(bars["group"])), view.bar_titles(), style=True),
+show(build_named(drawdown_template, cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
+                 tuple(dict.fromkeys(bars["group"])), view.bar_titles(), style=True),
      t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]], worst_move=fmt_pct(worst["change"], L), **dates))
 st.markdown(cached(view.group_sentence, bars, companies, names, L, dates))
 flagged = bars[bars["flagged"]]
@@ -87,7 +88,7 @@ def index_block(base, start, end, tickers):
         return
     lines, ev = view.index_view(base, tuple(shown), L)
     titles = view.line_titles()
-    show(build_named(index_template, index_rows(lines, ev, (start, end), titles["window"]),
+    show(build_named(index_template, cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"]),
                      tuple(dict.fromkeys(lines["group"])), not ev.empty, titles, style=True, table="lines"),
          t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)))
     st.caption(t("stocks.lines_caption"))

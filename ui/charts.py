@@ -189,6 +189,19 @@ _ARROW: OrderedDict[str, Any] = OrderedDict()
 _ARROW_LOCK = threading.Lock()
 
 
+def arrow_rows(frames: dict[str, Any]) -> dict[str, Any]:
+    """Every frame of a chart's rows as an Arrow table (what Streamlit sends): for rows kept in a
+    cache, so a rerun neither converts nor copies them (Arrow tables never change)."""
+    from streamlit import dataframe_util
+
+    def one(rows):
+        if isinstance(rows, pd.DataFrame):
+            return dataframe_util.convert_pandas_df_to_arrow_table(rows)
+        return _arrow_or_frame(rows)
+
+    return {name: one(rows) for name, rows in frames.items()}
+
+
 def as_frame(rows) -> pd.DataFrame:
     """Rows of any kind ``build_named`` takes, as a DataFrame (CSV, SVG, self-contained charts)."""
     if isinstance(rows, pd.DataFrame):

@@ -129,9 +129,15 @@ _MISSING = object()
 _IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), frozenset)
 
 
+def _is_arrow_table(value: Any) -> bool:
+    return type(value).__name__ == "Table" and type(value).__module__.startswith("pyarrow")
+
+
 def _copy(value: Any) -> Any:
-    if isinstance(value, _IMMUTABLE) or type(value).__name__ == "Table" and type(value).__module__.startswith("pyarrow"):
+    if isinstance(value, _IMMUTABLE) or _is_arrow_table(value):
         return value
+    if isinstance(value, dict) and all(isinstance(v, _IMMUTABLE) or _is_arrow_table(v) for v in value.values()):
+        return dict(value)  # a chart's rows as Arrow tables: a new dict, the same tables
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)
     if isinstance(value, tuple) and all(isinstance(v, _IMMUTABLE + (pd.DataFrame, pd.Series, tuple)) for v in value):

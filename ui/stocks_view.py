@@ -12,7 +12,7 @@ import streamlit as st
 
 from core import stocks
 from core.formatting import fmt_date, fmt_pct
-from ui.charts import group_label
+from ui.charts import arrow_rows, group_label
 from ui.data import load
 from ui.i18n import t
 
@@ -89,6 +89,21 @@ def index_view(base: date, tickers: tuple[str, ...], lang: str) -> tuple[pd.Data
     shown_who = [join([names[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
     ev = pd.DataFrame({"date": ev["date"], "title": ev[f"title_{lang}"], "who": shown_who})
     return lines, ev.reset_index(drop=True)
+
+
+def bar_rows(base: date, start: date, end: date, tickers: tuple[str, ...], lang: str) -> dict:
+    """The drawdown chart's rows as Arrow tables (for ``ui.memo.cached``: made once per window)."""
+    from ui.stocks_charts import drawdown_rows
+
+    return arrow_rows(drawdown_rows(drawdown_view(base, start, end, tickers, lang)))
+
+
+def line_rows(base: date, start: date, end: date, shown: tuple[str, ...], lang: str, window_title: str) -> dict:
+    """The index chart's rows as Arrow tables (for ``ui.memo.cached``: made once per choice)."""
+    from ui.stocks_charts import index_rows
+
+    lines, ev = index_view(base, shown, lang)
+    return arrow_rows(index_rows(lines, ev, (start, end), window_title))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

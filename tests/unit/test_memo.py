@@ -124,3 +124,16 @@ def test_sessions_missing_the_same_key_at_once_compute_it_once():
         pass
     assert remembered(store, lock, 8, "bad", lambda: 7) == 7  # a failure is not kept, nor left in flight
     assert remembered(store, lock, 8, "outer", lambda: remembered(store, lock, 8, "inner", lambda: 1) + 1) == 2
+
+
+def arrow_pair(n):
+    import pyarrow as pa
+
+    return {"a": pa.table({"x": list(range(n))}), "b": pa.table({"y": [1.0]})}
+
+
+def test_a_cached_dict_of_arrow_tables_is_shared_not_copied():
+    first = cached(arrow_pair, 3)
+    first["a"] = None  # a caller changing its dict does not change the next caller's
+    again = cached(arrow_pair, 3)
+    assert again["a"].num_rows == 3 and again["b"] is cached(arrow_pair, 3)["b"]
