@@ -80,6 +80,17 @@ def cached(fn: Callable, *args, **kwargs) -> Any:
     return _copy(remembered(_RESULTS, _RESULTS_LOCK, MAX_RESULTS, key, lambda: fn(*args, **kwargs)))
 
 
+def memoized(fn: Callable) -> Callable:
+    """A decorator: ``fn(...)`` is ``cached(fn, ...)`` (for functions of plain values)."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return cached(fn, *args, **kwargs)
+
+    return wrapper
+
+
 def remembered(store: OrderedDict, lock: threading.Lock, limit: int, key: Any, compute: Callable[[], Any]) -> Any:
     """``store[key]``, computed by ``compute()`` on a miss and kept (least recently used out past
     ``limit``). When many sessions miss the same key at once (a room opening the page on a fresh

@@ -1,6 +1,7 @@
 """Tables the stock-reaction page draws, in the reader's language (arithmetic stays in core.stocks).
 
-Each builder takes plain values (dates, tickers, language) so ``st.cache_data`` can key on them.
+Each builder takes plain values (dates, tickers, language) so its results can be kept per input
+(``ui.memo.memoized``: in the process, without pickling them in and out on every rerun).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from core.formatting import fmt_date, fmt_pct
 from ui.charts import arrow_rows, group_label
 from ui.data import load
 from ui.i18n import t
+from ui.memo import memoized
 
 
 def join(items: list[str], lang: str) -> str:
@@ -26,7 +28,7 @@ def _names(lang: str) -> dict[str, str]:
     return dict(zip(companies["ticker"], companies[f"name_{lang}"]))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@memoized
 def drawdown_view(base: date, start: date, end: date, tickers: tuple[str, ...], lang: str) -> pd.DataFrame:
     """One row per company, largest fall first: ticker, name, group, change, label, flagged,
     earnings_on, note. ``flagged``: it fell, and its low came after its own results."""
@@ -74,7 +76,7 @@ def group_sentence(bars: pd.DataFrame, companies: pd.DataFrame, names: dict[str,
     return text
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@memoized
 def index_view(base: date, tickers: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Lines (date, name, group, index, close) and the events to mark (date, title, who): every
     event that is not a company's results, and the results of the companies shown."""
@@ -106,7 +108,7 @@ def line_rows(base: date, start: date, end: date, shown: tuple[str, ...], lang: 
     return arrow_rows(index_rows(lines, ev, (start, end), window_title))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@memoized
 def recovery_view(base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date],
                   lang: str) -> tuple[pd.DataFrame, dict]:
     """The recovery table with translated headers, and its column settings."""
