@@ -51,7 +51,7 @@ except stocks.EmptyWindowError:
 for which, was, used in win.moved:
     st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
 more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
-tickers = stocks.chart_tickers(companies, more)
+tickers = cached(stocks.chart_tickers, companies, more)
 
 st.header(t("stocks.bars_title"))
 bars = view.drawdown_view(win.base, win.start, win.end, tuple(tickers), L)
@@ -99,7 +99,7 @@ index_block(win.base, win.start, win.end, tickers)
 st.header(t("stocks.table_title"))
 checkpoints = {"article": stocks.snap_to_trading_day(stocks.ARTICLE_DATE, days), "last": days[-1]}
 st.markdown(t("stocks.table_intro", base=dates["base"], article=day(checkpoints["article"]), last=day(days[-1])))
-table, config = view.recovery_view(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
+table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
 st.dataframe(table, hide_index=True, column_config=config, width="stretch")
 
 st.info(prose("stocks", "caveat"), icon=":material/info:")

@@ -151,7 +151,7 @@ def _copy(value: Any) -> Any:
         return dict(value)  # a chart's rows as Arrow tables: a new dict, the same tables
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)
-    if isinstance(value, tuple) and all(isinstance(v, _IMMUTABLE + (pd.DataFrame, pd.Series, tuple)) for v in value):
+    if type(value) is tuple:
         return tuple(_copy(v) for v in value)
     return copy.deepcopy(value)
 

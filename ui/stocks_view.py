@@ -109,6 +109,16 @@ def line_rows(base: date, start: date, end: date, shown: tuple[str, ...], lang: 
 
 
 @memoized
+def recovery_arrow(base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date],
+                   lang: str) -> tuple:
+    """``recovery_view`` with its table as the Arrow table ``st.dataframe`` would make of it."""
+    from streamlit import dataframe_util
+
+    table, config = recovery_view(base, start, end, tickers, checkpoints, lang)
+    return dataframe_util.convert_pandas_df_to_arrow_table(table), config
+
+
+@memoized
 def recovery_view(base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date],
                   lang: str) -> tuple[pd.DataFrame, dict]:
     """The recovery table with translated headers, and its column settings."""
