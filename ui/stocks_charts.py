@@ -135,9 +135,3 @@ def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str,
                      alt.Tooltip("title:N", title=titles["event"]), alt.Tooltip("who:N", title=titles["company"])])
         layers += [rules, flags]
     return alt.layer(*layers).properties(height=480)
-
-
-def index_lines(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, titles: dict[str, str]) -> alt.LayerChart:
-    """``index_template`` with its rows in it (the tour, tests)."""
-    return with_rows(index_template(tuple(dict.fromkeys(lines["group"])), not events.empty, titles),
-                     index_rows(lines, events, window, titles["window"]))
