@@ -10,7 +10,7 @@ from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct
 from core.hardware import peak_flops_per_s
 from ui import deepseek_charts as charts
 from ui import deepseek_view as view
-from ui.memo import arrow_table, cached
+from ui.memo import arrow_frame, cached
 from ui.charts import build_named, show
 from ui.cite import source_line
 from ui.data import require
@@ -46,23 +46,23 @@ def costs() -> None:
         bind="query-params", help=t("deepseek.bill.fx_help", jpy=fmt_money(jpy, "JPY", L, 1),
                                     usd=usd(HEAD.cost_usd))), *ds.FX_RANGE, implied)
     head = ds.v3_headline(facts, price)
-    st.table(arrow_table(view.stage_table, cached(ds.stage_table, facts, price), L), hide_index=False)
-    m1, m2 = st.columns(2)
-    m3, m4 = st.columns(2)
+    rows = view.stage_rows(ds.stage_columns(facts, price), L)
+    st.table(arrow_frame(rows, next(iter(rows))), hide_index=False)
+    money, time = st.columns(2)  # one row of columns, two figures each: fewer messages a move
     delta = None if price == REPORT_PRICE else t("deepseek.bill.delta", delta=(
         "+" if head.cost_usd > HEAD.cost_usd else "−") + usd(abs(head.cost_usd - HEAD.cost_usd), 2),
         price=usd(REPORT_PRICE, 0))
-    m1.metric(t("deepseek.bill.total_label"), usd(head.cost_usd), delta=delta, delta_color="off",
-              help=t("deepseek.bill.total_help"))
-    m2.metric(t("deepseek.bill.jpy_label"), fmt_money(head.cost_usd * rate, "JPY", L, 1),
-              help=t("deepseek.bill.jpy_help", rate=fmt_number(rate, L, 2)))
-    m3.metric(t("deepseek.bill.per_t_label"), fmt_compact(head.gpu_hours_per_trillion_tokens, L, 1),
-              help=t("deepseek.bill.per_t_help", hours=fmt_compact(fact(facts, "v3_gpu_hours_pretraining"), L, 3),
-                     tokens=fmt_number(head.tokens / 1e12, L, 1),
-                     reported=fmt_compact(fact(facts, "ds_v3_gpu_hours_per_trillion_tokens"), L, 0)))
-    m4.metric(t("deepseek.bill.days_label"), fmt_number(head.days_per_trillion_tokens, L, 2),
-              help=t("deepseek.bill.days_help", gpus=fmt_number(head.gpus, L),
-                     reported=fmt_number(fact(facts, "ds_v3_days_per_trillion_tokens"), L, 1)))
+    money.metric(t("deepseek.bill.total_label"), usd(head.cost_usd), delta=delta, delta_color="off",
+                 help=t("deepseek.bill.total_help"))
+    money.metric(t("deepseek.bill.jpy_label"), fmt_money(head.cost_usd * rate, "JPY", L, 1),
+                 help=t("deepseek.bill.jpy_help", rate=fmt_number(rate, L, 2)))
+    time.metric(t("deepseek.bill.per_t_label"), fmt_compact(head.gpu_hours_per_trillion_tokens, L, 1),
+                help=t("deepseek.bill.per_t_help", hours=fmt_compact(fact(facts, "v3_gpu_hours_pretraining"), L, 3),
+                       tokens=fmt_number(head.tokens / 1e12, L, 1),
+                       reported=fmt_compact(fact(facts, "ds_v3_gpu_hours_per_trillion_tokens"), L, 0)))
+    time.metric(t("deepseek.bill.days_label"), fmt_number(head.days_per_trillion_tokens, L, 2),
+                help=t("deepseek.bill.days_help", gpus=fmt_number(head.gpus, L),
+                       reported=fmt_number(fact(facts, "ds_v3_days_per_trillion_tokens"), L, 1)))
     st.caption(t("deepseek.bill.pretraining", days=fmt_number(head.pretraining_days, L, 1), gpus=fmt_number(head.gpus, L),
                  months=fmt_number(fact(facts, "ds_v3_pretraining_months_max"), L), jpy=fmt_money(jpy, "JPY", L, 1),
                  rate=fmt_number(implied, L, 2)) + " " + source_line(sources, "V3R", "ARTICLE"))
@@ -79,22 +79,24 @@ def comparison(price: float) -> None:
     overhead = ds.clamp(overhead, 1, ds.OVERHEAD_STEPS[-1], 1)
     on_all = st.toggle(t("deepseek.peers.overhead_all"), key="ds_overhead_all", bind="query-params",
                        help=t("deepseek.peers.overhead_all_help"))
-    est = cached(ds.peer_estimates, facts, peers, price, overhead, on_all)
-    ranges = cached(ds.peer_ranges, est)
+    # plain columns, no frames: a new price recomputes all of this on every move
+    est = ds.peer_estimate_columns(facts, peers, price, overhead, on_all)
+    ranges = ds.peer_range_columns(est)
     words = view.peer_words()
     show(build_named(charts.peer_template, charts.peer_rows(est, ranges, words, L), words, DARK, style=True),
          view.peer_alt(ranges, L))
-    r = ranges.set_index("model")
+    r = ds.by_model(ranges)
     v3 = ds.v3_headline(facts, price).cost_usd
     st.markdown(t("deepseek.peers.read_all" if on_all and overhead > 1 else "deepseek.peers.read",
                   overhead=fmt_number(overhead, L, 1), v3=usd(v3 * overhead),
-                  gpt4o_runs=fmt_number(r.loc["gpt4o", "runs_low"], L, 1),
-                  llama_runs=fmt_number(r.loc["llama31_405b", "runs_low"], L, 1),
+                  gpt4o_runs=fmt_number(r["gpt4o"]["runs_low"], L, 1),
+                  llama_runs=fmt_number(r["llama31_405b"]["runs_low"], L, 1),
                   ten=fmt_number(ds.multiplier_for_ratio(GPT4O, v3, 10), L, 1),
-                  breakeven=fmt_number(r.loc["gpt4o", "breakeven_low"], L, 1)))
+                  breakeven=fmt_number(r["gpt4o"]["breakeven_low"], L, 1)))
     st.caption(t("deepseek.peers.llama_note", hours=fmt_compact(fact(facts, "llama31_405b_gpu_hours"), L, 2)))
     with st.expander(t("deepseek.peers.table")):
-        st.table(arrow_table(view.estimates_table, est, sources, words, L), hide_index=False)
+        rows = view.estimate_rows(est, sources, words, L)
+        st.table(arrow_frame(rows, next(iter(rows))), hide_index=False)
     st.caption(source_line(sources, *est["source_id"]))
 
 

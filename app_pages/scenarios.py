@@ -74,11 +74,11 @@ def calculator() -> None:
     controls.seed_from_url(presets, facts, gpus)  # in the fragment: its reruns must see the second run
     preset = controls.preset_control(VALUES)
     g4 = {k: fmt_scientific(S.reference(presets, "gpt4", k), L, 1) for k in ("ref_training_flop", "ref_training_flop_low", "ref_training_flop_high")}
-    st.caption(t(f"scenarios.desc.{preset}", v3_total=fmt_money(fact(facts, "v3_cost_total_reported_usd"), "USD", L, 3), **g4))
-    st.caption(cached(basis_summary, preset, presets, L))
+    # one element a block of text (each element is one more message on every move)
+    st.caption(t(f"scenarios.desc.{preset}", v3_total=fmt_money(fact(facts, "v3_cost_total_reported_usd"), "USD", L, 3), **g4)
+               + "\n\n" + cached(basis_summary, preset, presets, L))
     with st.expander(t("scenarios.basis.title")):
-        st.markdown(t("scenarios.basis.intro"))
-        st.markdown(cached(basis_list, preset, presets, VALUES, sources, L))
+        st.markdown(t("scenarios.basis.intro") + "\n\n" + cached(basis_list, preset, presets, VALUES, sources, L))
     params = controls.inputs(VALUES, facts, gpus)
     params[S.PRESET_KEY] = preset
     s = S.scenario_from_params(params, presets, facts, gpus)
@@ -95,20 +95,22 @@ def calculator() -> None:
 
     st.subheader(t("scenarios.out.title"))
     budget = fact(facts, "stargate_budget_usd")
-    cells = [
-        ("flops", fmt_scientific(r.flops, L, 2), {"tpp": fmt_number(r.tokens_per_param, L, 0)}),
-        ("gpu_hours", compact(r.gpu_hours), {"peak": fmt_number(r.peak_flops_per_s / 1e12, L, 0), "prec": S.PRECISION_LABELS[r.precision]}),
-        ("days", t("scenarios.unit.days", v=fmt_number(r.days, L, 1)), {"gpus": fmt_number(s.n_gpus, L)}),
-        (f"cost_{s.cost_mode}", money(r.total_cost_usd), {"price": fmt_money(r.usd_per_gpu_hour, "USD", L, 2)}),
-        ("energy", t("scenarios.unit.mwh", v=fmt_number(r.energy_mwh, L, 0 if r.energy_mwh >= 100 else 2)), {"pue": fmt_number(s.pue, L, 2)}),
-        ("energy_cost", fmt_money(r.energy_cost_usd, "USD", L, 1), {}),
-        ("power", t("scenarios.unit.mw", v=fmt_number(r.peak_power_mw, L, 1)), {}),
-        ("memory_fits" if r.fits_in_memory else "memory_short",
-         t("scenarios.unit.tb", v=fmt_number(r.memory_needed_bytes / 1e12, L, 1)), {"available": fmt_number(r.memory_available_bytes / 1e12, L, 0), "bytes": fmt_number(costs.BYTES_PER_PARAM_MIXED_ADAM, L)}),
-        ("runs", fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), {"budget": fmt_money(budget, "USD", L, 0)}),
-    ]
-    for i in range(0, len(cells), 3):
-        for col, (name, value, fields) in zip(st.columns(3), cells[i:i + 3]):
+    # three columns of three: compute, money, power (one st.columns for the grid: every column and row
+    # of columns is one more message to send and draw on each move; a phone stacks them group by group)
+    groups = (
+        [("flops", fmt_scientific(r.flops, L, 2), {"tpp": fmt_number(r.tokens_per_param, L, 0)}),
+         ("gpu_hours", compact(r.gpu_hours), {"peak": fmt_number(r.peak_flops_per_s / 1e12, L, 0), "prec": S.PRECISION_LABELS[r.precision]}),
+         ("days", t("scenarios.unit.days", v=fmt_number(r.days, L, 1)), {"gpus": fmt_number(s.n_gpus, L)})],
+        [(f"cost_{s.cost_mode}", money(r.total_cost_usd), {"price": fmt_money(r.usd_per_gpu_hour, "USD", L, 2)}),
+         ("energy_cost", fmt_money(r.energy_cost_usd, "USD", L, 1), {}),
+         ("runs", fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), {"budget": fmt_money(budget, "USD", L, 0)})],
+        [("energy", t("scenarios.unit.mwh", v=fmt_number(r.energy_mwh, L, 0 if r.energy_mwh >= 100 else 2)), {"pue": fmt_number(s.pue, L, 2)}),
+         ("power", t("scenarios.unit.mw", v=fmt_number(r.peak_power_mw, L, 1)), {}),
+         ("memory_fits" if r.fits_in_memory else "memory_short",
+          t("scenarios.unit.tb", v=fmt_number(r.memory_needed_bytes / 1e12, L, 1)), {"available": fmt_number(r.memory_available_bytes / 1e12, L, 0), "bytes": fmt_number(costs.BYTES_PER_PARAM_MIXED_ADAM, L)})],
+    )
+    for col, cells in zip(st.columns(3), groups):
+        for name, value, fields in cells:
             col.metric(t(f"scenarios.out.{name}"), value, help=t(f"scenarios.out.{name}_help", **fields), border=True)
     if not r.fits_in_memory:
         st.warning(t("scenarios.msg.memory"), icon=":material/memory:")
@@ -138,8 +140,8 @@ def calculator() -> None:
     show(build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
          t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]))
     st.caption(t("scenarios.compare.caption", v3=labels[1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
-                 runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=labels[2]))
-    st.caption(source_line(sources, *cached(S.preset_source_ids, presets, preset), "STARGATE-OAI"))
+                 runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=labels[2])
+               + "\n\n" + source_line(sources, *cached(S.preset_source_ids, presets, preset), "STARGATE-OAI"))
 
 
 calculator()

@@ -30,8 +30,8 @@ MAX_SECONDS = 300
 
 
 async def reader(url: str, page: str, prefix: str, moves: int, think: float, latencies: list[float],
-                 firsts: list[float], errors: list[str], fresh: bool = False) -> None:
-    await asyncio.sleep(random.uniform(0, think))  # arrivals spread over one think time
+                 firsts: list[float], errors: list[str], fresh: bool = False, ramp: float | None = None) -> None:
+    await asyncio.sleep(random.uniform(0, think if ramp is None else ramp))  # arrivals: over one think time, or --ramp
     try:
         async with StreamlitSession(url) as s:
             first = await s.run(page, timeout=60)
@@ -52,7 +52,7 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
 
 
 def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: float,
-              fresh: bool = False) -> dict:
+              fresh: bool = False, ramp: float | None = None) -> dict:
     """``urls``: one server, or several processes of it; reader i talks to ``urls[i % len]`` (what a
     sticky proxy in front of them does). RSS and CPU are summed over the processes."""
     pids = [u.pid for u in urls]
@@ -69,11 +69,11 @@ def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: flo
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    cpu0, t0 = sum(cpu_seconds(p) for p in pids), time.perf_counter()
+    cpu0, t0, own0 = sum(cpu_seconds(p) for p in pids), time.perf_counter(), time.process_time()
 
     async def all_readers():
         await asyncio.wait_for(asyncio.gather(*(reader(urls[i % len(urls)], page, prefix, moves, think, latencies, firsts,
-                                                       errors, fresh) for i in range(n))), MAX_SECONDS)
+                                                       errors, fresh, ramp) for i in range(n))), MAX_SECONDS)
 
     try:
         asyncio.run(all_readers())
@@ -87,6 +87,7 @@ def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: flo
     return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
             "first_p50": pct(first_ms, 50), "first_p95": pct(first_ms, 95),
             "rss_mb": peak["rss"], "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
+            "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
             "first_error": errors[0] if errors else ""}
 
 
@@ -102,21 +103,24 @@ def main() -> None:
     ap.add_argument("--warm", action="store_true", help="run tools/warm.py on every process first")
     ap.add_argument("--fresh", action="store_true", help="sliders move to values not asked for before by "
                     "that reader (readers dragging sliders), instead of back and forth between two")
+    ap.add_argument("--ramp", type=float, default=None, help="readers arrive over this many seconds (default: one "
+                    "think time, i.e. the whole room within 2 s)")
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
     print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
-          f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}")
+          f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}"
+          f"  arrivals over: {args.think if args.ramp is None else args.ramp:g}s")
     print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
-          f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6}")
+          f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6} {'client %':>8}")
     with contextlib.ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
         if args.warm:  # what a presenter does before the talk (tools/warm.py)
             subprocess.run([sys.executable, str(ROOT / "tools" / "warm.py"), *urls], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for n in levels:
-            r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh)
+            r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh, args.ramp)
             print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
-                  f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f}  {r['first_error'][:60]}")
+                  f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} {r['client_pct']:8.0f}  {r['first_error'][:60]}")
 
 
 if __name__ == "__main__":

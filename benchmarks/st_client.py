@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -34,6 +35,7 @@ class RunResult:
     widgets: dict[str, dict] = field(default_factory=dict)  # label -> {"id", "type", "value", "fragment"}
     refs: int = 0  # messages answered by reference to the client's cache
     charts: list[tuple[str, list[str]]] = field(default_factory=list)  # (spec, dataset names) of redrawn charts
+    kinds: Counter = field(default_factory=Counter)  # deltas by element or block type (what a run costs)
 
 
 class StreamlitSession:
@@ -79,6 +81,7 @@ class StreamlitSession:
         widgets: dict[str, dict] = {}
         refs = 0
         charts: list[tuple[str, list[str]]] = []
+        kinds: Counter = Counter()
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), timeout)
             received += len(raw)
@@ -90,10 +93,13 @@ class StreamlitSession:
                 self.cached_hashes.add(fwd.hash)
             if kind == "ref_hash":
                 refs += 1
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "add_block":
+                kinds["block:" + (fwd.delta.add_block.WhichOneof("type") or "vertical")] += 1
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 elements += 1
                 el = fwd.delta.new_element
                 etype = el.WhichOneof("type")
+                kinds[etype] += 1
                 if etype == "exception":
                     exceptions.append(el.exception.message)
                 elif etype == "vega_lite_chart":
@@ -113,7 +119,7 @@ class StreamlitSession:
                 if fwd.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
                                            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                     break
-        return RunResult(time.perf_counter() - start, received, count, elements, exceptions, widgets, refs, charts)
+        return RunResult(time.perf_counter() - start, received, count, elements, exceptions, widgets, refs, charts, kinds)
 
 
 def slider_state(widget_id: str, value: float) -> WidgetState:

@@ -47,16 +47,21 @@ def clamp(value: float, low: float, high: float, default: float) -> float:
 
 # --- the report's cost table -------------------------------------------------------------------
 
-def stage_table(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> pd.DataFrame:
-    """Table 1 recomputed: one row a stage (stage, gpu_hours, cost_usd, share of the total)."""
+def stage_columns(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> dict[str, list]:
+    """Table 1 recomputed, as columns of plain lists: stage, gpu_hours, cost_usd, share of the total."""
     hours = [fact(facts, key) for _, key in STAGES]
     total = sum(hours)
-    return pd.DataFrame({
+    return {
         "stage": [code for code, _ in STAGES],
         "gpu_hours": hours,
         "cost_usd": [training_cost_usd(h, price_usd_per_gpu_hour) for h in hours],
         "share": [h / total for h in hours],
-    })
+    }
+
+
+def stage_table(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> pd.DataFrame:
+    """Table 1 recomputed: one row a stage (``stage_columns`` as a frame)."""
+    return pd.DataFrame(stage_columns(facts, price_usd_per_gpu_hour))
 
 
 @dataclass(frozen=True)
@@ -97,9 +102,22 @@ def implied_jpy_per_usd(jpy: float, usd: float) -> float:
 
 # --- against the peers -------------------------------------------------------------------------
 
+ESTIMATE_COLUMNS = ("model", "estimate", "low_usd", "high_usd", "lower_bound", "source_id",
+                    "runs_low", "runs_high", "breakeven_low", "breakeven_high", "order")
+RANGE_COLUMNS = ("model", "low_usd", "high_usd", "lower_bound", "runs_low", "runs_high", "breakeven_low",
+                 "breakeven_high", "estimates")
+
+
 def peer_estimates(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_hour: float,
                    overhead: float = 1.0, overhead_on_peers: bool = False) -> pd.DataFrame:
-    """Every cost figure the comparison shows, one row an estimate.
+    """``peer_estimate_columns`` as a frame: one row an estimate."""
+    return pd.DataFrame(peer_estimate_columns(facts, peers, price_usd_per_gpu_hour, overhead, overhead_on_peers))
+
+
+def peer_estimate_columns(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_hour: float,
+                          overhead: float = 1.0, overhead_on_peers: bool = False) -> dict[str, list]:
+    """Every cost figure the comparison shows, one row an estimate, as columns of plain lists (the
+    page recomputes them on every move of the price slider: no frame in between).
 
     Columns: model (PEER_ORDER code), estimate, low_usd, high_usd (= low for single figures),
     lower_bound ("over ..."), source_id, runs_low / runs_high (how many DeepSeek-V3 runs, at the
@@ -135,21 +153,32 @@ def peer_estimates(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_h
                     cost_ratio(low, v3_full), cost_ratio(high, v3_full),
                     cost_ratio(low / factor, v3), cost_ratio(high / factor, v3), order.get(model, float("nan"))))
     out.sort(key=lambda r: (r[-1] if r[-1] == r[-1] else math.inf, r[2]))  # by model order (unknown last), then the lower figure
-    return pd.DataFrame(out, columns=["model", "estimate", "low_usd", "high_usd", "lower_bound", "source_id",
-                                      "runs_low", "runs_high", "breakeven_low", "breakeven_high", "order"])
+    return {name: [r[i] for r in out] for i, name in enumerate(ESTIMATE_COLUMNS)}
 
 
-def peer_ranges(estimates: pd.DataFrame) -> pd.DataFrame:
-    """One row a model: the lowest and highest figure, runs of V3 and break-even multipliers."""
+def peer_ranges(estimates: pd.DataFrame | dict[str, list]) -> pd.DataFrame:
+    """``peer_range_columns`` as a frame: one row a model."""
+    return pd.DataFrame(peer_range_columns(estimates))
+
+
+def peer_range_columns(estimates: pd.DataFrame | dict[str, list]) -> dict[str, list]:
+    """One row a model (columns of plain lists): the lowest and highest figure, runs of V3 and
+    break-even multipliers, and how many estimates. ``estimates``: ``peer_estimate_columns`` or its frame."""
     groups: dict[str, list] = {}
-    cols = ("low_usd", "high_usd", "lower_bound", "runs_low", "runs_high", "breakeven_low", "breakeven_high")
+    cols = RANGE_COLUMNS[1:-1]
     for r in zip(estimates["model"], *(estimates[c] for c in cols)):
         groups.setdefault(r[0], []).append(r[1:])
     out = []
     for model, rs in groups.items():  # in order of first appearance, as groupby(sort=False)
         low, high, lb, rl, rh, bl, bh = zip(*rs)
         out.append((model, min(low), max(high), any(lb), min(rl), max(rh), min(bl), max(bh), len(rs)))
-    return pd.DataFrame(out, columns=["model", *cols, "estimates"])
+    return {name: [r[i] for r in out] for i, name in enumerate(RANGE_COLUMNS)}
+
+
+def by_model(ranges: pd.DataFrame | dict[str, list]) -> dict[str, dict]:
+    """{model: {column: value}} of ``peer_range_columns`` (or its frame)."""
+    cols = [c for c in ranges.keys() if c != "model"]
+    return {model: dict(zip(cols, values)) for model, *values in zip(ranges["model"], *(ranges[c] for c in cols))}
 
 
 def multiplier_for_ratio(peer_usd: float, v3_usd: float, ratio: float) -> float:

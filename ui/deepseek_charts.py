@@ -57,13 +57,14 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
     return text + ("+" if lower_bound else "")
 
 
-def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -> dict[str, dict[str, list]]:
+def peer_rows(est: pd.DataFrame | dict[str, list], ranges: pd.DataFrame | dict[str, list], words: dict,
+              lang: str) -> dict[str, dict[str, list]]:
     """The rows ``peer_template`` draws (columns of lists): a band a model (its range of estimates, with its label)
     and a point an estimate (both ends of a stated range). Plain Python, one frame each at the end
     (a dozen small pandas steps cost more than the arithmetic, on every slider move)."""
     names, kinds = words["names"], words["kinds"]
     row = {m: i for i, m in enumerate(ranges["model"])}  # rows top to bottom, in the ranges' order
-    e = est.to_dict("list")
+    e = est.to_dict("list") if isinstance(est, pd.DataFrame) else est
     pts = {**e,
            "row": [row.get(m) for m in e["model"]], "name": [names.get(m) for m in e["model"]],
            "who": [words["estimates"].get(x) for x in e["estimate"]],
@@ -76,7 +77,7 @@ def peer_rows(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str) -
     second = [i for i, (lo, hi) in enumerate(zip(pts["x"], pts["x_high"])) if hi > lo]
     ends = {k: v + [v[i] for i in second] for k, v in pts.items()}
     ends["x"] = pts["x"] + [pts["x_high"][i] for i in second]
-    r = ranges.to_dict("list")
+    r = ranges.to_dict("list") if isinstance(ranges, pd.DataFrame) else ranges
     bands = {**r, "name": [names.get(m) for m in r["model"]], "row": list(range(len(r["model"]))),
              "x": [v / 1e6 for v in r["low_usd"]], "x2": [v / 1e6 for v in r["high_usd"]],
              "deepseek": [m.startswith("deepseek") for m in r["model"]],

@@ -21,17 +21,18 @@ from ui.i18n import prose, t
 GPU_SPECS = (("H800", "bf16_dense_tflops"), ("H800", "fp8_dense_tflops"), ("H800", "nvlink_gbs"), ("H100", "nvlink_gbs"))
 
 
-def stage_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Table 1 as the reader sees it: translated stage names, formatted numbers, a total row."""
-    names = [t(f"deepseek.stages.{s}") for s in table["stage"]] + [t("deepseek.bill.total")]
-    hours = list(table["gpu_hours"]) + [table["gpu_hours"].sum()]
-    cost = list(table["cost_usd"]) + [table["cost_usd"].sum()]
-    share = list(table["share"]) + [1.0]
-    return pd.DataFrame({
-        t("deepseek.bill.gpu_hours"): [fmt_number(h, lang) for h in hours],
-        t("deepseek.bill.cost"): [fmt_money(c, "USD", lang, 3) for c in cost],
-        t("deepseek.bill.share"): [fmt_pct(s, lang, 1, signed=False) for s in share],
-    }, index=pd.Index(names, name=t("deepseek.bill.stage")))
+def stage_rows(table: pd.DataFrame | dict[str, list], lang: str) -> dict[str, list[str]]:
+    """Table 1 as the reader sees it, as columns of text (the first, the stage, labels the rows:
+    ``ui.memo.arrow_frame``): translated stage names, formatted numbers, a total row.
+    ``table``: ``core.deepseek.stage_columns`` (or its frame)."""
+    hours = list(table["gpu_hours"])
+    cost = list(table["cost_usd"])
+    return {
+        t("deepseek.bill.stage"): [t(f"deepseek.stages.{s}") for s in table["stage"]] + [t("deepseek.bill.total")],
+        t("deepseek.bill.gpu_hours"): [fmt_number(h, lang) for h in hours + [sum(hours)]],
+        t("deepseek.bill.cost"): [fmt_money(c, "USD", lang, 3) for c in cost + [sum(cost)]],
+        t("deepseek.bill.share"): [fmt_pct(s, lang, 1, signed=False) for s in list(table["share"]) + [1.0]],
+    }
 
 
 def leaves_out(facts: pd.DataFrame, sources: pd.DataFrame, head: ds.V3Headline, lang: str) -> None:
@@ -67,30 +68,33 @@ def peer_words() -> dict:
     return words
 
 
-def peer_alt(ranges: pd.DataFrame, lang: str) -> str:
-    r = ranges.set_index("model")
+def peer_alt(ranges: pd.DataFrame | dict[str, list], lang: str) -> str:
+    """The peer chart's alt text; ``ranges``: ``core.deepseek.peer_range_columns`` (or its frame)."""
+    r = ds.by_model(ranges)
     usd = lambda v: fmt_money(v, "USD", lang, 1)  # noqa: E731
-    full = t("deepseek.peers.alt_full", full=usd(r.loc["deepseek_v3_full", "low_usd"])) if "deepseek_v3_full" in r.index else ""
-    return t("deepseek.peers.alt", v3=usd(r.loc["deepseek_v3", "low_usd"]), full_line=full,
-             llama=usd(r.loc["llama31_405b", "low_usd"]),
-             claude=f"{usd(r.loc['claude35_sonnet', 'low_usd'])}–{usd(r.loc['claude35_sonnet', 'high_usd'])}",
-             gpt4_low=usd(r.loc["gpt4", "low_usd"]), gpt4_high=usd(r.loc["gpt4", "high_usd"]),
-             gpt4o=usd(r.loc["gpt4o", "low_usd"]))
+    full = t("deepseek.peers.alt_full", full=usd(r["deepseek_v3_full"]["low_usd"])) if "deepseek_v3_full" in r else ""
+    return t("deepseek.peers.alt", v3=usd(r["deepseek_v3"]["low_usd"]), full_line=full,
+             llama=usd(r["llama31_405b"]["low_usd"]),
+             claude=f"{usd(r['claude35_sonnet']['low_usd'])}–{usd(r['claude35_sonnet']['high_usd'])}",
+             gpt4_low=usd(r["gpt4"]["low_usd"]), gpt4_high=usd(r["gpt4"]["high_usd"]),
+             gpt4o=usd(r["gpt4o"]["low_usd"]))
 
 
-def estimates_table(est: pd.DataFrame, sources: pd.DataFrame, words: dict, lang: str) -> pd.DataFrame:
+def estimate_rows(est: pd.DataFrame | dict[str, list], sources: pd.DataFrame, words: dict, lang: str) -> dict[str, list[str]]:
+    """The table of every estimate, as columns of text (the first, the model, labels the rows:
+    ``ui.memo.arrow_frame``). ``est``: ``core.deepseek.peer_estimate_columns`` (or its frame)."""
     def runs(lo: float, hi: float) -> str:
         a, b = fmt_number(lo, lang, 1), fmt_number(hi, lang, 1)
         return f"≈{a}" if a == b else f"≈{a}–{b}"
 
-    return pd.DataFrame({
-        words["model"]: est["model"].map(words["names"]),
-        words["estimate"]: est["estimate"].map(words["estimates"]),
+    return {
+        words["model"]: [words["names"].get(m) for m in est["model"]],
+        words["estimate"]: [words["estimates"].get(e) for e in est["estimate"]],
         "USD": [charts.money_range(a, b, c, lang, 2) for a, b, c in zip(est["low_usd"], est["high_usd"], est["lower_bound"])],
         words["runs"]: [runs(a, b) for a, b in zip(est["runs_low"], est["runs_high"])],
         t("deepseek.peers.breakeven"): [runs(a, b) + "×" for a, b in zip(est["breakeven_low"], est["breakeven_high"])],
         t("deepseek.peers.source"): [short_source(sources, s) for s in est["source_id"]],
-    }).set_index(words["model"])
+    }
 
 
 def gpu_sources(gpus: pd.DataFrame) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import content
 
@@ -46,8 +47,6 @@ _PIN = "_sve_lang"
 
 
 def _run_context():
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
     return get_script_run_ctx(suppress_warning=True)
 
 
