@@ -107,6 +107,10 @@ def what_it_buys() -> None:
 
 
 def gpu_source(gpu: str) -> str:
+    return cached(_gpu_source, gpus, gpu)
+
+
+def _gpu_source(gpus, gpu: str) -> str:
     row = gpus.loc[(gpus["gpu"] == gpu) & (gpus["spec"] == "purchase_usd"), "source_id"]
     return str(row.iloc[0]) if not row.empty else "EPH"
 

@@ -21,11 +21,11 @@ def ink() -> str:
     return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
-def labelled_rows(df: pd.DataFrame, kind_labels: dict[str, str]) -> dict[str, dict[str, list]]:
-    """The rows ``labelled_template`` draws. ``df``: label, value, value_text, kind (model | plan |
-    check | benchmark), in drawing order."""
-    cols = df.to_dict("list")  # columns of lists: sent as Arrow without a pandas round trip
-    return {"bars": {**cols, "kind_label": [kind_labels[k] for k in cols["kind"]], "order": list(range(len(df)))}}
+def labelled_rows(df: pd.DataFrame | dict[str, list], kind_labels: dict[str, str]) -> dict[str, dict[str, list]]:
+    """The rows ``labelled_template`` draws. ``df`` (a frame or columns of lists): label, value,
+    value_text, kind (model | plan | check | benchmark), in drawing order."""
+    cols = df.to_dict("list") if isinstance(df, pd.DataFrame) else dict(df)  # sent as Arrow without pandas
+    return {"bars": {**cols, "kind_label": [kind_labels[k] for k in cols["kind"]], "order": list(range(len(cols["kind"])))}}
 
 
 def labelled_template(kinds: tuple[str, ...], x_title: str, kind_title: str, kind_labels: dict[str, str],
@@ -66,10 +66,11 @@ def labelled_bars(df: pd.DataFrame, x_title: str, kind_title: str, kind_labels: 
                      labelled_rows(df, kind_labels))
 
 
-def year_rows(by_year: pd.DataFrame, labels: dict[str, str]) -> dict[str, dict[str, list]]:
-    """The rows ``spending_template`` draws. ``by_year``: year, gpu_amount, other_amount (in the
-    display unit), spend_text, gw_text; ``labels``: {'gpu': ..., 'other': ...} legend names."""
-    years = by_year.to_dict("list")  # columns of lists: sent as Arrow without a pandas round trip
+def year_rows(by_year: pd.DataFrame | dict[str, list], labels: dict[str, str]) -> dict[str, dict[str, list]]:
+    """The rows ``spending_template`` draws. ``by_year`` (a frame or columns of lists): year,
+    gpu_amount, other_amount (in the display unit), spend_text, gw_text; ``labels``: {'gpu': ...,
+    'other': ...} legend names."""
+    years = by_year.to_dict("list") if isinstance(by_year, pd.DataFrame) else dict(by_year)  # Arrow without pandas
     long: dict[str, list] = {k: [] for k in ("year", "spend_text", "gw_text", "part", "amount", "part_label", "stack")}
     for stack, (part, name) in enumerate((("gpu_amount", labels["gpu"]), ("other_amount", labels["other"]))):
         for i, year in enumerate(years["year"]):  # as DataFrame.melt: every year of one part, then the other

@@ -16,6 +16,7 @@ from core.datasets import fact
 from core.formatting import fmt_date, fmt_money, fmt_number
 from core.hardware import gpu_spec
 from ui.i18n import t
+from ui.memo import cached
 
 
 @dataclass(frozen=True)
@@ -71,22 +72,32 @@ def timeline_items(timeline: pd.DataFrame, f: Fmt) -> list[tuple[str, list[str]]
 
 
 def comparison_rows(model_gw: float, budget_usd: float, facts: pd.DataFrame, timeline: pd.DataFrame,
-                    f: Fmt) -> pd.DataFrame:
-    """The bars of the power chart: this budget's GW, two capex-per-GW cross-checks, Stargate's own
-    announced steps, and two yardsticks (North America's data centres, a nuclear plant)."""
+                    f: Fmt) -> dict[str, list]:
+    """The bars of the power chart (columns of lists: kind, label, value, value_text): this budget's
+    GW, two capex-per-GW cross-checks, Stargate's own announced steps, and two yardsticks (North
+    America's data centres, a nuclear plant). Only the first three move with the sliders: the rest
+    is worked out once per language (a fresh slider value cost milliseconds of timeline lookups)."""
+    checks, fixed = cached(_fixed_bars, facts, timeline, f.lang)
+    rows = [("model", t("stargate.cmp.model", budget=f.money(budget_usd)), model_gw)]
+    rows += [("check", label, stargate.gw_for_capex(budget_usd, per_gw)) for label, per_gw in checks]
+    rows += fixed
+    return {"kind": [r[0] for r in rows], "label": [r[1] for r in rows], "value": [r[2] for r in rows],
+            "value_text": [f.gw(r[2]) for r in rows]}
+
+
+def _fixed_bars(facts: pd.DataFrame, timeline: pd.DataFrame, lang: str) -> tuple[tuple, list[tuple]]:
+    """The power chart's cross-checks (label, capex per GW) and the bars no slider moves."""
+    f = Fmt(lang)
     tv = lambda e, m: stargate.timeline_value(timeline, e, m)  # noqa: E731
     bern, epoch = fact(facts, "bernstein_capex_usd_per_gw"), fact(facts, "epoch_capex_usd_per_gw")
-    rows = [
-        ("model", t("stargate.cmp.model", budget=f.money(budget_usd)), model_gw),
-        ("check", t("stargate.cmp.bernstein", per_gw=f.money(bern)), stargate.gw_for_capex(budget_usd, bern)),
-        ("check", t("stargate.cmp.epoch", per_gw=f.money(epoch)), stargate.gw_for_capex(budget_usd, epoch)),
+    checks = ((t("stargate.cmp.bernstein", per_gw=f.money(bern)), bern), (t("stargate.cmp.epoch", per_gw=f.money(epoch)), epoch))
+    return checks, [
         ("plan", t("stargate.cmp.goal", date=_month(timeline, "goal", f)), tv("goal", "gw_total")),
         ("plan", t("stargate.cmp.sep", date=_month(timeline, "five_sites", f)), tv("five_sites", "gw_total")),
         ("plan", t("stargate.cmp.abilene"), tv("abilene", "gw")),
         ("benchmark", t("stargate.cmp.na"), fact(facts, "na_datacentre_capacity_gw_2024")),
         ("benchmark", t("stargate.cmp.nuclear"), fact(facts, "nuclear_plant_avg_gw")),
     ]
-    return pd.DataFrame([{"kind": k, "label": label, "value": v, "value_text": f.gw(v)} for k, label, v in rows])
 
 
 def _month(timeline: pd.DataFrame, event: str, f: Fmt) -> str:
@@ -94,12 +105,13 @@ def _month(timeline: pd.DataFrame, event: str, f: Fmt) -> str:
     return format_skeleton("yMMM", day, locale=f.lang)
 
 
-def spending_rows(by_year: pd.DataFrame, unit_usd: float, f: Fmt) -> pd.DataFrame:
-    """Per year: GPU and other spending in ``unit_usd`` (1e9 = billions, 1e8 = 億), and texts."""
-    return pd.DataFrame({
-        "year": by_year["year"].astype(int),
-        "gpu_amount": by_year["gpu_usd"] / unit_usd,
-        "other_amount": by_year["other_usd"] / unit_usd,
+def spending_rows(by_year: pd.DataFrame, unit_usd: float, f: Fmt) -> dict[str, list]:
+    """Per year (columns of lists): GPU and other spending in ``unit_usd`` (1e9 = billions, 1e8 = 億),
+    and texts."""
+    return {
+        "year": [int(y) for y in by_year["year"]],
+        "gpu_amount": [v / unit_usd for v in by_year["gpu_usd"]],
+        "other_amount": [v / unit_usd for v in by_year["other_usd"]],
         "spend_text": [f.money(v) for v in by_year["spend_usd"]],
         "gw_text": [f.gw(v) for v in by_year["cumulative_gw"]],
-    })
+    }
