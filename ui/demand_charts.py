@@ -16,28 +16,31 @@ DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3])
 LO, HI = "next_lo", "next_hi"  # Vega parameters: the extents of the y domain's ends
 
 
-def curve_rows(elasticities: list[float], chosen: float, pass_through: float, label) -> pd.DataFrame:
-    """Long rows (k, compute, series, chosen) for each elasticity and the chosen one;
-    ``label(ε) -> str`` names a line."""
+def curve_rows(elasticities: list[float], chosen: float, pass_through: float, label) -> dict[str, list]:
+    """Long rows (k, compute, series, chosen, eps) for each elasticity and the chosen one, as columns
+    of plain lists (sent as Arrow without a frame in between); ``label(ε) -> str`` names a line."""
     ks = demand.log_grid()
-    rows = []
+    cols: dict[str, list] = {"k": [], "compute": [], "series": [], "chosen": [], "eps": []}
     for e in dict.fromkeys([*elasticities, chosen]):
-        is_chosen = abs(e - chosen) < 1e-9
+        is_chosen, name = abs(e - chosen) < 1e-9, label(e)
         for k, c in zip(ks, demand.compute_curve(ks, e, pass_through)):
-            rows.append({"k": k, "compute": c, "series": label(e), "chosen": is_chosen, "eps": e})
-    return pd.DataFrame(rows)
+            for key, value in (("k", float(k)), ("compute", float(c)), ("series", name), ("chosen", is_chosen), ("eps", e)):
+                cols[key].append(value)
+    return cols
 
 
-def spending_rows(rows: pd.DataFrame, marker_k: float, point: tuple[float, float], marker: str) -> dict[str, pd.DataFrame]:
+def spending_rows(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float],
+                  marker: str) -> dict[str, dict[str, list]]:
     """The rows ``spending_template`` draws: the lines (``curve_rows``) with each line's colour slot
     ("chosen", or its place among the lines), the marked efficiency gain and the reader's point."""
-    series = list(dict.fromkeys(rows["series"]))
-    chosen = set(rows.loc[rows["chosen"], "series"])
+    cols = rows.to_dict("list") if isinstance(rows, pd.DataFrame) else rows
+    series = list(dict.fromkeys(cols["series"]))
+    chosen = {s for s, c in zip(cols["series"], cols["chosen"]) if c}
     slot = {s: "chosen" if s in chosen else str(i % len(OTHERS)) for i, s in enumerate(series)}
-    hi = max(float(rows["compute"].max()), 1.0) * 1.3
-    return {"lines": rows.assign(slot=rows["series"].map(slot)),
-            "mark": pd.DataFrame({"k": [marker_k], "t": [marker], "y": [hi / 1.05]}),
-            "here": pd.DataFrame({"k": [point[0]], "compute": [point[1]]})}
+    hi = max(max((c for c in cols["compute"] if c == c), default=1.0), 1.0) * 1.3
+    return {"lines": {**cols, "slot": [slot[s] for s in cols["series"]]},
+            "mark": {"k": [marker_k], "t": [marker], "y": [hi / 1.05]},
+            "here": {"k": [point[0]], "compute": [point[1]]}}
 
 
 def spending_template(titles: dict[str, str]) -> alt.LayerChart:
@@ -80,7 +83,7 @@ def spending_template(titles: dict[str, str]) -> alt.LayerChart:
     return styled(alt.layer(room, today, mark_rule, mark_text, lines, ends, here).properties(height=380))
 
 
-def spending_chart(rows: pd.DataFrame, marker_k: float, point: tuple[float, float], titles: dict[str, str]) -> alt.Chart:
+def spending_chart(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float], titles: dict[str, str]) -> alt.Chart:
     """``spending_template`` with its rows in it (the tour, tests); ``titles`` also has today and
     marker (the dotted rule's text)."""
     return with_rows(spending_template({k: titles[k] for k in ("x", "y", "series")}),
