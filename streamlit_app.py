@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.paths import ROOT
-from ui import chrome, i18n, pages, present
+from ui import chrome, i18n, pages, present, process
 
 i18n.pin_language(None)  # a full run: the language is read afresh until its control has rendered
 requested = {k: st.query_params.get(k) for k in st.query_params}  # before controls touch the URL
@@ -21,3 +21,4 @@ if presenting:
     present.audience_link(page.url_path)
 else:
     chrome.article_credit()
+process.settle_memory()  # once per process, after its first full run (ui/process.py)

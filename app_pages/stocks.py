@@ -3,8 +3,7 @@
 import streamlit as st
 
 from core import stocks
-from core.datasets import fact
-from core.formatting import fmt_date, fmt_money, fmt_pct
+from core.formatting import fmt_date
 from ui import stocks_view as view
 from ui.cards import figure_card
 from ui.charts import build_named, group_label, show
@@ -16,11 +15,10 @@ from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
 L = lang()
-prices, companies, events, facts, sources = require("prices", "companies", "events", "facts", "sources")
-days = stocks.trading_days(prices)
+_, companies, events, _, sources = require("prices", "companies", "events", "facts", "sources")  # all checked, three used here
+days = list(view.trading_days())
 day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
-names = dict(zip(companies["ticker"], companies[f"name_{L}"]))
-groups = dict(zip(companies["ticker"], companies["group"]))
+groups = view.ticker_groups()
 DEFAULT = (stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW)
 
 st.title(t("stocks.title"))
@@ -54,26 +52,16 @@ more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("st
 tickers = cached(stocks.chart_tickers, companies, more)
 
 st.header(t("stocks.bars_title"))
-bars = view.drawdown_view(win.base, win.start, win.end, tuple(tickers), L)
+summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
 dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
-worst = bars.iloc[0]
 show(build_named(drawdown_template, cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
-                 tuple(dict.fromkeys(bars["group"])), view.bar_titles(), style=True),
-     t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]], worst_move=fmt_pct(worst["change"], L), **dates))
-st.markdown(cached(view.group_sentence, bars, companies, names, L, dates))
-flagged = bars[bars["flagged"]]
-if not flagged.empty:
-    st.caption(t("stocks.flag_caption", items=view.join(
-        [t("stocks.flag_item", name=names[r.ticker], date=day(r.earnings_on)) for r in flagged.itertuples()], L)))
+                 summary["groups"], view.bar_titles(), style=True), summary["alt"])
+st.markdown(summary["sentence"])
+if summary["flagged"]:
+    st.caption(summary["flagged"])
 
-nvda = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]
-nvda_day = nvda["date"].date()
-prev = days[days.index(nvda_day) - 1]
-figure_card(t("stocks.nvda.label", date=day(nvda_day)), fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"),
-                                                                 "USD", L, 0),
-            lines=(t("stocks.nvda.detail", move=fmt_pct(cached(stocks.change_at, prices, prev, nvda_day)["NVDA"], L),
-                     prev=day(prev)), t("stocks.nvda.caveat")),
-            source=source_line(sources, "EV-NVDA-0127"))
+card = view.nvda_card(L)
+figure_card(card["label"], card["value"], lines=card["lines"], source=card["source"])
 
 
 @st.fragment
@@ -103,5 +91,5 @@ table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers)
 st.dataframe(table, hide_index=True, column_config=config, width="stretch")
 
 st.info(prose("stocks", "caveat"), icon=":material/info:")
-st.caption(source_line(sources, *prices["source_id"].unique(), "SVE"))
+st.caption(source_line(sources, *view.price_sources(), "SVE"))
 st.caption(t("stocks.events_source", count=len(events)))

@@ -9,6 +9,7 @@ module and name. Arguments that cannot be pickled (a lambda) mean no caching, ne
 from __future__ import annotations
 
 import copy
+import datetime
 import hashlib
 import io
 import pickle
@@ -137,7 +138,8 @@ MAX_RESULTS = 2048
 _RESULTS: OrderedDict[tuple[str, str], Any] = OrderedDict()
 _RESULTS_LOCK = threading.Lock()
 _MISSING = object()
-_IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), frozenset)
+_IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), frozenset, datetime.date, datetime.time,
+              datetime.timedelta)
 
 
 def _is_arrow_table(value: Any) -> bool:

@@ -77,6 +77,59 @@ def group_sentence(bars: pd.DataFrame, companies: pd.DataFrame, names: dict[str,
 
 
 @memoized
+def trading_days() -> tuple[date, ...]:
+    """The days with closes in ``data/prices.csv`` (kept: a full rerun of the page asked for them afresh)."""
+    return tuple(stocks.trading_days(load("prices")))
+
+
+@memoized
+def ticker_groups() -> dict[str, str]:
+    companies = load("companies")
+    return dict(zip(companies["ticker"], companies["group"]))
+
+
+@memoized
+def price_sources() -> tuple[str, ...]:
+    return tuple(load("prices")["source_id"].unique())
+
+
+@memoized
+def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], lang: str) -> dict:
+    """What the page says around the drawdown bars, as plain values (worked out once per window; a
+    toggle's full rerun redid it with pandas): the groups drawn, the chart's alt text, the sentence
+    on the groups, the caption on companies whose low came after their own results ('' if none)."""
+    bars = drawdown_view(base, start, end, tickers, lang)
+    names, med = _names(lang), (lambda d: fmt_date(d, lang, "medium"))
+    dates = dict(base=med(base), start=med(start), end=med(end))
+    worst, flagged = bars.iloc[0], bars[bars["flagged"]]
+    items = [t("stocks.flag_item", name=names[r.ticker], date=med(r.earnings_on)) for r in flagged.itertuples()]
+    return {"groups": tuple(dict.fromkeys(bars["group"])),
+            "alt": t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]],
+                     worst_move=fmt_pct(worst["change"], lang), **dates),
+            "sentence": group_sentence(bars, load("companies"), names, lang, dates),
+            "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else ""}
+
+
+@memoized
+def nvda_card(lang: str) -> dict:
+    """The card on NVIDIA's record one-day loss: label, value, lines, source (plain strings)."""
+    from core.datasets import fact
+    from core.formatting import fmt_money
+    from ui.cite import source_line
+
+    prices, events, facts, sources = load("prices"), load("events"), load("facts"), load("sources")
+    days = list(trading_days())
+    med = lambda d: fmt_date(d, lang, "medium")  # noqa: E731
+    nvda_day = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]["date"].date()
+    prev = days[days.index(nvda_day) - 1]
+    move = stocks.change_at(prices, prev, nvda_day)["NVDA"]
+    return {"label": t("stocks.nvda.label", date=med(nvda_day)),
+            "value": fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"), "USD", lang, 0),
+            "lines": (t("stocks.nvda.detail", move=fmt_pct(move, lang), prev=med(prev)), t("stocks.nvda.caveat")),
+            "source": source_line(sources, "EV-NVDA-0127")}
+
+
+@memoized
 def index_view(base: date, tickers: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Lines (date, name, group, index, close) and the events to mark (date, title, who): every
     event that is not a company's results, and the results of the companies shown."""
