@@ -2,6 +2,8 @@
 
 import altair as alt
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st_h
 
 from ui.charts import _chart_data, chart_svg
 
@@ -67,3 +69,27 @@ def test_named_rows_may_be_columns_of_lists():
     assert as_frame(built.table).equals(pd.DataFrame(cols))
     assert "lists" in built.svg()
     assert _chart_data(with_rows(dots("t"), {"rows": cols})).equals(pd.DataFrame(cols))
+
+
+# Chart rows as columns of lists become Arrow tables with the column types pyarrow would find,
+# whatever the mix of values, even when types worked out for earlier rows are reused.
+_values = st_h.one_of(st_h.integers(-10**12, 10**12), st_h.floats(allow_nan=True, allow_infinity=False),
+                      st_h.text(max_size=5), st_h.booleans(), st_h.none())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st_h.lists(st_h.lists(_values, min_size=3, max_size=3), min_size=2, max_size=2))
+def test_rows_become_the_arrow_table_pyarrow_makes(pairs):
+    import pyarrow as pa
+
+    from ui.charts import _arrow_columns
+
+    for values in pairs:  # the same column names twice: the second may reuse the first's types
+        rows = {"a": values, "b": ["x", "y", "z"]}
+        try:
+            want = pa.table(rows)
+        except (pa.ArrowException, TypeError, ValueError):
+            continue  # a mix pyarrow refuses: not ours to judge
+        got = _arrow_columns(rows)
+        assert got.schema == want.schema
+        assert got.to_pydict().__repr__() == want.to_pydict().__repr__()  # NaN == NaN by its text
