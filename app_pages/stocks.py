@@ -48,20 +48,6 @@ except stocks.EmptyWindowError:
     win = stocks.resolve_window(*DEFAULT, days)
 for which, was, used in win.moved:
     st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
-more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
-tickers = cached(stocks.chart_tickers, companies, more)
-
-st.header(t("stocks.bars_title"))
-summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
-dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
-show(build_named(drawdown_template, cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
-                 summary["groups"], view.bar_titles(), style=True), summary["alt"])
-st.markdown(summary["sentence"])
-if summary["flagged"]:
-    st.caption(summary["flagged"])
-
-card = view.nvda_card(L)
-figure_card(card["label"], card["value"], lines=card["lines"], source=card["source"])
 
 
 @st.fragment
@@ -82,14 +68,34 @@ def index_block(base, start, end, tickers):
     st.caption(t("stocks.lines_caption"))
 
 
-index_block(win.base, win.start, win.end, tickers)
+@st.fragment  # the toggle reruns only what it changes: bars, lines, table (not the window's controls above)
+def reaction(win) -> None:
+    more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
+    tickers = cached(stocks.chart_tickers, companies, more)
 
-st.header(t("stocks.table_title"))
-checkpoints = {"article": stocks.snap_to_trading_day(stocks.ARTICLE_DATE, days), "last": days[-1]}
-st.markdown(t("stocks.table_intro", base=dates["base"], article=day(checkpoints["article"]), last=day(days[-1])))
-table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
-st.dataframe(table, hide_index=True, column_config=config, width="stretch")
+    st.header(t("stocks.bars_title"))
+    summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
+    dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
+    show(build_named(drawdown_template, cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
+                     summary["groups"], view.bar_titles(), style=True), summary["alt"])
+    st.markdown(summary["sentence"])
+    if summary["flagged"]:
+        st.caption(summary["flagged"])
 
-st.info(prose("stocks", "caveat"), icon=":material/info:")
-st.caption(source_line(sources, *view.price_sources(), "SVE"))
-st.caption(t("stocks.events_source", count=len(events)))
+    card = view.nvda_card(L)
+    figure_card(card["label"], card["value"], lines=card["lines"], source=card["source"])
+
+    index_block(win.base, win.start, win.end, tickers)
+
+    st.header(t("stocks.table_title"))
+    checkpoints = {"article": stocks.snap_to_trading_day(stocks.ARTICLE_DATE, days), "last": days[-1]}
+    st.markdown(t("stocks.table_intro", base=dates["base"], article=day(checkpoints["article"]), last=day(days[-1])))
+    table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
+    st.dataframe(table, hide_index=True, column_config=config, width="stretch")
+
+    st.info(prose("stocks", "caveat"), icon=":material/info:")
+    st.caption(source_line(sources, *view.price_sources(), "SVE"))
+    st.caption(t("stocks.events_source", count=len(events)))
+
+
+reaction(win)
