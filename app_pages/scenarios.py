@@ -8,7 +8,7 @@ from core.datasets import fact
 from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_pct, fmt_scientific
 from ui import scenarios_charts as charts
 from ui import scenarios_controls as controls
-from ui.charts import build_named, show
+from ui.charts import Shelf, build_named, show
 from ui.cite import short_source, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -128,7 +128,8 @@ def calculator() -> None:
     for y, color in (("cost_usd", charts.COST_COLOR), ("days", charts.DAYS_COLOR)):
         chart = build_named(charts.sweep_template, charts.sweep_rows({**cols, "current_text": cols[f"{y}_label"]}), y,
                             t(f"scenarios.chart.{y}"), x_title, axis == "gpus", L, color)
-        show(chart, t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]))
+        show(chart, t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]),
+             name=f"scenario-{y.split('_')[0]}", shelf=SHELF, label=t(f"scenarios.chart.{y}"))
     st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
     st.subheader(t("scenarios.compare.title"))
@@ -138,13 +139,16 @@ def calculator() -> None:
     labels = [money(usd) for _, usd, _ in bars]
     comp = {"name": [b[0] for b in bars], "usd": [b[1] for b in bars], "mine": [b[2] for b in bars], "label": labels}
     show(build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
-         t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]))
+         t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]), name="scenario-comparison",
+         shelf=SHELF, label=t("scenarios.compare.short"))
     st.caption(t("scenarios.compare.caption", v3=labels[1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
                  runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=labels[2])
                + "\n\n" + source_line(sources, *cached(S.preset_source_ids, presets, preset), "STARGATE-OAI"))
 
 
+SHELF = Shelf("sc")  # the calculator's chart downloads, offered once under it (ui.charts.Shelf)
 calculator()
+SHELF.offer()
 
 st.header(t("scenarios.check.title"))
 v3, llama = cached(S.v3_check, presets, facts, gpus), cached(S.llama_check, presets, facts, gpus)

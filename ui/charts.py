@@ -300,13 +300,16 @@ def by_position(spec_json: str, names) -> dict:
 
 
 def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None, name: str | None = None,
-         data: pd.DataFrame | None = None, export: bool = True) -> None:
+         data: pd.DataFrame | None = None, export: bool = True, shelf: Shelf | None = None,
+         label: str = "") -> None:
     """Render a chart full width with its alt text (what it shows, for screen readers), and offer
     it as SVG (drawn by vl-convert on click, not on every rerun) and its data as CSV.
 
     ``chart`` is an Altair chart or, cheaper on reruns, a ``build(...)`` result. ``name`` is the
     download file name (defaults to ``key``); ``data`` the table behind the chart when it is not
-    the chart's own DataFrame. The toolbar's PNG download stays available too.
+    the chart's own DataFrame. The toolbar's PNG download stays available too. With ``shelf``
+    (a chart inside an ``st.fragment``), the downloads are put on the shelf, under ``label``, and
+    offered once below the fragment (``Shelf.offer``) instead of under the chart.
     """
     frames = None
     if isinstance(chart, Built):
@@ -323,14 +326,57 @@ def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None
     if not export:
         return
     stem = name or key or f"chart-{zlib.crc32(alt_text.encode()):08x}"  # unique per chart, stable per run
+    if shelf is not None:
+        shelf.put(stem, label, chart, frames, table)
+        return
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
-        st.download_button(t("common.download_svg"), data=lambda: chart_svg(chart, frames), file_name=f"{stem}.svg",
-                           mime="image/svg+xml", on_click="ignore", type="tertiary", icon=":material/image:",
-                           key=f"svg_{stem}")
-        if table is not None:
-            st.download_button(t("common.download_csv"), data=lambda: as_frame(table).to_csv(index=False).encode("utf-8"),
-                               file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", type="tertiary",
-                               icon=":material/table:", key=f"csv_{stem}")
+        _downloads(stem, lambda: chart_svg(chart, frames), None if table is None else lambda: _csv(table))
+
+
+def _downloads(stem: str, svg: Callable[[], str], csv: Callable[[], bytes] | None, label: str = "") -> None:
+    """A chart's two download buttons (files made when clicked)."""
+    name = (lambda kind: t("common.download_named", chart=label, kind=kind)) if label else (lambda kind: kind)
+    st.download_button(name(t("common.download_svg")), data=svg, file_name=f"{stem}.svg", mime="image/svg+xml",
+                       on_click="ignore", type="tertiary", icon=":material/image:", key=f"svg_{stem}")
+    if csv is not None:
+        st.download_button(name(t("common.download_csv")), data=csv, file_name=f"{stem}.csv", mime="text/csv",
+                           on_click="ignore", type="tertiary", icon=":material/table:", key=f"csv_{stem}")
+
+
+def _csv(table) -> bytes:
+    return as_frame(table).to_csv(index=False).encode("utf-8")
+
+
+class Shelf:
+    """Downloads of the charts drawn inside an ``st.fragment``, offered once below it instead of
+    under each chart. A download button is a widget, registered again on every rerun of the
+    fragment it sits in: on the scenarios page, six of them (and their rows) were a sixth of a
+    slider move's server time. Outside the fragment they are drawn on full runs only, and they
+    stay valid through its reruns (Streamlit keeps the files of elements outside a rerunning
+    fragment). Each file is made when clicked, from what the fragment last put on the shelf:
+    the chart as the reader sees it then.
+
+    Make it in the page's full run (``SHELF = Shelf("sc")``), pass it to ``show`` inside the
+    fragment, and call ``offer()`` after the fragment."""
+
+    def __init__(self, key: str):
+        self.items: dict[str, tuple] = st.session_state.setdefault(f"_shelf_{key}", {})
+
+    def put(self, stem: str, label: str, chart: alt.TopLevelMixin, frames: dict | None, table: Any) -> None:
+        self.items[stem] = (label, chart, frames, table)
+
+    def svg(self, stem: str) -> str:
+        _, chart, frames, _ = self.items[stem]
+        return chart_svg(chart, frames)
+
+    def csv(self, stem: str) -> bytes:
+        return _csv(self.items[stem][3])
+
+    def offer(self) -> None:
+        """The download buttons of every chart on the shelf under the fragment, a row a chart."""
+        for stem, (label, _, _, table) in list(self.items.items()):
+            with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
+                _downloads(stem, lambda s=stem: self.svg(s), None if table is None else (lambda s=stem: self.csv(s)), label)
 
 
 def chart_svg(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None = None) -> str:

@@ -144,16 +144,15 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
                                    defaults[S.COST_KEY], S.COST_KEY, _labels("scenarios.cost_mode", costs.COST_MODES),
                                    help=t("scenarios.help.cost_mode"), on_change=_mark_own)
         owned = p[S.COST_KEY] == "own"
-        c1, c2, c3 = st.columns(3)
-        with c1:
+        # two columns, GPU time and power, each a number, a number, a slider (rows line up; a phone
+        # stacks them group by group); one row of columns is fewer messages on every move than two
+        gpu_time, power = st.columns(2)
+        with gpu_time:
             p["sc_rent"] = _number("sc_rent", defaults, disabled=owned)
-        with c2:
             p["sc_buy"] = _number("sc_buy", defaults, disabled=not owned)
-        with c3:
             p["sc_years"] = _number("sc_years", defaults, disabled=not owned)
-        c1, c2, c3 = st.columns(3)
-        for col, key in ((c1, "sc_kw"), (c2, "sc_pue"), (c3, "sc_kwh")):
-            with col:
+        with power:
+            for key in ("sc_kw", "sc_kwh", "sc_pue"):
                 p[key] = _number(key, defaults)
     return p
 

@@ -49,3 +49,34 @@ def test_editing_a_preset_link_keeps_every_value(open_page):
     page.goto(page.url)  # the edited link alone rebuilds the same scenario
     wait_for_app(page)
     expect(gpu_hours(page)).to_have_text("25.96M")
+
+
+def test_downloads_under_the_calculator_give_the_charts_as_they_are_at_the_click(open_page):
+    """The calculator's downloads sit below its fragment (ui.charts.Shelf): they must survive the
+    fragment's reruns and give the reader's current scenario, not the one of the last full run."""
+    import csv
+    import io
+    from pathlib import Path
+
+    page = open_page("scenarios")
+    slider = page.get_by_test_id("stSlider").filter(has_text="utilisation").get_by_role("slider")
+    start = float(slider.input_value())
+    for _ in range(20):  # one step up (a rerun landing mid-way can drop a key press)
+        if float(slider.input_value()) != start:
+            break
+        slider.focus()
+        slider.press("ArrowRight")
+    wait_for_app(page)
+    moved = float(slider.input_value())
+    assert moved != start
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Cost: Data (CSV)").click()
+    assert got.value.suggested_filename == "scenario-cost.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+    current = [r for r in rows if r["current"] == "True"]
+    assert len(current) == 1 and float(current[0]["x"]) == moved  # this move's scenario, not the page's first
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Comparison: SVG").click()
+    assert got.value.suggested_filename == "scenario-comparison.svg"
+    assert Path(got.value.path()).read_text(encoding="utf-8").lstrip().startswith("<svg")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
