@@ -2,12 +2,14 @@
 
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
                                               [--page home] [--prefix sc_] [--fresh] [--processes 2] [--warm]
+                                              [--ramp 20]
 
 Each simulated reader opens the page (a first run), then changes the page's own first slider
 (else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
 does: a control inside an ``st.fragment`` reruns only that fragment, and unchanged large messages
 come back as references. A page without a control of its own is rerun whole. Prints p50/p95 of
-the moves and of the first loads, errors, and the server's peak RSS and CPU use. Loopback only; every
+the moves and of the first loads, errors, the server's peak RSS and CPU use, and the load
+generator's own CPU (it shares the machine). Loopback only; every
 run is bounded in sessions and time and stops by itself.
 """
 
