@@ -48,21 +48,22 @@ def costs() -> None:
     head = ds.v3_headline(facts, price)
     rows = view.stage_rows(ds.stage_columns(facts, price), L)
     st.table(arrow_frame(rows, next(iter(rows))), hide_index=False)
-    money, time = st.columns(2)  # one row of columns, two figures each: fewer messages a move
+    m1, m2 = st.columns(2)  # two rows of columns: the total's delta line must not push its row's neighbour down
+    m3, m4 = st.columns(2)
     delta = None if price == REPORT_PRICE else t("deepseek.bill.delta", delta=(
         "+" if head.cost_usd > HEAD.cost_usd else "−") + usd(abs(head.cost_usd - HEAD.cost_usd), 2),
         price=usd(REPORT_PRICE, 0))
-    money.metric(t("deepseek.bill.total_label"), usd(head.cost_usd), delta=delta, delta_color="off",
-                 help=t("deepseek.bill.total_help"))
-    money.metric(t("deepseek.bill.jpy_label"), fmt_money(head.cost_usd * rate, "JPY", L, 1),
-                 help=t("deepseek.bill.jpy_help", rate=fmt_number(rate, L, 2)))
-    time.metric(t("deepseek.bill.per_t_label"), fmt_compact(head.gpu_hours_per_trillion_tokens, L, 1),
-                help=t("deepseek.bill.per_t_help", hours=fmt_compact(fact(facts, "v3_gpu_hours_pretraining"), L, 3),
-                       tokens=fmt_number(head.tokens / 1e12, L, 1),
-                       reported=fmt_compact(fact(facts, "ds_v3_gpu_hours_per_trillion_tokens"), L, 0)))
-    time.metric(t("deepseek.bill.days_label"), fmt_number(head.days_per_trillion_tokens, L, 2),
-                help=t("deepseek.bill.days_help", gpus=fmt_number(head.gpus, L),
-                       reported=fmt_number(fact(facts, "ds_v3_days_per_trillion_tokens"), L, 1)))
+    m1.metric(t("deepseek.bill.total_label"), usd(head.cost_usd), delta=delta, delta_color="off",
+              help=t("deepseek.bill.total_help"))
+    m2.metric(t("deepseek.bill.jpy_label"), fmt_money(head.cost_usd * rate, "JPY", L, 1),
+              help=t("deepseek.bill.jpy_help", rate=fmt_number(rate, L, 2)))
+    m3.metric(t("deepseek.bill.per_t_label"), fmt_compact(head.gpu_hours_per_trillion_tokens, L, 1),
+              help=t("deepseek.bill.per_t_help", hours=fmt_compact(fact(facts, "v3_gpu_hours_pretraining"), L, 3),
+                     tokens=fmt_number(head.tokens / 1e12, L, 1),
+                     reported=fmt_compact(fact(facts, "ds_v3_gpu_hours_per_trillion_tokens"), L, 0)))
+    m4.metric(t("deepseek.bill.days_label"), fmt_number(head.days_per_trillion_tokens, L, 2),
+              help=t("deepseek.bill.days_help", gpus=fmt_number(head.gpus, L),
+                     reported=fmt_number(fact(facts, "ds_v3_days_per_trillion_tokens"), L, 1)))
     st.caption(t("deepseek.bill.pretraining", days=fmt_number(head.pretraining_days, L, 1), gpus=fmt_number(head.gpus, L),
                  months=fmt_number(fact(facts, "ds_v3_pretraining_months_max"), L), jpy=fmt_money(jpy, "JPY", L, 1),
                  rate=fmt_number(implied, L, 2)) + " " + source_line(sources, "V3R", "ARTICLE"))

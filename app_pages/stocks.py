@@ -68,7 +68,7 @@ def index_block(base, start, end, tickers):
     st.caption(t("stocks.lines_caption"))
 
 
-@st.fragment  # the toggle reruns only what it changes: bars, lines, table (not the window's controls above)
+@st.fragment  # a toggle reruns the companies' part (bars, card, lines, table), not the window's controls above
 def reaction(win) -> None:
     more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
     tickers = cached(stocks.chart_tickers, companies, more)
@@ -93,9 +93,8 @@ def reaction(win) -> None:
     table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
     st.dataframe(table, hide_index=True, column_config=config, width="stretch")
 
-    st.info(prose("stocks", "caveat"), icon=":material/info:")
-    st.caption(source_line(sources, *view.price_sources(), "SVE"))
-    st.caption(t("stocks.events_source", count=len(events)))
-
 
 reaction(win)
+st.info(prose("stocks", "caveat"), icon=":material/info:")
+st.caption(source_line(sources, *view.price_sources(), "SVE"))
+st.caption(t("stocks.events_source", count=len(events)))

@@ -59,10 +59,6 @@ def stage_columns(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> dict[st
     }
 
 
-def stage_table(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> pd.DataFrame:
-    """Table 1 recomputed: one row a stage (``stage_columns`` as a frame)."""
-    return pd.DataFrame(stage_columns(facts, price_usd_per_gpu_hour))
-
 
 @dataclass(frozen=True)
 class V3Headline:
@@ -77,7 +73,7 @@ class V3Headline:
 
 
 def v3_headline(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> V3Headline:
-    hours = [fact(facts, key) for _, key in STAGES]  # stage_table's sums, without building the table
+    hours = [fact(facts, key) for _, key in STAGES]  # stage_columns' sums, without building the columns
     pre = fact(facts, "v3_gpu_hours_pretraining")
     tokens, gpus = fact(facts, "ds_v3_pretraining_tokens"), fact(facts, "v3_cluster_gpus")
     per_t = gpu_hours_per_trillion_tokens(pre, tokens)

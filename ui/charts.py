@@ -184,12 +184,16 @@ def _arrow_or_frame(rows):
 
 def _arrow_columns(rows: dict[str, list]):
     """Columns of lists as an Arrow table. Working out the column types cost pyarrow 0.3 ms a table
-    (five tables a move on the scenarios page); the types found for the same columns holding the
-    same kinds of Python values (every value's type, not only the first's: pyarrow would truncate a
-    float put in a column typed from ints) are reused."""
+    (five tables a move on the scenarios page), so the types found before are reused for columns of
+    the same names holding the same kinds of plain values (text, numbers, booleans, gaps), every
+    value counted: typed from ints, pyarrow would take a later 2.0 as an int and refuse 1.5. Other
+    values (dates with their time zones, lists) are typed afresh every time."""
     import pyarrow as pa
 
-    key = (tuple(rows), tuple(frozenset(type(v).__name__ for v in col) for col in rows.values()))
+    kinds = tuple(frozenset(type(v).__name__ for v in col) for col in rows.values())
+    if not all(k <= _PLAIN for k in kinds):
+        return pa.table(rows)
+    key = (tuple(rows), kinds)
     schema = _TYPES.get(key)
     if schema is not None:
         try:
@@ -203,6 +207,7 @@ def _arrow_columns(rows: dict[str, list]):
     return table
 
 
+_PLAIN = frozenset({"str", "int", "float", "bool", "NoneType"})
 _TYPES: dict[tuple, Any] = {}
 LONG_ROWS = 200
 _ARROW: OrderedDict[str, Any] = OrderedDict()

@@ -159,26 +159,24 @@ def _copy(value: Any) -> Any:
 
 
 def arrow_frame(columns: dict[str, list], index: str) -> Any:
-    """``pd.DataFrame(columns).set_index(index)`` as the Arrow table Streamlit would make of it, made
-    straight from the lists: building and converting a small frame of text cost one to two
-    milliseconds on every move. The schema (with pandas' metadata, which tells Streamlit which
-    column labels the rows) comes from a one-row frame of the same columns, worked out once per
-    set of names and value types; values that do not fit it (or NaN, which pandas makes a null)
-    take the pandas way."""
+    """``pd.DataFrame(columns).set_index(index)`` as the Arrow table Streamlit would make of it. For
+    a table of text (the DeepSeek page's tables) it is made straight from the lists: building and
+    converting a small frame of text cost one to two milliseconds on every move. The schema (with
+    pandas' metadata, which tells Streamlit which column labels the rows) comes from a one-row frame
+    of the same columns, worked out once per set of names. Anything but text takes the pandas way
+    (a one-row frame would not type a column of numbers and gaps as the whole column does)."""
     import pyarrow as pa
 
-    names = tuple(columns)
-    key = ("arrow_frame", names, index, tuple(type(v[0]).__name__ if len(v) else "" for v in columns.values()))
+    if not all(type(v) is str for col in columns.values() for v in col):
+        return _frame_to_arrow(pd.DataFrame(columns).set_index(index))
 
     def schema():
         return _frame_to_arrow(pd.DataFrame({k: v[:1] for k, v in columns.items()}).set_index(index)).schema
 
-    if any(v != v for col in columns.values() for v in col if isinstance(v, float)):
-        return _frame_to_arrow(pd.DataFrame(columns).set_index(index))  # pandas makes NaN a null
     try:
-        s = remembered(_SCHEMAS, _SCHEMAS_LOCK, 256, key, schema)
+        s = remembered(_SCHEMAS, _SCHEMAS_LOCK, 256, ("arrow_frame", tuple(columns), index), schema)
         return pa.Table.from_pydict({name: columns[name] for name in s.names}, schema=s)
-    except (pa.ArrowException, KeyError, ValueError, TypeError):  # not the first row's types: pandas' way
+    except (pa.ArrowException, KeyError, ValueError, TypeError):  # (not expected for text)
         return _frame_to_arrow(pd.DataFrame(columns).set_index(index))
 
 

@@ -93,3 +93,15 @@ def test_rows_become_the_arrow_table_pyarrow_makes(pairs):
         got = _arrow_columns(rows)
         assert got.schema == want.schema
         assert got.to_pydict().__repr__() == want.to_pydict().__repr__()  # NaN == NaN by its text
+
+
+def test_rows_with_dates_keep_their_own_time_zone():
+    from datetime import datetime, timedelta, timezone
+
+    import pyarrow as pa
+
+    from ui.charts import _arrow_columns
+
+    for tz in (timezone.utc, timezone(timedelta(hours=9))):  # the same column, another zone
+        rows = {"t": [datetime(2025, 1, 27, tzinfo=tz)], "v": [1.0]}
+        assert _arrow_columns(rows).schema == pa.table(rows).schema

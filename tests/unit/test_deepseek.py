@@ -38,7 +38,7 @@ def models():
     ("post_training", 5_000, 10_000),
 ], ids=["pre-training USD 5.328M", "context extension USD 0.238M", "post-training USD 0.01M"])
 def test_stage_costs_reproduce_table_1(facts, stage, gpu_hours, cost):
-    table = ds.stage_table(facts, fact(facts, "v3_rental_price_usd_per_gpu_hour")).set_index("stage")
+    table = pd.DataFrame(ds.stage_columns(facts, fact(facts, "v3_rental_price_usd_per_gpu_hour"))).set_index("stage")
     assert table.loc[stage, "gpu_hours"] == gpu_hours
     assert table.loc[stage, "cost_usd"] == cost
 

@@ -82,6 +82,7 @@ def test_a_loaded_frame_is_keyed_by_its_name_until_it_changes():
     {"stage": ["Pre-training", "Total"], "USD": ["USD 5.328M", "USD 5.576M"], "share": ["95.5%", "100.0%"]},
     {"段階": ["事前学習", "合計"], "費用": ["532.8万ドル", "557.6万ドル"]},
     {"model": ["a", "b", "c"], "runs": [1.5, 2.0, float("nan")], "flag": [True, False, True]},
+    {"k": ["a", "b"], "v": [1, None]},  # a one-row frame would type it int64; the whole column is float64
 ])
 def test_arrow_frame_is_what_streamlit_makes_of_the_frame(columns):
     from streamlit import dataframe_util
