@@ -115,7 +115,9 @@ def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
         tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)])
     text = alt.Chart(data).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color()).encode(
         x=x, y=y, text="label:N")
-    return styled(alt.layer(room, bars, text).properties(height=170))
+    # a row's height, not the chart's: at the presenter's larger axis labels three rows in a fixed
+    # 170 px left no room for the middle label, and Vega dropped it
+    return styled(alt.layer(room, bars, text).properties(height=alt.Step(44)))
 
 
 def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.LayerChart:

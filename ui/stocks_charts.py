@@ -12,7 +12,8 @@ import pandas as pd
 from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale, reach, with_rows
 
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
-LEGEND = alt.Legend(columns=2, symbolSize=120)  # two columns fit a phone's width
+LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fit a phone's width; room for a
+# group name at the presenter view's larger font ("Chips & networking" was cut short)
 
 
 def _dash_scale(groups: list[str]) -> alt.Scale:
