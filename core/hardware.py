@@ -21,6 +21,11 @@ def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
     return per_frame(gpus, ("gpu_table",), build).copy(deep=False)  # callers may change their copy
 
 
+def gpu_names(gpus: pd.DataFrame) -> tuple[str, ...]:
+    """The GPUs the data lists, in ``gpu_table``'s order (worked out once per frame)."""
+    return per_frame(gpus, ("gpu_names",), lambda frame: tuple(gpu_table(frame).index))
+
+
 def gpu_spec(gpus: pd.DataFrame, gpu: str, spec: str) -> float | None:
     """One spec of one GPU, or None when the data has no such row."""
     value = lookup_index(gpus, ("gpu", "spec"), "value").get((gpu, spec))

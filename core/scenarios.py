@@ -24,7 +24,7 @@ import pandas as pd
 
 from core import costs, datasets
 from core.datasets import DataError, fact, per_frame
-from core.hardware import GPU_ORDER, gpu_spec
+from core.hardware import GPU_ORDER, gpu_names, gpu_spec
 
 PRESETS = ("v3", "llama", "gpt4", "own")
 DEFAULT_PRESET = "v3"  # the controls' defaults are this preset's values
@@ -235,7 +235,7 @@ def scenario_from_params(params: Mapping, presets: pd.DataFrame | None = None, f
             shown = defaults[c.key]
         values[c.field] = c.clamp(shown) * c.scale
     gpu = _first(params.get(GPU_KEY))
-    if gpu in GPU_ORDER and gpu in set(gpus["gpu"]):
+    if gpu in GPU_ORDER and gpu in gpu_names(gpus):
         values["gpu"] = gpu
     prec = str(_first(params.get(PRECISION_KEY)) or "").lower()
     if prec in PRECISION_LABELS:

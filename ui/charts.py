@@ -190,7 +190,7 @@ def _arrow_columns(rows: dict[str, list]):
     values (dates with their time zones, lists) are typed afresh every time."""
     import pyarrow as pa
 
-    kinds = tuple(frozenset(type(v).__name__ for v in col) for col in rows.values())
+    kinds = tuple(frozenset(map(type, col)) for col in rows.values())
     if not all(k <= _PLAIN for k in kinds):
         return pa.table(rows)
     key = (tuple(rows), kinds)
@@ -207,7 +207,7 @@ def _arrow_columns(rows: dict[str, list]):
     return table
 
 
-_PLAIN = frozenset({"str", "int", "float", "bool", "NoneType"})
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # exact types: a subclass (numpy.float64) is typed afresh
 _TYPES: dict[tuple, Any] = {}
 LONG_ROWS = 200
 _ARROW: OrderedDict[str, Any] = OrderedDict()

@@ -42,7 +42,8 @@ def locale_default() -> str:
 # The language of this session's current full run, pinned on Streamlit's run context once the
 # language control has rendered: ``t`` asks for it hundreds of times a run, and each session-state
 # read costs microseconds that add up. Only a full run can change the language (the control lives
-# outside every fragment), so a fragment's rerun keeps the pin; a full run clears it first.
+# outside every fragment), so a fragment's rerun pins what it first reads (Streamlit gives each
+# rerun request its own context); a full run clears the pin first.
 _PIN = "_sve_lang"
 
 
@@ -66,7 +67,10 @@ def lang() -> str:
     if pinned is not None:
         return pinned
     value = st.session_state.get(LANG_STATE)
-    return value if value in LANGS else locale_default()
+    value = value if value in LANGS else locale_default()
+    if ctx is not None:  # read once a run: a fragment's rerun gets a fresh context, unpinned
+        pin_language(value)
+    return value
 
 
 def t(key: str, **values) -> str:

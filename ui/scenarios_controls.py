@@ -16,7 +16,7 @@ import streamlit as st
 
 from core import costs
 from core import scenarios as S
-from core.hardware import gpu_table
+from core.hardware import gpu_names
 from ui.memo import cached
 from ui.i18n import t
 from ui.state import url_choice
@@ -125,7 +125,7 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
     with st.container(border=True):
         st.markdown(f"**{t('scenarios.group.hardware')}**")
         c1, c2, c3 = st.columns(3)
-        names = [g for g in gpu_table(gpus).index]
+        names = list(gpu_names(gpus))
         with c1:
             p[S.GPU_KEY] = st.selectbox(t("scenarios.field.gpu"), names, index=names.index(defaults[S.GPU_KEY]),
                                         key=S.GPU_KEY, help=t("scenarios.help.gpu"), bind="query-params",

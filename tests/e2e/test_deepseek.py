@@ -49,3 +49,25 @@ def test_the_caveat_is_a_visible_warning_in_both_languages(open_page):
         expect(warning).to_be_visible()
         expect(warning).to_contain_text(words)
         no_exception(page)
+
+
+def test_a_slider_move_after_a_language_switch_stays_in_the_new_language(open_page):
+    """A move reruns only its fragment, in a run context of its own: the language it reads must be
+    the one just chosen, not the one of an earlier run."""
+    page = open_page("deepseek")
+    slider = page.get_by_test_id("stSlider").filter(has_text="Rental price")
+    slider.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    expect(total_metric(page)).to_contain_text("USD 5.715M")
+    for lang, radio, label, price in (("ja", "日本語", "最終的な学習1回分", "H800の1GPU時間あたりレンタル料"),
+                                      ("en", "English", "Final training run", "Rental price")):
+        page.get_by_role("radio", name=radio).click()
+        wait_for_app(page)
+        slider = page.get_by_test_id("stSlider").filter(has_text=price)
+        slider.get_by_role("slider").focus()
+        page.keyboard.press("ArrowRight")
+        wait_for_app(page)
+        metric = page.get_by_test_id("stMetric").filter(has_text=label)
+        expect(metric).to_have_count(1)
+        no_exception(page)
