@@ -15,6 +15,7 @@ from ui.charts import build_named, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.process import fragment
 
 L = lang()
 DARK = st.context.theme.type == "dark"
@@ -30,7 +31,7 @@ st.markdown(prose("deepseek", "intro", cost=usd(HEAD.cost_usd), gpu_hours=fmt_co
                   gpus=fmt_number(HEAD.gpus, L), price=usd(REPORT_PRICE, 0), gpt4o=usd(GPT4O, 0)))
 
 
-@st.fragment
+@fragment
 def costs() -> None:
     st.header(t("deepseek.bill.title"))
     st.markdown(prose("deepseek", "bill"))
@@ -101,7 +102,7 @@ def comparison(price: float) -> None:
     st.caption(source_line(sources, *est["source_id"]))
 
 
-@st.fragment
+@fragment
 def why_cheap() -> None:
     st.header(t("deepseek.why.title"))
     st.markdown(prose("deepseek", "why"))

@@ -12,6 +12,7 @@ from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.process import fragment
 from ui.state import url_choice
 
 L = lang()
@@ -41,7 +42,7 @@ st.markdown("\n".join(lines))
 st.caption(source_line(sources, *milestones["source_id"]))
 
 
-@st.fragment
+@fragment
 def compute_trend() -> None:
     st.header(t("scaling.trend.title"))
     st.markdown(prose("scaling", "trend"))
@@ -62,7 +63,7 @@ def compute_trend() -> None:
     st.caption(t("scaling.trend.caveat") + " " + source_line(sources, "EPM"))
 
 
-@st.fragment
+@fragment
 def budget() -> None:
     st.header(t("scaling.budget.title"))
     st.markdown(prose("scaling", "budget"))
@@ -107,7 +108,7 @@ def budget() -> None:
     money(c, decades)
 
 
-@st.fragment  # its GPU, price and MFU controls rerun only this part, not the charts above
+@fragment  # its GPU, price and MFU controls rerun only this part, not the charts above
 def money(c: float, decades: pd.DataFrame) -> None:
     st.subheader(t("scaling.money.title"))
     table = gpu_table(gpus)

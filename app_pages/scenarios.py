@@ -13,6 +13,7 @@ from ui.cite import short_source, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
+from ui.process import fragment
 
 L = lang()
 
@@ -69,7 +70,7 @@ def basis_list(preset: str, presets, values: dict, sources, lang: str) -> str:  
     return "\n".join(lines)
 
 
-@st.fragment
+@fragment
 def calculator() -> None:
     controls.seed_from_url(presets, facts, gpus)  # in the fragment: its reruns must see the second run
     preset = controls.preset_control(VALUES)

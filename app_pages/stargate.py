@@ -13,6 +13,7 @@ from ui.charts import build, build_named, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.process import fragment
 from ui.stargate_charts import labelled_rows, labelled_template, spending_template, year_rows
 from ui.stargate_view import Fmt, comparison_rows, gpu_choices, spending_rows, timeline_items
 from ui.state import url_choice
@@ -45,7 +46,7 @@ pue_avg, pue_new = fact(facts, "pue_industry_average_2023"), fact(facts, "pue_ne
 kwh_default = round(100 * fact(facts, "us_industrial_electricity_usd_per_kwh_2023"), 2)
 
 
-@st.fragment
+@fragment
 def what_it_buys() -> None:
     st.header(t("stargate.buys.title"))
     st.markdown(prose("stargate", "buys", budget=f.money(budget)))
@@ -122,7 +123,7 @@ st.header(t("stargate.runs.title"))
 st.markdown(prose("stargate", "runs", v3_cost=f.money(cost.v3_cost_usd, 3), gpt4o=f.money(cost.gpt4o_cost_estimate_usd)))
 
 
-@st.fragment
+@fragment
 def runs_block() -> None:
     own = st.number_input(t("stargate.runs.own"), min_value=0.01, max_value=1_000_000.0, value=None, step=1.0,
                           key="sg_run_musd", bind="query-params", placeholder=t("stargate.runs.own_placeholder"),

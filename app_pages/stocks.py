@@ -11,6 +11,7 @@ from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
+from ui.process import fragment
 from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
@@ -50,7 +51,7 @@ for which, was, used in win.moved:
     st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
 
 
-@st.fragment
+@fragment
 def index_block(base, start, end, tickers):
     st.header(t("stocks.lines_title"))
     present = [g for g in ("gafam", "chips", "cloud", "power", "market") if any(groups[tk] == g for tk in tickers)]
@@ -68,7 +69,7 @@ def index_block(base, start, end, tickers):
     st.caption(t("stocks.lines_caption"))
 
 
-@st.fragment  # a toggle reruns the companies' part (bars, card, lines, table), not the window's controls above
+@fragment  # a toggle reruns the companies' part (bars, card, lines, table), not the window's controls above
 def reaction(win) -> None:
     more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
     tickers = cached(stocks.chart_tickers, companies, more)

@@ -13,6 +13,7 @@ from ui.cite import source_line
 from ui.data import require
 from ui.demand_charts import curve_rows, spending_rows, spending_template
 from ui.i18n import lang, prose, t
+from ui.process import fragment
 from ui.stargate_view import Fmt, timeline_items
 
 L = lang()
@@ -37,7 +38,7 @@ st.latex(r"\begin{gathered} p = 1 - s\left(1 - \tfrac{1}{k}\right),\qquad Q = p^
 st.markdown(prose("next", "formula"))
 
 
-@st.fragment
+@fragment
 def model_block() -> None:
     steps = demand.k_steps(marker_k)
     c1, c2, c3 = st.columns(3)

@@ -17,6 +17,7 @@ from ui.cards import figure_card
 from ui.charts import build, show
 from ui.cite import short_source, source_line
 from ui.i18n import prose, t
+from ui.process import fragment
 
 GPU_SPECS = (("H800", "bf16_dense_tflops"), ("H800", "fp8_dense_tflops"), ("H800", "nvlink_gbs"), ("H100", "nvlink_gbs"))
 
@@ -126,7 +127,7 @@ def why_points(facts: pd.DataFrame, gpus: pd.DataFrame, lang: str) -> None:
                 st.markdown(f"**{t(f'deepseek.why.{key}_title')}**\n\n{t(f'deepseek.why.{key}', **fields)}")
 
 
-@st.fragment
+@fragment
 def performance(bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFrame, sources: pd.DataFrame,
                 lang: str) -> None:
     dark = st.context.theme.type == "dark"

@@ -1,4 +1,14 @@
-"""Once per server process.
+"""Once per server process: its memory, and one script run at a time.
+
+``one_run_at_a_time`` and ``fragment``: every full run (``streamlit_app.py``) and every fragment's
+rerun takes its turn through one gate per process. Python runs one thread at a time anyway (the
+GIL) but switches between threads every few milliseconds, so fifty readers' runs used to progress
+together, each fifty times slower, their threads queueing for Streamlit's locks as well: with fifty
+readers on the scenarios page the process sat at 65% CPU while moves waited 1.4 s (median) to
+1.9 s (p95). Taking turns, each run goes at full speed and only waits its turn: 58 ms and 140 ms
+(benchmarks/README.md, session 5). A run that waits longer than ``GATE_TIMEOUT_S`` (a stuck run
+somewhere) goes ahead without its turn and logs a warning: the gate can slow the app, never stop it.
+Not for ``st.fragment(parallel=True)``, whose workers would wait for their own run.
 
 ``settle_memory``: after the process's first full run, collect once, then move every object alive
 (Streamlit, Altair's schema classes, pandas, the loaded data, the first charts) out of the cyclic
@@ -13,11 +23,44 @@ full collection after every run, for the same reason.)
 
 from __future__ import annotations
 
+import functools
 import gc
+import logging
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import streamlit as st
 
 _LOCK = threading.Lock()
 _settled = False
+_GATE = threading.RLock()  # reentrant: a full run calls its page's fragments under its own turn
+GATE_TIMEOUT_S = 10.0
+_LOG = logging.getLogger(__name__)
+
+
+@contextmanager
+def one_run_at_a_time() -> Iterator[bool]:
+    """This thread's turn to run app code; yields False if it went ahead after ``GATE_TIMEOUT_S``."""
+    turn = _GATE.acquire(timeout=GATE_TIMEOUT_S)
+    if not turn:
+        _LOG.warning("a script run waited %.0f s for its turn and goes ahead without it", GATE_TIMEOUT_S)
+    try:
+        yield turn
+    finally:
+        if turn:
+            _GATE.release()
+
+
+def fragment(func: Callable) -> Callable:
+    """``st.fragment`` whose reruns take their turn like full runs (``one_run_at_a_time``). Same
+    fragment identity as ``st.fragment(func)``: Streamlit names it by module and qualified name."""
+    @functools.wraps(func)
+    def in_turn(*args, **kwargs):
+        with one_run_at_a_time():
+            return func(*args, **kwargs)
+
+    return st.fragment(in_turn)
 
 
 def settle_memory() -> bool:
