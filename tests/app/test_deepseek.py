@@ -121,3 +121,7 @@ def test_url_reproduces_the_view(lang):
     assert at.slider(key="ds_active").value == 671
     assert at.multiselect(key="ds_bench").value == ["MMLU (EM)"]
     assert ("**USD 83.64M**" if lang == "en" else "**8364万ドル**") in body
+    total = next(m for m in at.metric if m.label == list(EXPECTED[lang])[0])
+    # the delta names the report's price as the hourly rate it is, not a bare "USD 2"
+    assert total.proto.delta == ("+USD 2.79M vs the report's USD 2 per GPU-hour" if lang == "en"
+                                 else "報告書の1GPU時間2ドルと比べて+278.8万ドル")
