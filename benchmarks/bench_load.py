@@ -88,6 +88,7 @@ def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: flo
     first_ms = [x * 1000 for x in firsts]
     return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
             "first_p50": pct(first_ms, 50), "first_p95": pct(first_ms, 95),
+            "per_s": len(ms) / wall,  # moves answered a second (with --think near 0: what the server can do)
             "rss_mb": peak["rss"], "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
             "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
             "first_error": errors[0] if errors else ""}
@@ -113,7 +114,7 @@ def main() -> None:
           f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}"
           f"  arrivals over: {args.think if args.ramp is None else args.ramp:g}s")
     print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
-          f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6} {'client %':>8}")
+          f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6} {'client %':>8} {'moves/s':>7}")
     with contextlib.ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
         if args.warm:  # what a presenter does before the talk (tools/warm.py)
@@ -122,7 +123,8 @@ def main() -> None:
         for n in levels:
             r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh, args.ramp)
             print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
-                  f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} {r['client_pct']:8.0f}  {r['first_error'][:60]}")
+                  f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} {r['client_pct']:8.0f} "
+                  f"{r['per_s']:7.1f}  {r['first_error'][:60]}")
 
 
 if __name__ == "__main__":
