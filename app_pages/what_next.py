@@ -68,7 +68,8 @@ def model_block() -> None:
     rows = curve_rows(list(demand.CURVE_ELASTICITIES), e, s, label)
     titles = {"x": t("next.chart.x"), "y": t("next.chart.y"), "series": t("next.chart.series_title"),
               "today": t("next.chart.today"), "marker": t("next.chart.marker", k=times(marker_k))}
-    show(build_named(spending_template, spending_rows(rows, marker_k, (k, out.compute), titles["marker"]),
+    together = lambda es: t("next.chart.series", eps=("、" if L == "ja" else ", ").join(fmt_number(v, L, 2) for v in es))  # noqa: E731
+    show(build_named(spending_template, spending_rows(rows, marker_k, (k, out.compute), titles["marker"], together),
                      {k_: titles[k_] for k_ in ("x", "y", "series")}, table="lines"),
          t("next.chart.alt", share=fmt_pct(s, L, 0, False), eps=fmt_number(e, L, 2), k=times(k),
            compute=times(out.compute)), key="wn_chart", name="what-next-compute")

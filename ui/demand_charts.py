@@ -3,6 +3,9 @@ elasticity. DataFrame in, Altair chart out."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 import altair as alt
 import pandas as pd
 
@@ -14,6 +17,8 @@ OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the 
 TICKS = (0.001, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 1000, 10000, 100000)
 DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3])
 LO, HI = "next_lo", "next_hi"  # Vega parameters: the extents of the y domain's ends
+HEIGHT = 380  # the chart's plot height (px)
+LABEL_PX = 15  # room a line-end label needs on the y axis (12 px text)
 
 
 def curve_rows(elasticities: list[float], chosen: float, pass_through: float, label) -> dict[str, list]:
@@ -30,17 +35,56 @@ def curve_rows(elasticities: list[float], chosen: float, pass_through: float, la
 
 
 def spending_rows(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float],
-                  marker: str) -> dict[str, dict[str, list]]:
+                  marker: str, group_label: Callable[[list[float]], str] | None = None) -> dict[str, dict[str, list]]:
     """The rows ``spending_template`` draws: the lines (``curve_rows``) with each line's colour slot
-    ("chosen", or its place among the lines), the marked efficiency gain and the reader's point."""
+    ("chosen", or its place among the lines), their end labels (``end_labels``), the marked
+    efficiency gain and the reader's point. ``group_label(ε values)`` names lines that end together
+    (default: their names joined)."""
     cols = rows.to_dict("list") if isinstance(rows, pd.DataFrame) else rows
     series = list(dict.fromkeys(cols["series"]))
     chosen = {s for s, c in zip(cols["series"], cols["chosen"]) if c}
     slot = {s: "chosen" if s in chosen else str(i % len(OTHERS)) for i, s in enumerate(series)}
     hi = max(max((c for c in cols["compute"] if c == c), default=1.0), 1.0) * 1.3
     return {"lines": {**cols, "slot": [slot[s] for s in cols["series"]]},
+            "ends": end_labels(cols, slot, group_label),
             "mark": {"k": [marker_k], "t": [marker], "y": [hi / 1.05]},
             "here": {"k": [point[0]], "compute": [point[1]]}}
+
+
+def end_labels(cols: dict[str, list], slot: dict[str, str],
+               group_label: Callable[[list[float]], str] | None = None) -> dict[str, list]:
+    """One label a line at its right end; lines ending closer together than a label's height on the
+    axis Vega will draw (log, whole decades around the lines and 1×, ``spending_template``'s
+    height) share one label, placed at the lowest of them: with little of the saving passed on,
+    every line ends at about the same place, and four labels there would print over each other."""
+    last = max(cols["k"], default=1.0)
+    ends: dict[str, tuple[float, float]] = {}
+    for k, c, name, e in zip(cols["k"], cols["compute"], cols["series"], cols["eps"]):
+        if k == last and c == c and c > 0:
+            ends[name] = (c, e)
+    values = [c for c in cols["compute"] if c == c and c > 0] or [1.0]
+    lo = math.floor(math.log10(min(min(values), 1.0) / 1.3))
+    hi = math.ceil(math.log10(max(max(values), 1.0) * 1.3))
+    gap = LABEL_PX / HEIGHT * max(hi - lo, 1)
+    groups: list[list[tuple[str, float, float]]] = []
+    for name, (c, e) in sorted(ends.items(), key=lambda item: item[1][0]):
+        if groups and math.log10(c) - math.log10(groups[-1][0][1]) < gap:
+            groups[-1].append((name, c, e))
+        else:
+            groups.append([(name, c, e)])
+    out: dict[str, list] = {"k": [], "compute": [], "text": [], "slot": []}
+    for g in groups:
+        names = [name for name, _, _ in g]
+        if len(g) == 1:
+            text = names[0]
+        elif group_label is not None:
+            text = group_label(sorted(e for _, _, e in g))
+        else:
+            text = " · ".join(names)
+        here = next((slot[n] for n in names if slot.get(n) == "chosen"), slot.get(names[0], "0"))
+        for key, value in (("k", last), ("compute", g[0][1]), ("text", text), ("slot", here)):
+            out[key].append(value)
+    return out
 
 
 def spending_template(titles: dict[str, str]) -> alt.LayerChart:
@@ -69,8 +113,8 @@ def spending_template(titles: dict[str, str]) -> alt.LayerChart:
         size=alt.Size("chosen:N", scale=alt.Scale(domain=[False, True], range=[1.8, 4]), legend=None),
         tooltip=[alt.Tooltip("series:N", title=titles["series"]), alt.Tooltip("k:Q", title=titles["x"], format=".3~g"),
                  alt.Tooltip("compute:Q", title=titles["y"], format=".3~g")])
-    ends = base.transform_filter("datum.k >= 99.9").mark_text(align="right", dx=-4, dy=-8, fontSize=12).encode(
-        x="k:Q", y="compute:Q", text="series:N", color=alt.Color("slot:N", legend=None, scale=colors))
+    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="right", dx=-4, dy=-8, fontSize=12).encode(
+        x="k:Q", y="compute:Q", text="text:N", color=alt.Color("slot:N", legend=None, scale=colors))
     room = (reach(base, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")
             .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
     today = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color=NEUTRAL, strokeDash=[3, 3]).encode(y="y:Q")
@@ -80,11 +124,12 @@ def spending_template(titles: dict[str, str]) -> alt.LayerChart:
         x="k:Q", y="y:Q", text="t:N")
     here = alt.Chart(alt.NamedData("here")).mark_point(
         shape="circle", size=140, filled=True, color=HIGHLIGHT, stroke="white").encode(x="k:Q", y="compute:Q")
-    return styled(alt.layer(room, today, mark_rule, mark_text, lines, ends, here).properties(height=380))
+    return styled(alt.layer(room, today, mark_rule, mark_text, lines, ends, here).properties(height=HEIGHT))
 
 
-def spending_chart(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float], titles: dict[str, str]) -> alt.Chart:
+def spending_chart(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float], titles: dict[str, str],
+                   group_label: Callable[[list[float]], str] | None = None) -> alt.Chart:
     """``spending_template`` with its rows in it (the tour, tests); ``titles`` also has today and
     marker (the dotted rule's text)."""
     return with_rows(spending_template({k: titles[k] for k in ("x", "y", "series")}),
-                     spending_rows(rows, marker_k, point, titles["marker"]))
+                     spending_rows(rows, marker_k, point, titles["marker"], group_label))

@@ -413,7 +413,8 @@ def _next(lang: str, dark: bool) -> Slide:
     return Slide(_t("what_next", "heading"), _t("what_next", "sentence", **f), _t("what_next", "note", **f),
                  t("next.chart.alt", share=fmt_pct(share, lang, 0, False), eps=fmt_number(e, lang, 2), k=times(k),
                    compute=times(out.compute)), source_line(sources, "ARTICLE", "NADELLA-JEVONS"),
-                 chart=_fit(spending_chart(rows, k, (k, out.compute), titles)))
+                 chart=_fit(spending_chart(rows, k, (k, out.compute), titles, lambda es: t(
+                     "next.chart.series", eps=("、" if lang == "ja" else ", ").join(fmt_number(v, lang, 2) for v in es)))))
 
 
 def _thesis(lang: str, dark: bool) -> Slide:

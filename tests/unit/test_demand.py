@@ -82,3 +82,40 @@ def test_k_steps_include_marker():
     assert demand.k_steps(10.0) == demand.K_STEPS
     assert 12.5 in demand.k_steps(12.5) and demand.k_steps(12.5) == tuple(sorted(demand.k_steps(12.5)))
     assert demand.k_steps(math.nan) == demand.K_STEPS and demand.k_steps(1e9) == demand.K_STEPS
+
+
+# ---- the chart's line-end labels (ui.demand_charts.end_labels) ------------------------------------
+
+def _ends(e: float, share: float) -> dict:
+    from ui.demand_charts import curve_rows, spending_rows
+
+    rows = curve_rows(list(demand.CURVE_ELASTICITIES), e, share, lambda v: f"ε = {v:g}")
+    return spending_rows(rows, 10.0, (10.0, 1.0), "m", lambda es: "ε = " + ", ".join(f"{v:g}" for v in es))["ends"]
+
+
+def test_lines_that_end_together_share_one_label():
+    """Nothing passed on: every line ends at 1/100, and one label names them all (four labels
+    printed over each other before)."""
+    ends = _ends(1.0, 0.0)
+    assert ends["text"] == ["ε = 0.5, 1, 1.5, 2"]
+    assert ends["slot"] == ["chosen"] and ends["compute"] == [pytest.approx(0.01)]
+
+
+def test_lines_far_apart_keep_their_own_labels():
+    ends = _ends(1.3, 1.0)
+    assert ends["text"] == ["ε = 0.5", "ε = 1", "ε = 1.3", "ε = 1.5", "ε = 2"]
+    assert ends["slot"][2] == "chosen"
+
+
+@given(eps, shares)
+def test_every_line_is_named_once_and_labels_never_touch(e, share):
+    from ui.demand_charts import HEIGHT, LABEL_PX
+
+    ends = _ends(e, share)
+    named = [v for text in ends["text"] for v in text.removeprefix("ε = ").split(", ")]
+    assert sorted(named) == sorted({f"{v:g}" for v in (*demand.CURVE_ELASTICITIES, e)})
+    assert ends["slot"].count("chosen") == 1
+    logs = [math.log10(c) for c in ends["compute"]]
+    span = math.ceil(math.log10(max(max(ends["compute"]), 1) * 1.3)) - math.floor(math.log10(min(min(ends["compute"]), 1) / 1.3))
+    # a label's height apart on the axis (the axis spans at least the labels' own span and 1×)
+    assert all(b - a >= LABEL_PX / HEIGHT * max(span, 1) - 1e-12 for a, b in zip(logs, logs[1:]))
