@@ -14,6 +14,9 @@ from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
 LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fit a phone's width; room for a
 # group name at the presenter view's larger font ("Chips & networking" was cut short)
+# the bars' legend: its symbols are the points' shapes, drawn without their white outline (a white
+# edge left the triangle of "Power" a speck, and taller rows than the others)
+MARK_LEGEND = alt.Legend(columns=2, symbolSize=120, symbolStrokeWidth=0, labelLimit=360)
 
 
 def _dash_scale(groups: list[str]) -> alt.Scale:
@@ -56,12 +59,12 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
         tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
                  alt.Tooltip("label:N", title=titles["change"]), alt.Tooltip("note:N", title=titles["note"])],
     )
-    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
+    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=MARK_LEGEND)
     bars = base.mark_bar(height=row * 0.7).encode(
         x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False)),
         color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
     marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
-        x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=LEGEND))
+        x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=MARK_LEGEND))
     # Labels take the group colour: readable on the light and the dark theme alike.
     text_color = alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
     neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=font - 1).encode(
