@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+from collections import Counter
 import subprocess
 import sys
 import time
@@ -116,6 +117,46 @@ def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[
     return kind, times
 
 
+def profile_moves(browser, url: str, prefix: str, n: int = 12) -> None:
+    """Chromium's sampling profiler (CDP) while the page's own control moves ``n`` times: the busy
+    main-thread time a move and its share by script file (names as the bundles ship them)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.add_init_script(OBSERVE)
+    page.goto(url)
+    settle(page)
+    kind, el = control(page, prefix)
+    if el is None:
+        raise SystemExit("no control to move on this page")
+    el.scroll_into_view_if_needed()
+    settle(page)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": 200})  # µs
+    cdp.send("Profiler.start")
+    for i in range(n):
+        if kind == "slider":
+            el.focus()
+            page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        else:
+            el.click(force=True)
+        settle(page)
+    prof = cdp.send("Profiler.stop")["profile"]
+    page.close()
+    frames = {node["id"]: node["callFrame"] for node in prof["nodes"]}
+    by_file: Counter = Counter()
+    busy_us = 0.0
+    for node_id, delta in zip(prof["samples"], prof["timeDeltas"]):
+        frame = frames[node_id]
+        name = frame["functionName"]
+        if name == "(idle)":
+            continue
+        busy_us += delta
+        by_file[name if name.startswith("(") else (frame["url"].rsplit("/", 1)[-1] or "(anonymous)")] += delta
+    print(f"busy main thread: {busy_us / 1000 / n:.0f} ms a move ({n} moves)")
+    for file, us in by_file.most_common(12):
+        print(f"  {100 * us / busy_us:5.1f}%  {file}")
+
+
 def cold_start(browser, script: str, route: str) -> tuple[float, float]:
     port = free_port()
     start = time.monotonic()
@@ -151,12 +192,19 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=10)
     ap.add_argument("--pages", default="")
     ap.add_argument("--cold", type=int, default=0)
+    ap.add_argument("--profile", default="", help="a page id: where the browser's time goes on its moves (only this)")
     ap.add_argument("--fresh", action="store_true", help="slider keys keep one direction (a new value each "
                     "press, as a reader stepping through), instead of back and forth between two values")
     args = ap.parse_args()
     rows = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        if args.profile:
+            target = next(p for p in pages() if p.id == args.profile)
+            with streamlit_server() as url:
+                profile_moves(browser, f"{url}/{url_path(target)}", target.prefix)
+            browser.close()
+            return
         for label, app in (("empty one-slider page", "benchmarks/empty_app.py"),
                            ("one-chart page", "benchmarks/chart_app.py")):
             with streamlit_server(app) as url:
