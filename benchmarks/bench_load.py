@@ -2,14 +2,18 @@
 
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
                                               [--page home] [--prefix sc_] [--fresh] [--processes 2] [--warm]
-                                              [--ramp 20]
+                                              [--ramp 20] [--browsers 3]
 
 Each simulated reader opens the page (a first run), then changes the page's own first slider
 (else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
 does: a control inside an ``st.fragment`` reruns only that fragment, and unchanged large messages
 come back as references. A page without a control of its own is rerun whole. Prints p50/p95 of
 the moves and of the first loads, errors, the server's peak RSS and CPU use, and the load
-generator's own CPU (it shares the machine). Loopback only; every
+generator's own CPU (it shares the machine). ``--browsers N`` runs N headless Chromium pages beside
+the readers, on the same page and control with the same think time, to check the numbers agree:
+their "answered" time (key press -> the app's script state back to idle) is the reader's round
+trip plus what the browser spends on the answer, which ``bench_browser.py`` measures on an idle
+server. Loopback only; every
 run is bounded in sessions and time and stops by itself.
 """
 
@@ -53,8 +57,53 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
         errors.append(f"{type(exc).__name__}: {exc}")
 
 
+def browser_readers(url: str, page: str, prefix: str, n: int, moves: int, think: float, answered: list[float],
+                    errors: list[str], stop: threading.Event) -> None:
+    """``n`` Chromium pages beside the websocket readers (in their own thread: Playwright's sync API):
+    each opens the page, then ``moves`` times presses a key on the page's own control (or clicks its
+    toggle) and records key press -> script idle, in ms."""
+    from bench_browser import OBSERVE, control, settle
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.streamlit_server import chromium_path
+
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+            tabs = []
+            for _ in range(n):
+                tab = browser.new_page(viewport={"width": 1400, "height": 900})
+                tab.add_init_script(OBSERVE)
+                tab.goto(f"{url}/{page}")
+                # under load the first run can start late: wait for the page's own controls first
+                tab.wait_for_selector(f"[class*='st-key-{prefix}'] input", state="attached", timeout=60_000)
+                settle(tab)
+                kind, el = control(tab, prefix)
+                if el is None:
+                    raise RuntimeError("no control to move on this page")
+                el.scroll_into_view_if_needed()
+                tabs.append((tab, kind, el))
+            for i in range(moves):
+                if stop.is_set():
+                    break
+                time.sleep(think * random.uniform(0.8, 1.2))
+                for tab, kind, el in tabs:
+                    if kind == "slider":
+                        el.focus()
+                        tab.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+                    else:
+                        el.click(force=True)
+                for tab, _, _ in tabs:
+                    settle(tab)
+                    t0, idle = tab.evaluate("[window.__t0, window.__idle]")
+                    answered.append(idle - t0)
+            browser.close()
+    except Exception as exc:  # a failed browser is a result, not a crash
+        errors.append(f"browser: {type(exc).__name__}: {exc}")
+
+
 def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: float,
-              fresh: bool = False, ramp: float | None = None) -> dict:
+              fresh: bool = False, ramp: float | None = None, browsers: int = 0) -> dict:
     """``urls``: one server, or several processes of it; reader i talks to ``urls[i % len]`` (what a
     sticky proxy in front of them does). RSS and CPU are summed over the processes."""
     pids = [u.pid for u in urls]
@@ -77,17 +126,27 @@ def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: flo
         await asyncio.wait_for(asyncio.gather(*(reader(urls[i % len(urls)], page, prefix, moves, think, latencies, firsts,
                                                        errors, fresh, ramp) for i in range(n))), MAX_SECONDS)
 
+    answered: list[float] = []
+    beside = threading.Thread(target=browser_readers, args=(urls[0], page, prefix, browsers, moves, think, answered,
+                                                             errors, stop), daemon=True) if browsers else None
+    if beside:
+        beside.start()
     try:
         asyncio.run(all_readers())
     except TimeoutError:
         errors.append("time limit reached")
+    if beside and n == 0:  # --sessions 0: the browsers alone, on an idle server (the baseline)
+        beside.join(MAX_SECONDS)
     wall = time.perf_counter() - t0
-    stop.set()
+    stop.set()  # browsers beside the readers stop with them: their moves count only under the load
+    if beside:
+        beside.join(MAX_SECONDS)
     sampler.join()
     ms = [x * 1000 for x in latencies]
     first_ms = [x * 1000 for x in firsts]
     return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
             "first_p50": pct(first_ms, 50), "first_p95": pct(first_ms, 95),
+            "browser_p50": pct(answered, 50) if answered else None, "browser_p95": pct(answered, 95) if answered else None,
             "per_s": len(ms) / wall,  # moves answered a second (with --think near 0: what the server can do)
             "rss_mb": peak["rss"], "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
             "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
@@ -106,10 +165,12 @@ def main() -> None:
     ap.add_argument("--warm", action="store_true", help="run tools/warm.py on every process first")
     ap.add_argument("--fresh", action="store_true", help="sliders move to values not asked for before by "
                     "that reader (readers dragging sliders), instead of back and forth between two")
+    ap.add_argument("--browsers", type=int, default=0, help="headless Chromium pages beside the readers (check the "
+                    "numbers agree): their key press -> answered p50/p95")
     ap.add_argument("--ramp", type=float, default=None, help="readers arrive over this many seconds (default: one "
                     "think time, i.e. the whole room within 2 s)")
     args = ap.parse_args()
-    levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]
+    levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]  # 0 with --browsers: browsers alone
     print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
           f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}"
           f"  arrivals over: {args.think if args.ramp is None else args.ramp:g}s")
@@ -121,10 +182,13 @@ def main() -> None:
             subprocess.run([sys.executable, str(ROOT / "tools" / "warm.py"), *urls], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for n in levels:
-            r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh, args.ramp)
+            r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh, args.ramp, args.browsers)
             print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
                   f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} {r['client_pct']:8.0f} "
                   f"{r['per_s']:7.1f}  {r['first_error'][:60]}")
+            if r["browser_p50"] is not None:
+                print(f"{'':8} {args.browsers} browsers beside them, key press -> answered: p50 {r['browser_p50']:.0f} ms, "
+                      f"p95 {r['browser_p95']:.0f} ms")
 
 
 if __name__ == "__main__":
