@@ -12,6 +12,7 @@ from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
+from ui.memo import cached
 from ui.process import fragment
 from ui.state import url_choice
 
@@ -19,8 +20,16 @@ L = lang()
 DARK = st.context.theme.type == "dark"
 sources, models, fits_table, milestones, gpus, facts = require(
     "sources", "models_compute", "scaling_fits", "scaling_milestones", "gpus", "facts")
-fits, rule_k = scaling.fits_from_table(fits_table), scaling.rule_tokens_per_param(fits_table)
-by_model = models.set_index("model")
+# what the data alone decides is worked out once per process and file version (ui.memo.cached), not
+# on every reader's first load: a room opening the page at once queues for each other's runs
+fits, rule_k = cached(scaling.fits_from_table, fits_table), cached(scaling.rule_tokens_per_param, fits_table)
+
+
+def by_name(models: pd.DataFrame) -> pd.DataFrame:
+    return models.set_index("model")
+
+
+by_model = cached(by_name, models)
 words = {k: t(f"scaling.words.{k}") for k in ("date", "compute", "model", "organization", "confidence_title", "deepseek",
                                                "others", "loss", "gain", "you", "tpp", "params", "tokens")}
 words["rule"] = t("scaling.words.rule", k=fmt_number(rule_k, L))
@@ -31,14 +40,20 @@ st.title(t("scaling.title"))
 st.markdown(prose("scaling", "intro"))
 
 st.header(t("scaling.bets.title"))
-lines = []
-for row in milestones.itertuples():
-    m = by_model.loc[row.model] if pd.notna(row.model) and row.model in by_model.index else None
-    compute = f"{scaling.flop_label(m['training_compute_flop'])} FLOP" if m is not None else ""
-    params = fmt_compact(m["parameters"], L, 0) if m is not None else ""
-    when = charts.month_or_day(row.date.date(), row.precision, L)
-    lines.append(f"- **{when}**: {t(f'scaling.bets.{row.key}', compute=compute, params=params)}")
-st.markdown("\n".join(lines))
+
+
+def bets(milestones: pd.DataFrame, by_model: pd.DataFrame, lang: str) -> str:  # noqa: ARG001 - lang keys the cache
+    lines = []
+    for row in milestones.itertuples():
+        m = by_model.loc[row.model] if pd.notna(row.model) and row.model in by_model.index else None
+        compute = f"{scaling.flop_label(m['training_compute_flop'])} FLOP" if m is not None else ""
+        params = fmt_compact(m["parameters"], L, 0) if m is not None else ""
+        when = charts.month_or_day(row.date.date(), row.precision, L)
+        lines.append(f"- **{when}**: {t(f'scaling.bets.{row.key}', compute=compute, params=params)}")
+    return "\n".join(lines)
+
+
+st.markdown(cached(bets, milestones, by_model, L))
 st.caption(source_line(sources, *milestones["source_id"]))
 
 
@@ -88,17 +103,17 @@ def budget() -> None:
                  chin_n=fmt_compact(chin["parameters"], L, 0), chin_d=fmt_compact(chin["training_tokens"], L, 1))
                + " " + source_line(sources, "EPC", "CHIN-BLOG"))
     with st.expander(t("scaling.fit.constants")):
-        st.dataframe(constants_table(), hide_index=True, width="stretch")
+        st.dataframe(cached(constants_table, fits_table, L), hide_index=True, width="stretch")
 
     grid = scaling.log_grid(scaling.COMPUTE_STEPS[0], scaling.COMPUTE_STEPS[-1])
-    curve = scaling.loss_curve(fits, grid)
-    decades = scaling.decade_gains(fit)
+    curve = cached(scaling.loss_curve, fits, grid)
+    decades = cached(scaling.decade_gains, fit)
     show(build(charts.loss_vs_compute, curve, decades, {"compute": c, "loss": opt.loss}, fit_id, words, L, DARK,
                style=True),
          t("scaling.loss.alt", fit=words["fits"][fit_id], first=fmt_number(decades["gain"].iloc[1], L, 3),
            last=fmt_number(decades["gain"].iloc[-1], L, 3)))
     st.markdown(t("scaling.loss.read"))
-    real = scaling.tokens_per_param(models)
+    real = cached(scaling.tokens_per_param, models)
     show(build(charts.tokens_per_param_chart, curve, rule_k, real, c, words, L, style=True), t("scaling.tpp.alt"))
     tpp = real.set_index("model")["tokens_per_param"]
     st.markdown(t("scaling.tpp.read", llama=fmt_number(tpp["Llama 3.1-405B"], L, 0),
@@ -111,8 +126,7 @@ def budget() -> None:
 @fragment  # its GPU, price and MFU controls rerun only this part, not the charts above
 def money(c: float, decades: pd.DataFrame) -> None:
     st.subheader(t("scaling.money.title"))
-    table = gpu_table(gpus)
-    options = list(table.index[table["bf16_dense_tflops"].notna()])
+    options = cached(priced_gpus, gpus)
     g1, g2, g3 = st.columns(3)
     gpu = g1.selectbox(t("scaling.money.gpu"), options, index=options.index("H800"), key="sl_gpu",
                        bind="query-params", help=t("scaling.money.gpu_help"))
@@ -141,15 +155,25 @@ def money(c: float, decades: pd.DataFrame) -> None:
                       early_to=scaling.flop_label(decades["compute_flop"].iloc[2]),
                       late_from=scaling.flop_label(decades["compute_flop"].iloc[-2]),
                       late_to=scaling.flop_label(decades["compute_flop"].iloc[-1]), gpu=gpu))
-    used = gpus[(gpus["gpu"] == gpu) & gpus["spec"].isin(("bf16_dense_tflops", "rental_usd_per_hour"))]
-    st.caption(source_line(sources, *used["source_id"], "V3R"))
+    st.caption(source_line(sources, *cached(gpu_source_ids, gpus, gpu), "V3R"))
 
 
 def codes_label(code: str) -> str:
     return f"{scaling.flop_label(scaling.compute_from_code(code))} FLOP"
 
 
-def constants_table() -> pd.DataFrame:
+def priced_gpus(gpus: pd.DataFrame) -> list[str]:
+    """The GPUs with a BF16 peak (the only ones a compute budget converts to GPU-hours)."""
+    table = gpu_table(gpus)
+    return list(table.index[table["bf16_dense_tflops"].notna()])
+
+
+def gpu_source_ids(gpus: pd.DataFrame, gpu: str) -> list[str]:
+    used = gpus[(gpus["gpu"] == gpu) & gpus["spec"].isin(("bf16_dense_tflops", "rental_usd_per_hour"))]
+    return list(used["source_id"])
+
+
+def constants_table(fits_table: pd.DataFrame, lang: str) -> pd.DataFrame:  # noqa: ARG001 - lang keys the cache
     rows = fits_table[fits_table["fit"].isin(scaling.FIT_IDS)].pivot(index="param", columns="fit")
     ci = [f"{fmt_number(lo, L, 3)} – {fmt_number(hi, L, 3)}" for lo, hi in zip(rows[("low", "besiroglu")],
                                                                               rows[("high", "besiroglu")])]

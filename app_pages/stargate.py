@@ -149,8 +149,13 @@ st.markdown(prose("stargate", "capex", per_year=f.money(budget / years), as_of=f
 plan = cached(capex.plan_vs_actual, capex_df, ["MSFT", "GOOGL", "AMZN", "META"], announced.year, article_date)
 unit = 1e8 if L == "ja" else 1e9
 names = {tk: t(f"stargate.company.{tk}") for tk in ("MSFT", "GOOGL", "AMZN", "META")}
-rows = plan_actual_rows(plan, names, unit, lambda v: f.money(v, 1),
-                        reference=(t("stargate.capex.reference"), budget / years))
+
+
+def capex_rows(plan, names: dict, unit: float, lang: str, reference: tuple):
+    return plan_actual_rows(plan, names, unit, lambda v: Fmt(lang).money(v, 1), reference=reference)
+
+
+rows = cached(capex_rows, plan, names, unit, L, (t("stargate.capex.reference"), budget / years))
 legend = {k: t(f"stargate.capex.legend_{k}") for k in ("reference", "plan", "actual")}
 show(build(plan_actual_chart, rows, t("stargate.spend.axis"), legend), t("stargate.capex.alt"), key="sg_capex_chart")
 st.caption(t("stargate.capex.caption"))

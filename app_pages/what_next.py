@@ -89,8 +89,14 @@ unit = 1e8 if L == "ja" else 1e9
 legend = {"reference": t("next.capex.legend_reference"), "plan": t("next.capex.legend_plan", as_of=day(article_date)),
           "actual": t("next.capex.legend_actual")}
 reference = (t("next.capex.reference"), cost.stargate_per_year_usd)
-show(build(plan_actual_chart, plan_actual_rows(plan, names, unit, lambda v: fmt_money(v, "USD", L, 1), reference),
-                       t("next.capex.axis"), legend), t("next.capex.alt"), key="wn_capex_chart", name="what-next-capex")
+
+
+def capex_rows(plan, names: dict, unit: float, lang: str, reference: tuple):
+    return plan_actual_rows(plan, names, unit, lambda v: fmt_money(v, "USD", lang, 1), reference)
+
+
+show(build(plan_actual_chart, cached(capex_rows, plan, names, unit, L, reference), t("next.capex.axis"), legend),
+     t("next.capex.alt"), key="wn_capex_chart", name="what-next-capex")
 later = [cached(capex.latest, capex_df, tk, 2026, "guidance") for tk in tickers]
 later = [r for r in later if r is not None]
 if later:
@@ -102,11 +108,11 @@ if later:
 st.caption(source_line(sources, "STARGATE-OAI", *plan["source_id"], *(r["source_id"] for r in later)))
 
 st.subheader(t("next.stocks.title"))
-days = stocks.trading_days(prices)
+days = cached(stocks.trading_days, prices)
 win = stocks.resolve_window(stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW, days)
 checks = {"article": stocks.snap_to_trading_day(min(article_date, days[-1]), days), "last": days[-1]}
 rec = {name: cached(stocks.recovery_by_group, prices, companies, win.base, win.start, win.end, d,
-                                      tickers=stocks.chart_tickers(companies)) for name, d in checks.items()}
+                                      tickers=cached(stocks.chart_tickers, companies)) for name, d in checks.items()}
 st.markdown(prose("next", "stocks", base=day(win.base), article=day(checks["article"]), last=day(checks["last"])))
 for g in ("gafam", "chips", "power"):
     if g in rec["last"]:
@@ -124,7 +130,11 @@ st.caption(source_line(sources, "R1-RL-COST", "V3R"))
 
 st.subheader(t("next.stargate.title"))
 st.markdown(prose("next", "stargate"))
-for text, ids in cached(timeline_items, timeline[timeline["date"] > pd.Timestamp(article_date)], f):
+def timeline_after(timeline, day, fmt):
+    return timeline_items(timeline[timeline["date"] > pd.Timestamp(day)], fmt)
+
+
+for text, ids in cached(timeline_after, timeline, article_date, f):
     st.markdown(text)
     st.caption(source_line(sources, *ids))
 

@@ -41,5 +41,5 @@ def peak_flops_per_s(gpus: pd.DataFrame, gpu: str, precision: str = "bf16") -> f
 
 
 def spec_source(gpus: pd.DataFrame, gpu: str, spec: str) -> str | None:
-    row = gpus.loc[(gpus["gpu"] == gpu) & (gpus["spec"] == spec), "source_id"]
-    return None if row.empty else str(row.iloc[0])
+    source = lookup_index(gpus, ("gpu", "spec"), "source_id").get((gpu, spec))
+    return None if source is None else str(source)
