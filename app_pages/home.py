@@ -47,8 +47,12 @@ window = dict(base=fmt_date(stocks.ARTICLE_BASE_DATE, L, "medium"), start=fmt_da
               end=fmt_date(stocks.SHOCK_WINDOW[1], L, "medium"))
 
 
+def price_source_ids(prices, tickers: tuple[str, ...]) -> list[str]:
+    return list(prices.loc[prices["ticker"].isin(tickers), "source_id"].unique())
+
+
 def price_sources(*tickers: str) -> str:
-    return source_line(sources, *prices.loc[prices["ticker"].isin(tickers), "source_id"].unique())
+    return source_line(sources, *cached(price_source_ids, prices, tickers))
 
 
 chg = {tk: c for g in moves.values() for tk, c in g.changes}

@@ -23,7 +23,11 @@ def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
 
 def gpu_names(gpus: pd.DataFrame) -> tuple[str, ...]:
     """The GPUs the data lists, in ``gpu_table``'s order (worked out once per frame)."""
-    return per_frame(gpus, ("gpu_names",), lambda frame: tuple(gpu_table(frame).index))
+    def build(frame: pd.DataFrame) -> tuple[str, ...]:  # (no pivot: a first load pays for it)
+        present = set(frame["gpu"])
+        return tuple([g for g in GPU_ORDER if g in present] + sorted(present - set(GPU_ORDER)))
+
+    return per_frame(gpus, ("gpu_names",), build)
 
 
 def gpu_spec(gpus: pd.DataFrame, gpu: str, spec: str) -> float | None:

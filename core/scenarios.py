@@ -119,9 +119,15 @@ def _text(cell) -> str:
 
 
 def _rows(presets: pd.DataFrame, preset: str) -> dict[str, dict]:
-    """{field: row} of one preset (built once per frame and preset: a page asks many times a run)."""
-    return per_frame(presets, ("preset_rows", preset), lambda f: {
-        r["field"]: r for r in f.loc[f["preset"] == preset].to_dict("records")})
+    """{field: row} of one preset (every preset's built in one pass, once per frame: a page asks
+    many times a run)."""
+    def build(frame: pd.DataFrame) -> dict[str, dict[str, dict]]:
+        out: dict[str, dict[str, dict]] = {}
+        for r in frame.to_dict("records"):
+            out.setdefault(r["preset"], {})[r["field"]] = r
+        return out
+
+    return per_frame(presets, ("preset_rows",), build).get(preset, {})
 
 
 def _ref(rows: dict[str, dict], field: str) -> float:

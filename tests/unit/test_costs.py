@@ -2,12 +2,13 @@
 
 import math
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from core import costs, datasets
-from core.hardware import gpu_spec, gpu_table, peak_flops_per_s
+from core.hardware import gpu_names, gpu_spec, gpu_table, peak_flops_per_s, spec_source
 
 
 def test_v3_report_arithmetic():
@@ -64,5 +65,10 @@ def test_finite_and_scaling(params, tokens, peak, mfu, n_gpus):
 def test_gpu_table(gpus):
     t = gpu_table(gpus)
     assert list(t.index) == ["A100", "H100", "H800", "H200", "B200"]
+    assert gpu_names(gpus) == tuple(t.index)
+    extra = pd.concat([gpus, gpus.iloc[:1].assign(gpu="MI300X"), gpus.iloc[:1].assign(gpu="Gaudi 3")])
+    assert gpu_names(extra) == tuple(gpu_table(extra).index) == ("A100", "H100", "H800", "H200", "B200", "Gaudi 3", "MI300X")
+    first = gpus.loc[(gpus["gpu"] == "H800") & (gpus["spec"] == "bf16_dense_tflops"), "source_id"].iloc[0]
+    assert spec_source(gpus, "H800", "bf16_dense_tflops") == first and spec_source(gpus, "H800", "no_such_spec") is None
     assert gpu_spec(gpus, "A100", "fp8_dense_tflops") is None
     assert gpu_spec(gpus, "H800", "nvlink_gbs") == 400 and gpu_spec(gpus, "H100", "nvlink_gbs") == 900
