@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.costs import cost_ratio, gpu_hours_for, implied_mfu, training_cost_usd, training_flops, wall_clock_days
-from core.datasets import fact
+from core.datasets import fact, per_frame
 
 # Table 1 of the V3 report: (stage code, facts.csv key of its H800 GPU-hours)
 STAGES = (
@@ -110,6 +110,14 @@ def peer_estimates(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_h
     return pd.DataFrame(peer_estimate_columns(facts, peers, price_usd_per_gpu_hour, overhead, overhead_on_peers))
 
 
+def _peer_rows(peers: pd.DataFrame) -> list[tuple]:
+    rows = []
+    for r in peers.itertuples():
+        high = r.high_usd if pd.notna(r.high_usd) else r.low_usd
+        rows.append((r.model, r.estimate, float(r.low_usd), float(high), bool(r.lower_bound), r.source_id))
+    return rows
+
+
 def peer_estimate_columns(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_hour: float,
                           overhead: float = 1.0, overhead_on_peers: bool = False) -> dict[str, list]:
     """Every cost figure the comparison shows, one row an estimate, as columns of plain lists (the
@@ -133,9 +141,7 @@ def peer_estimate_columns(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_pe
         rows.append(("deepseek_v3_full", "overhead", v3_full, v3_full, False, "V3R"))
     llama = training_cost_usd(fact(facts, "llama31_405b_gpu_hours"), price_usd_per_gpu_hour)
     rows.append(("llama31_405b", "gpu_hours", llama, llama, False, "L31"))
-    for r in peers.itertuples():
-        high = r.high_usd if pd.notna(r.high_usd) else r.low_usd
-        rows.append((r.model, r.estimate, float(r.low_usd), float(high), bool(r.lower_bound), r.source_id))
+    rows.extend(per_frame(peers, ("peer_rows",), _peer_rows))  # the file's rows, read once per frame
     gpt4o = fact(facts, "gpt4o_cost_estimate_usd")
     rows.append(("gpt4o", "article", gpt4o, gpt4o, False, "ARTICLE"))
     # plain Python, one frame at the end: a dozen small pandas steps cost more than the arithmetic

@@ -133,7 +133,7 @@ def performance(bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFram
     dark = st.context.theme.type == "dark"
     st.header(t("deepseek.perf.title"))
     st.markdown(prose("deepseek", "performance"))
-    options = ds.benchmark_options(bench)
+    options = cached(ds.benchmark_options, bench)
     picked = st.multiselect(t("deepseek.perf.pick"), options, default=list(ds.DEFAULT_BENCHMARKS), key="ds_bench",
                             bind="query-params", help=t("deepseek.perf.pick_help"))
     picked = [p for p in picked if p in options]
@@ -151,7 +151,7 @@ def performance(bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFram
     pct, rating = cached(ds.r1_vs_o1, bench_r1, models)
     wins, n = cached(ds.head_to_head, pct, "deepseek-r1")
     show(build(charts.benchmark_chart, pct, words, dark, style=True), t("deepseek.perf.r1_alt", n=n, wins=wins))
-    score = rating.set_index("model_id")["score"]
+    score = dict(zip(rating["model_id"], rating["score"]))  # (the last row a model wins, as with set_index)
     st.markdown(t("deepseek.perf.r1_read", wins=wins, n=n, r1=fmt_number(score.get("deepseek-r1"), lang),
                   o1=fmt_number(score.get("o1-1217"), lang)))
     st.caption(t("deepseek.perf.r1_caveat") + " " + source_line(sources, "R1-README", "R1-PAPER"))
