@@ -13,6 +13,7 @@ from ui.cite import source_line
 from ui.data import require
 from ui.demand_charts import curve_rows, spending_rows, spending_template
 from ui.i18n import lang, prose, t
+from ui.present import chart_font_size
 from ui.process import fragment
 from ui.stargate_view import Fmt, timeline_items
 
@@ -69,8 +70,9 @@ def model_block() -> None:
     titles = {"x": t("next.chart.x"), "y": t("next.chart.y"), "series": t("next.chart.series_title"),
               "today": t("next.chart.today"), "marker": t("next.chart.marker", k=times(marker_k))}
     together = lambda es: t("next.chart.series", eps=("、" if L == "ja" else ", ").join(fmt_number(v, L, 2) for v in es))  # noqa: E731
-    show(build_named(spending_template, spending_rows(rows, marker_k, (k, out.compute), titles["marker"], together),
-                     {k_: titles[k_] for k_ in ("x", "y", "series")}, table="lines"),
+    font = chart_font_size()  # line labels grow with the chart font in presenter view
+    show(build_named(spending_template, spending_rows(rows, marker_k, (k, out.compute), titles["marker"], together, font),
+                     {k_: titles[k_] for k_ in ("x", "y", "series")}, font, table="lines"),
          t("next.chart.alt", share=fmt_pct(s, L, 0, False), eps=fmt_number(e, L, 2), k=times(k),
            compute=times(out.compute)), key="wn_chart", name="what-next-compute")
 

@@ -45,7 +45,12 @@ def plan_actual_rows(plan_actual: pd.DataFrame, names: dict[str, str], unit: flo
 
 
 def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str]) -> alt.Chart:
-    """``rows`` from ``plan_actual_rows``; ``legend``: {'reference', 'plan', 'actual'} translated names."""
+    """``rows`` from ``plan_actual_rows``; ``legend``: {'reference', 'plan', 'actual'} translated names.
+    Headings, bars and rows grow with the chart font (presenter view: legible on a projector)."""
+    from ui.present import chart_font_size
+
+    font = chart_font_size()
+    k = font / 13  # 1 on a laptop
     df = rows.assign(order=range(len(rows)))
     df["bar_kind"] = df["kind"].map({"reference": legend["reference"], "company": legend["plan"]})
     df["right"] = df[["plan_high", "actual"]].max(axis=1)
@@ -57,16 +62,16 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str]) 
     base = alt.Chart(df).encode(y=y)
     color = alt.Color("bar_kind:N", title=None, legend=alt.Legend(labelLimit=360, columns=1), scale=alt.Scale(
         domain=[legend["reference"], legend["plan"]], range=[HIGHLIGHT, GROUP_COLORS["gafam"]]))
-    bars = base.mark_bar(height=16, yOffset=8, cornerRadiusEnd=3).encode(
+    bars = base.mark_bar(height=16 * k, yOffset=8 * k, cornerRadiusEnd=3).encode(
         x=alt.X("plan_mid:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=5)), color=color,
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title=x_title)])
     ranges = base.transform_filter("datum.plan_low < datum.plan_high").mark_rule(
-        strokeWidth=3, yOffset=8, color=ink()).encode(x="plan_low:Q", x2="plan_high:Q")
+        strokeWidth=3, yOffset=8 * k, color=ink()).encode(x="plan_low:Q", x2="plan_high:Q")
     actual = base.transform_filter("isValid(datum.actual)").transform_calculate(what=f"'{legend['actual']}'").mark_point(
-        shape="diamond", size=170, filled=True, yOffset=8, color=ACTUAL_COLOR, stroke="white", strokeWidth=1).encode(
+        shape="diamond", size=170 * k * k, filled=True, yOffset=8 * k, color=ACTUAL_COLOR, stroke="white", strokeWidth=1).encode(
         x="actual:Q", shape=alt.Shape("what:N", title=None, scale=alt.Scale(range=["diamond"]), legend=alt.Legend(
             labelLimit=360, symbolFillColor=ACTUAL_COLOR, symbolStrokeColor=ACTUAL_COLOR, symbolSize=150)),
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title=x_title)])
-    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13, color=ink()).encode(x=alt.datum(0), text="heading:N")
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=font, color=ink()).encode(x=alt.datum(0), text="heading:N")
     return styled(alt.layer(bars, ranges, actual, names).resolve_legend(color="independent", shape="independent")
-                  .properties(height=alt.Step(ROW)))
+                  .properties(height=alt.Step(round(ROW * k))))

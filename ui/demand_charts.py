@@ -18,7 +18,7 @@ TICKS = (0.001, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 1000, 10000, 100000)
 DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3])
 LO, HI = "next_lo", "next_hi"  # Vega parameters: the extents of the y domain's ends
 HEIGHT = 380  # the chart's plot height (px)
-LABEL_PX = 15  # room a line-end label needs on the y axis (12 px text)
+LABEL_PX = 15  # room a line-end label needs on the y axis at the laptop's chart font (13; its text 12 px)
 
 
 def curve_rows(elasticities: list[float], chosen: float, pass_through: float, label) -> dict[str, list]:
@@ -35,24 +35,25 @@ def curve_rows(elasticities: list[float], chosen: float, pass_through: float, la
 
 
 def spending_rows(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float],
-                  marker: str, group_label: Callable[[list[float]], str] | None = None) -> dict[str, dict[str, list]]:
+                  marker: str, group_label: Callable[[list[float]], str] | None = None,
+                  font: int = 13) -> dict[str, dict[str, list]]:
     """The rows ``spending_template`` draws: the lines (``curve_rows``) with each line's colour slot
     ("chosen", or its place among the lines), their end labels (``end_labels``), the marked
     efficiency gain and the reader's point. ``group_label(ε values)`` names lines that end together
-    (default: their names joined)."""
+    (default: their names joined); ``font``: the chart font size (``spending_template``'s)."""
     cols = rows.to_dict("list") if isinstance(rows, pd.DataFrame) else rows
     series = list(dict.fromkeys(cols["series"]))
     chosen = {s for s, c in zip(cols["series"], cols["chosen"]) if c}
     slot = {s: "chosen" if s in chosen else str(i % len(OTHERS)) for i, s in enumerate(series)}
     hi = max(max((c for c in cols["compute"] if c == c), default=1.0), 1.0) * 1.3
     return {"lines": {**cols, "slot": [slot[s] for s in cols["series"]]},
-            "ends": end_labels(cols, slot, group_label),
+            "ends": end_labels(cols, slot, group_label, round(LABEL_PX * font / 13)),
             "mark": {"k": [marker_k], "t": [marker], "y": [hi / 1.05]},
             "here": {"k": [point[0]], "compute": [point[1]]}}
 
 
 def end_labels(cols: dict[str, list], slot: dict[str, str],
-               group_label: Callable[[list[float]], str] | None = None) -> dict[str, list]:
+               group_label: Callable[[list[float]], str] | None = None, label_px: int = LABEL_PX) -> dict[str, list]:
     """One label a line at its right end; lines ending closer together than a label's height on the
     axis Vega will draw (log, whole decades around the lines and 1×, ``spending_template``'s
     height) share one label, placed at the lowest of them: with little of the saving passed on,
@@ -65,7 +66,7 @@ def end_labels(cols: dict[str, list], slot: dict[str, str],
     values = [c for c in cols["compute"] if c == c and c > 0] or [1.0]
     lo = math.floor(math.log10(min(min(values), 1.0) / 1.3))
     hi = math.ceil(math.log10(max(max(values), 1.0) * 1.3))
-    gap = LABEL_PX / HEIGHT * max(hi - lo, 1)
+    gap = label_px / HEIGHT * max(hi - lo, 1)
     groups: list[list[tuple[str, float, float]]] = []
     for name, (c, e) in sorted(ends.items(), key=lambda item: item[1][0]):
         if groups and math.log10(c) - math.log10(groups[-1][0][1]) < gap:
@@ -87,7 +88,7 @@ def end_labels(cols: dict[str, list], slot: dict[str, str],
     return out
 
 
-def spending_template(titles: dict[str, str]) -> alt.LayerChart:
+def spending_template(titles: dict[str, str], font: int = 13) -> alt.LayerChart:
     """``titles``: x, y, series (translated). Log-log; the chosen ε is drawn thick in the highlight
     colour, others dashed; labels at the line ends name each line; a dashed rule at 1×, a dotted one
     at the marked gain. Drawn from named rows (``spending_rows``): built once, whatever the numbers.
@@ -113,14 +114,14 @@ def spending_template(titles: dict[str, str]) -> alt.LayerChart:
         size=alt.Size("chosen:N", scale=alt.Scale(domain=[False, True], range=[1.8, 4]), legend=None),
         tooltip=[alt.Tooltip("series:N", title=titles["series"]), alt.Tooltip("k:Q", title=titles["x"], format=".3~g"),
                  alt.Tooltip("compute:Q", title=titles["y"], format=".3~g")])
-    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="right", dx=-4, dy=-8, fontSize=12).encode(
+    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="right", dx=-4, dy=-(font - 5), fontSize=font - 1).encode(
         x="k:Q", y="compute:Q", text="text:N", color=alt.Color("slot:N", legend=None, scale=colors))
     room = (reach(base, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")
             .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
     today = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color=NEUTRAL, strokeDash=[3, 3]).encode(y="y:Q")
     mark = alt.Chart(alt.NamedData("mark"))
     mark_rule = mark.mark_rule(color=ink(), strokeDash=[1, 3]).encode(x="k:Q")
-    mark_text = mark.mark_text(align="right", baseline="top", dx=-4, fontSize=12, color=ink()).encode(
+    mark_text = mark.mark_text(align="right", baseline="top", dx=-4, fontSize=font - 1, color=ink()).encode(
         x="k:Q", y="y:Q", text="t:N")
     here = alt.Chart(alt.NamedData("here")).mark_point(
         shape="circle", size=140, filled=True, color=HIGHLIGHT, stroke="white").encode(x="k:Q", y="compute:Q")
