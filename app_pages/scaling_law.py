@@ -42,18 +42,19 @@ st.markdown(prose("scaling", "intro"))
 st.header(t("scaling.bets.title"))
 
 
-def bets(milestones: pd.DataFrame, by_model: pd.DataFrame, lang: str) -> str:  # noqa: ARG001 - lang keys the cache
+def bets(milestones: pd.DataFrame, by_model: pd.DataFrame, lang: str, texts: dict[str, str]) -> str:
+    """The milestones as a Markdown list; ``texts``: each milestone's sentence in ``lang``."""
     lines = []
     for row in milestones.itertuples():
         m = by_model.loc[row.model] if pd.notna(row.model) and row.model in by_model.index else None
         compute = f"{scaling.flop_label(m['training_compute_flop'])} FLOP" if m is not None else ""
-        params = fmt_compact(m["parameters"], L, 0) if m is not None else ""
-        when = charts.month_or_day(row.date.date(), row.precision, L)
-        lines.append(f"- **{when}**: {t(f'scaling.bets.{row.key}', compute=compute, params=params)}")
+        params = fmt_compact(m["parameters"], lang, 0) if m is not None else ""
+        when = charts.month_or_day(row.date.date(), row.precision, lang)
+        lines.append(f"- **{when}**: {texts[row.key].format(compute=compute, params=params)}")
     return "\n".join(lines)
 
 
-st.markdown(cached(bets, milestones, by_model, L))
+st.markdown(cached(bets, milestones, by_model, L, {k: t(f"scaling.bets.{k}") for k in milestones["key"]}))
 st.caption(source_line(sources, *milestones["source_id"]))
 
 
@@ -103,7 +104,8 @@ def budget() -> None:
                  chin_n=fmt_compact(chin["parameters"], L, 0), chin_d=fmt_compact(chin["training_tokens"], L, 1))
                + " " + source_line(sources, "EPC", "CHIN-BLOG"))
     with st.expander(t("scaling.fit.constants")):
-        st.dataframe(cached(constants_table, fits_table, L), hide_index=True, width="stretch")
+        labels = {"param": t("scaling.fit.param"), "ci": t("scaling.fit.ci"), **words["fits"]}
+        st.dataframe(cached(constants_table, fits_table, L, labels), hide_index=True, width="stretch")
 
     grid = scaling.log_grid(scaling.COMPUTE_STEPS[0], scaling.COMPUTE_STEPS[-1])
     curve = cached(scaling.loss_curve, fits, grid)
@@ -173,13 +175,15 @@ def gpu_source_ids(gpus: pd.DataFrame, gpu: str) -> list[str]:
     return list(used["source_id"])
 
 
-def constants_table(fits_table: pd.DataFrame, lang: str) -> pd.DataFrame:  # noqa: ARG001 - lang keys the cache
+def constants_table(fits_table: pd.DataFrame, lang: str, labels: dict[str, str]) -> pd.DataFrame:
+    """The fits' constants side by side; ``labels``: the column names in ``lang`` (param, each fit, ci)."""
     rows = fits_table[fits_table["fit"].isin(scaling.FIT_IDS)].pivot(index="param", columns="fit")
-    ci = [f"{fmt_number(lo, L, 3)} – {fmt_number(hi, L, 3)}" for lo, hi in zip(rows[("low", "besiroglu")],
-                                                                              rows[("high", "besiroglu")])]
-    return pd.DataFrame({t("scaling.fit.param"): rows.index, words["fits"]["hoffmann"]: [
-        fmt_number(v, L, 4) for v in rows[("value", "hoffmann")]], words["fits"]["besiroglu"]: [
-        fmt_number(v, L, 4) for v in rows[("value", "besiroglu")]], t("scaling.fit.ci"): ci})
+    ci = [f"{fmt_number(lo, lang, 3)} – {fmt_number(hi, lang, 3)}" for lo, hi in zip(rows[("low", "besiroglu")],
+                                                                                    rows[("high", "besiroglu")])]
+    return pd.DataFrame({labels["param"]: rows.index,
+                         labels["hoffmann"]: [fmt_number(v, lang, 4) for v in rows[("value", "hoffmann")]],
+                         labels["besiroglu"]: [fmt_number(v, lang, 4) for v in rows[("value", "besiroglu")]],
+                         labels["ci"]: ci})
 
 
 compute_trend()

@@ -132,8 +132,10 @@ st.caption(source_line(sources, "R1-RL-COST", "V3R"))
 
 st.subheader(t("next.stargate.title"))
 st.markdown(prose("next", "stargate"))
-def timeline_after(timeline, day, fmt):
-    return timeline_items(timeline[timeline["date"] > pd.Timestamp(day)], fmt)
+
+
+def timeline_after(timeline: pd.DataFrame, after, fmt: Fmt):
+    return timeline_items(timeline[timeline["date"] > pd.Timestamp(after)], fmt)
 
 
 for text, ids in cached(timeline_after, timeline, article_date, f):

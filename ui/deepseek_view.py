@@ -151,7 +151,7 @@ def performance(bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFram
     pct, rating = cached(ds.r1_vs_o1, bench_r1, models)
     wins, n = cached(ds.head_to_head, pct, "deepseek-r1")
     show(build(charts.benchmark_chart, pct, words, dark, style=True), t("deepseek.perf.r1_alt", n=n, wins=wins))
-    score = dict(zip(rating["model_id"], rating["score"]))  # (the last row a model wins, as with set_index)
+    score = dict(zip(rating["model_id"], rating["score"]))  # one row a model
     st.markdown(t("deepseek.perf.r1_read", wins=wins, n=n, r1=fmt_number(score.get("deepseek-r1"), lang),
                   o1=fmt_number(score.get("o1-1217"), lang)))
     st.caption(t("deepseek.perf.r1_caveat") + " " + source_line(sources, "R1-README", "R1-PAPER"))

@@ -129,8 +129,9 @@ def spending_template(titles: dict[str, str], font: int = 13) -> alt.LayerChart:
 
 
 def spending_chart(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float], titles: dict[str, str],
-                   group_label: Callable[[list[float]], str] | None = None) -> alt.Chart:
+                   group_label: Callable[[list[float]], str] | None = None, label_font: int = 13) -> alt.Chart:
     """``spending_template`` with its rows in it (the tour, tests); ``titles`` also has today and
-    marker (the dotted rule's text)."""
+    marker (the dotted rule's text). ``label_font``: the font the line labels will be shown at (the
+    tour scales the template's text itself), for spacing them."""
     return with_rows(spending_template({k: titles[k] for k in ("x", "y", "series")}),
-                     spending_rows(rows, marker_k, point, titles["marker"], group_label))
+                     spending_rows(rows, marker_k, point, titles["marker"], group_label, label_font))

@@ -7,8 +7,9 @@ together, each fifty times slower, their threads queueing for Streamlit's locks 
 readers on the scenarios page the process sat at 65% CPU while moves waited 1.4 s (median) to
 1.9 s (p95). Taking turns, each run goes at full speed and only waits its turn: 58 ms and 140 ms
 (benchmarks/README.md, session 5). A run that waits longer than ``GATE_TIMEOUT_S`` (a stuck run
-somewhere) goes ahead without its turn and logs a warning: the gate can slow the app, never stop it.
-Not for ``st.fragment(parallel=True)``, whose workers would wait for their own run.
+somewhere) goes ahead without its turn, its fragments with it, and logs a warning: the gate can
+slow the app, never stop it (``Turns``). Not for ``st.fragment(parallel=True)``, whose workers
+would wait for their own run.
 
 ``settle_memory``: after the process's first full run, collect once, then move every object alive
 (Streamlit, Altair's schema classes, pandas, the loaded data, the first charts) out of the cyclic
@@ -34,22 +35,55 @@ import streamlit as st
 
 _LOCK = threading.Lock()
 _settled = False
-_GATE = threading.RLock()  # reentrant: a full run calls its page's fragments under its own turn
 GATE_TIMEOUT_S = 10.0
 _LOG = logging.getLogger(__name__)
 
 
+class Turns:
+    """A reentrant lock for runs, with a way out: a run that waits longer than the timeout goes
+    ahead without its turn, and so do the fragments it calls, at once (each would otherwise wait
+    the timeout again).
+
+    Not first come, first served: Python's lock lets whoever asks as it comes free take it. A
+    first-come-first-served version (the releasing thread handing the turn to the longest waiter)
+    was tried and measured slower where it matters least and most, a saturated process: 100 readers
+    on the scenarios page waited p95 690–870 ms with it, 520–620 ms without, every hand-over
+    waiting for one particular thread to wake."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._ahead = threading.local()  # per thread: how deep inside a run that went ahead
+
+    def enter(self, timeout: float) -> bool:
+        """True: this thread's turn (until as many ``leave(True)``); False: it goes ahead without."""
+        if getattr(self._ahead, "depth", 0):
+            self._ahead.depth += 1
+            return False
+        if self._lock.acquire(timeout=timeout):
+            return True
+        self._ahead.depth = 1
+        _LOG.warning("a script run waited %.0f s for its turn and goes ahead without it", timeout)
+        return False
+
+    def leave(self, turn: bool) -> None:
+        if turn:
+            self._lock.release()
+        else:
+            self._ahead.depth -= 1
+
+
+_TURNS = Turns()
+
+
 @contextmanager
 def one_run_at_a_time() -> Iterator[bool]:
-    """This thread's turn to run app code; yields False if it went ahead after ``GATE_TIMEOUT_S``."""
-    turn = _GATE.acquire(timeout=GATE_TIMEOUT_S)
-    if not turn:
-        _LOG.warning("a script run waited %.0f s for its turn and goes ahead without it", GATE_TIMEOUT_S)
+    """This thread's turn to run app code; yields False if it went ahead after
+    ``GATE_TIMEOUT_S`` (or runs inside a run that did)."""
+    turn = _TURNS.enter(GATE_TIMEOUT_S)
     try:
         yield turn
     finally:
-        if turn:
-            _GATE.release()
+        _TURNS.leave(turn)
 
 
 def fragment(func: Callable) -> Callable:

@@ -396,6 +396,7 @@ def _scenario(lang: str, dark: bool, params: Mapping[str, str]) -> Slide:
 
 def _next(lang: str, dark: bool) -> Slide:
     from ui.demand_charts import curve_rows, spending_chart
+    from ui.present import chart_font_size
 
     facts, dates, sources = load("facts"), load("dates"), load("sources")
     k = 1 / fact(facts, "article_cost_fraction_max")  # the article's "a tenth or less"
@@ -414,7 +415,8 @@ def _next(lang: str, dark: bool) -> Slide:
                  t("next.chart.alt", share=fmt_pct(share, lang, 0, False), eps=fmt_number(e, lang, 2), k=times(k),
                    compute=times(out.compute)), source_line(sources, "ARTICLE", "NADELLA-JEVONS"),
                  chart=_fit(spending_chart(rows, k, (k, out.compute), titles, lambda es: t(
-                     "next.chart.series", eps=("、" if lang == "ja" else ", ").join(fmt_number(v, lang, 2) for v in es)))))
+                     "next.chart.series", eps=("、" if lang == "ja" else ", ").join(fmt_number(v, lang, 2) for v in es)),
+                     chart_font_size())))
 
 
 def _thesis(lang: str, dark: bool) -> Slide:

@@ -81,10 +81,43 @@ def test_an_exception_gives_the_turn_back():
     except RuntimeError:
         pass
     result = []
-    th = threading.Thread(target=lambda: result.append(process._GATE.acquire(timeout=1) and process._GATE.release() is None))
+
+    def other() -> None:
+        with process.one_run_at_a_time() as turn:
+            result.append(turn)
+
+    th = threading.Thread(target=other)
     th.start()
-    th.join()
+    th.join(5)
     assert result == [True]
+
+
+def test_a_run_that_went_ahead_takes_its_fragments_with_it(monkeypatch):
+    """Each fragment of a run that went ahead would otherwise wait the whole timeout again."""
+    monkeypatch.setattr(process, "GATE_TIMEOUT_S", 0.2)
+    held, release = threading.Event(), threading.Event()
+
+    def stuck() -> None:
+        with process.one_run_at_a_time():
+            held.set()
+            release.wait(5)
+
+    th = threading.Thread(target=stuck)
+    th.start()
+    held.wait(5)
+    try:
+        t0 = time.perf_counter()
+        with process.one_run_at_a_time() as outer:
+            for _ in range(3):  # three fragments
+                with process.one_run_at_a_time() as inner:
+                    assert inner is False
+        assert outer is False
+        assert time.perf_counter() - t0 < 0.6  # one timeout, not four
+    finally:
+        release.set()
+        th.join()
+    with process.one_run_at_a_time() as turn:  # later runs of this thread take their turn again
+        assert turn
 
 
 def test_every_fragment_takes_its_turn():
