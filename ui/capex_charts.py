@@ -44,12 +44,13 @@ def plan_actual_rows(plan_actual: pd.DataFrame, names: dict[str, str], unit: flo
     return pd.DataFrame(rows)
 
 
-def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str]) -> alt.Chart:
+def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str], font: int | None = None) -> alt.Chart:
     """``rows`` from ``plan_actual_rows``; ``legend``: {'reference', 'plan', 'actual'} translated names.
-    Headings, bars and rows grow with the chart font (presenter view: legible on a projector)."""
+    Headings, bars and rows grow with ``font`` (default: the chart font, larger in presenter view;
+    the tour passes 13 and scales the text itself)."""
     from ui.present import chart_font_size
 
-    font = chart_font_size()
+    font = font or chart_font_size()
     k = font / 13  # 1 on a laptop
     df = rows.assign(order=range(len(rows)))
     df["bar_kind"] = df["kind"].map({"reference": legend["reference"], "company": legend["plan"]})

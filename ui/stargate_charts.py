@@ -29,16 +29,21 @@ def labelled_rows(df: pd.DataFrame | dict[str, list], kind_labels: dict[str, str
 
 
 def labelled_template(kinds: tuple[str, ...], x_title: str, kind_title: str, kind_labels: dict[str, str],
-                      value_format: str = ",.1f") -> alt.LayerChart:
+                      value_format: str = ",.1f", font: int | None = None) -> alt.LayerChart:
     """Horizontal bars with a label above each and the value text at the bar's end, drawn from
-    named rows (``labelled_rows``); ``kinds``: those present, for the legend.
+    named rows (``labelled_rows``); ``kinds``: those present, for the legend. Texts, bars and rows
+    grow with ``font`` (default: the chart font, larger in presenter view).
 
     Kind is shown by colour and in the legend; the label says what each bar is, so colour
     never carries the meaning alone.
     """
-    kinds = [k for k in KIND_COLORS if k in kinds]
+    from ui.present import chart_font_size
+
+    font = font or chart_font_size()
+    k = font / 13  # 1 on a laptop
+    kinds = [kind for kind in KIND_COLORS if kind in kinds]
     color = alt.Color("kind_label:N", title=kind_title, legend=alt.Legend(labelLimit=360, columns=2),
-                      scale=alt.Scale(domain=[kind_labels[k] for k in kinds], range=[KIND_COLORS[k] for k in kinds]))
+                      scale=alt.Scale(domain=[kind_labels[kind] for kind in kinds], range=[KIND_COLORS[kind] for kind in kinds]))
     y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), axis=None, title=None,
               scale=alt.Scale(paddingInner=0, paddingOuter=0.1))
     data = alt.NamedData("bars")
@@ -49,13 +54,13 @@ def labelled_template(kinds: tuple[str, ...], x_title: str, kind_title: str, kin
               axis=alt.Axis(format=value_format, tickCount=5))
     tooltip = [alt.Tooltip("label:N", title=" "), alt.Tooltip("value_text:N", title=x_title),
                alt.Tooltip("kind_label:N", title=kind_title)]
-    bars = base.mark_bar(height=16, cornerRadiusEnd=3, yOffset=8).encode(x=x, color=color, tooltip=tooltip)
-    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13, color=ink()).encode(
+    bars = base.mark_bar(height=16 * k, cornerRadiusEnd=3, yOffset=8 * k).encode(x=x, color=color, tooltip=tooltip)
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=font, color=ink()).encode(
         x=alt.datum(0), text="label:N")
-    values = base.mark_text(align="left", baseline="middle", dx=4, dy=8, fontSize=13, fontWeight="bold", color=ink()).encode(
-        x="value:Q", text="value_text:N")
+    values = base.mark_text(align="left", baseline="middle", dx=4, dy=8 * k, fontSize=font, fontWeight="bold",
+                            color=ink()).encode(x="value:Q", text="value_text:N")
     room = reach(data, x_title, x="datum.value * 1.22")
-    chart = alt.layer(room, bars, names, values).properties(height=alt.Step(ROW))
+    chart = alt.layer(room, bars, names, values).properties(height=alt.Step(round(ROW * k)))
     return styled(chart)
 
 
@@ -80,10 +85,14 @@ def year_rows(by_year: pd.DataFrame | dict[str, list], labels: dict[str, str]) -
     return {"years": years, "parts": long}
 
 
-def spending_template(labels: dict[str, str], y_title: str, year_title: str) -> alt.LayerChart:
+def spending_template(labels: dict[str, str], y_title: str, year_title: str, font: int | None = None) -> alt.LayerChart:
     """Stacked bars of each year's spending (GPUs and servers / everything else), with the
     cumulative power installed by the year's end written above each bar; named rows
-    (``year_rows``). ``labels``: gpu, other (legend names), gw (the tooltip's)."""
+    (``year_rows``). ``labels``: gpu, other (legend names), gw (the tooltip's); the texts above the
+    bars at ``font`` (default: the chart font, larger in presenter view)."""
+    from ui.present import chart_font_size
+
+    font = font or chart_font_size()
     color = alt.Color("part_label:N", title=None, legend=alt.Legend(labelLimit=360),
                       scale=alt.Scale(domain=[labels["gpu"], labels["other"]], range=[SEQUENCE[0], NEUTRAL]))
     x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0))
@@ -94,7 +103,7 @@ def spending_template(labels: dict[str, str], y_title: str, year_title: str) -> 
     years = alt.Chart(alt.NamedData("years"))
     top = years.transform_calculate(total="datum.gpu_amount + datum.other_amount")
     y_scale = alt.Scale(zero=True, nice=False)  # to 18% above the tallest bar (room for its text): from the data
-    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=13, fontWeight="bold", color=ink()).encode(
+    totals = top.mark_text(baseline="bottom", dy=-4, fontSize=font, fontWeight="bold", color=ink()).encode(
         x=x, y=alt.Y("total:Q", title=y_title, scale=y_scale), text="gw_text:N")
     bars = bars.encode(y=alt.Y("amount:Q", title=y_title, stack="zero", scale=y_scale))
     room = reach(years, y_title, y="(datum.gpu_amount + datum.other_amount) * 1.18")

@@ -310,7 +310,7 @@ def _stargate(lang: str, dark: bool) -> Slide:
              year=announced.year)
     return Slide(_t("stargate", "heading", **f), _t("stargate", "sentence", **f), _t("stargate", "note", **f),
                  t("stargate.capex.alt"), source_line(sources, "STARGATE-OAI", *plan["source_id"]),
-                 chart=_fit(plan_actual_chart(rows, t("stargate.spend.axis"), legend), "short"))
+                 chart=_fit(plan_actual_chart(rows, t("stargate.spend.axis"), legend, BASE_FONT), "short"))
 
 
 def _cost(lang: str, dark: bool) -> Slide:
