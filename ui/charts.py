@@ -257,10 +257,32 @@ def _font_size() -> int:
     return chart_font_size()
 
 
+BASE_FONT = 13  # the chart font size builders' fixed text sizes are drawn for (a laptop)
+
+
+def chart_layers(chart):
+    """The chart and every layer in it, depth first."""
+    yield chart
+    for layer in getattr(chart, "layer", None) or []:
+        yield from chart_layers(layer)
+
+
+def grow_text(chart, factor: float, max_text: int) -> None:
+    """Text marks drawn at a fixed size (the mark's ``fontSize``), ``factor`` times larger (in
+    place), up to ``max_text`` px; a text already that large or larger stays as it is. A size set
+    as an encoding (``size=alt.value(11)``: labels spaced for that size) is left alone."""
+    for layer in chart_layers(chart):
+        mark = getattr(layer, "mark", None)
+        if isinstance(mark, alt.MarkDef) and mark.type == "text" and isinstance(mark.fontSize, (int, float)):
+            mark.fontSize = min(round(mark.fontSize * factor), max(max_text, mark.fontSize))
+
+
 def _make(builder, args, kwargs, style, font) -> Built:
     chart = builder(*args, **kwargs)
     if style:
         chart = styled(chart, font)
+    if font > BASE_FONT:  # presenter view: labels drawn at a laptop's size grow with the axes'
+        grow_text(chart, font / BASE_FONT, font)
     return Built(chart, _spec(chart), _chart_data(chart))
 
 

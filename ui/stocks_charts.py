@@ -124,9 +124,11 @@ def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str,
                  alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
                  alt.Tooltip("close:Q", title=titles["close"], format=",.2f")],
     )
-    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="left", dx=4, fontSize=11).encode(
-        x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", color=alt.Color("group_name:N", scale=group_color_scale(groups),
-                                                                    legend=None))
+    # the size as an encoding, not a mark property: ``end_labels`` spaces them for 11 px, so presenter
+    # view must not grow them (``ui.charts.grow_text`` leaves encoded sizes alone)
+    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="left", dx=4).encode(
+        x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", size=alt.value(11),
+        color=alt.Color("group_name:N", scale=group_color_scale(groups), legend=None))
     layers = [shade, hundred, path, points, ends]
     if with_events:
         ev = alt.Chart(alt.NamedData("events"))

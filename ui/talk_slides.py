@@ -26,7 +26,7 @@ from core.formatting import fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pc
 from core.hardware import peak_flops_per_s
 from core.paths import ROOT
 from ui import pages
-from ui.charts import show, styled
+from ui.charts import chart_layers, grow_text, show, styled
 from ui.cite import source_line
 from ui.data import load, load_many
 from ui.i18n import t
@@ -196,7 +196,7 @@ def _fit(chart: alt.TopLevelMixin, size: str = "full", max_text: int = 40, label
     font = chart_font_size()
     presenting = font > BASE_FONT
     if presenting:
-        _scale_text(chart, font / BASE_FONT, max_text)
+        grow_text(chart, font / BASE_FONT, max_text)
         if label_limit:
             _label_limit(chart, label_limit)
         chart = chart.configure_legend(orient="right", labelFontSize=font - 2, titleFontSize=font - 2, labelLimit=420,
@@ -205,21 +205,10 @@ def _fit(chart: alt.TopLevelMixin, size: str = "full", max_text: int = 40, label
     return chart if height is None else chart.properties(height=height)
 
 
-def _layers(chart):
-    yield chart
-    for layer in getattr(chart, "layer", None) or []:
-        yield from _layers(layer)
-
-
-def _scale_text(chart, factor: float, max_text: int) -> None:
-    for layer in _layers(chart):
-        mark = getattr(layer, "mark", None)
-        if isinstance(mark, alt.MarkDef) and mark.type == "text" and isinstance(mark.fontSize, (int, float)):
-            mark.fontSize = min(round(mark.fontSize * factor), max(max_text, mark.fontSize))
 
 
 def _label_limit(chart, px: int) -> None:
-    for layer in _layers(chart):
+    for layer in chart_layers(chart):
         y = getattr(getattr(layer, "encoding", None), "y", alt.Undefined)
         axis = y["axis"] if isinstance(y, alt.Y) else alt.Undefined  # (y.axis is Altair's setter method)
         if isinstance(axis, alt.Axis):
