@@ -15,8 +15,9 @@ BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
 LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fit a phone's width; room for a
 # group name at the presenter view's larger font ("Chips & networking" was cut short)
 # the bars' legend: its symbols are the points' shapes, drawn without their white outline (a white
-# edge left the triangle of "Power" a speck, and taller rows than the others)
-MARK_LEGEND = alt.Legend(columns=2, symbolSize=120, symbolStrokeWidth=0, labelLimit=360)
+# edge left the triangle of "Power" a speck, and taller rows than the others); one column, since it
+# starts where the bars do, right of the company names (two ran off a phone's edge in Japanese)
+MARK_LEGEND = alt.Legend(columns=1, symbolSize=120, symbolStrokeWidth=0, labelLimit=360)
 
 
 def _dash_scale(groups: list[str]) -> alt.Scale:
