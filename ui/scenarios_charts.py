@@ -40,7 +40,7 @@ def log_axis(label_expr: str) -> alt.Axis:
     """The y axis of a sweep: ``LOG_TICKS`` along the line, labelled by ``label_expr``."""
     shown = {"condition": {"test": ON_LINE, "value": 1}, "value": 0}
     return alt.Axis(values={"expr": LOG_TICKS}, labelExpr=f"{ON_LINE} ? {label_expr} : ''", tickOpacity=shown,
-                    gridOpacity=shown)
+                    gridOpacity=shown, labelLimit=240)  # "1000万ドル" whole at the presenter view's font
 
 
 def money_label_expr(lang: str) -> str:
