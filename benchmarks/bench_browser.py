@@ -78,7 +78,9 @@ def first_renders(browser, url: str, n: int) -> list[float]:
     return times
 
 
-def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[str | None, list[float]]:
+def at_control(browser, url: str, prefix: str):
+    """A new page at ``url``, settled, scrolled to its own first control: (page, kind, element);
+    element None (page closed) when the page has none."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.add_init_script(OBSERVE)
     page.goto(url)
@@ -86,9 +88,16 @@ def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[
     kind, el = control(page, prefix)
     if el is None:
         page.close()
-        return None, []
+        return page, None, None
     el.scroll_into_view_if_needed()
     settle(page)
+    return page, kind, el
+
+
+def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[str | None, list[float]]:
+    page, kind, el = at_control(browser, url, prefix)
+    if el is None:
+        return None, []
     times, answers = [], []
     key = "ArrowRight"
     for i in range(n):
@@ -120,15 +129,9 @@ def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[
 def profile_moves(browser, url: str, prefix: str, n: int = 12) -> None:
     """Chromium's sampling profiler (CDP) while the page's own control moves ``n`` times: the busy
     main-thread time a move and its share by script file (names as the bundles ship them)."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.add_init_script(OBSERVE)
-    page.goto(url)
-    settle(page)
-    kind, el = control(page, prefix)
+    page, kind, el = at_control(browser, url, prefix)
     if el is None:
         raise SystemExit("no control to move on this page")
-    el.scroll_into_view_if_needed()
-    settle(page)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Profiler.enable")
     cdp.send("Profiler.setSamplingInterval", {"interval": 200})  # µs

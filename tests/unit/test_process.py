@@ -1,5 +1,10 @@
+import ast
 import gc
+import threading
+import time
+from contextlib import contextmanager
 
+from core.paths import ROOT
 from ui import process
 
 
@@ -11,13 +16,6 @@ def test_settle_memory_freezes_once_per_process(monkeypatch):
         assert process.settle_memory() is False  # later runs leave it be
     finally:
         gc.unfreeze()  # give this test process its collector back
-
-
-import ast  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-
-from core.paths import ROOT  # noqa: E402
 
 
 def test_runs_take_turns():
@@ -49,8 +47,9 @@ def test_a_run_calls_its_own_fragments_under_its_turn():
         assert outer and inner
 
 
-def test_a_stuck_run_slows_the_others_but_never_stops_them(monkeypatch, caplog):
-    monkeypatch.setattr(process, "GATE_TIMEOUT_S", 0.1)
+@contextmanager
+def a_stuck_run():
+    """Another thread holding the gate until the block ends."""
     held, release = threading.Event(), threading.Event()
 
     def stuck() -> None:
@@ -62,14 +61,20 @@ def test_a_stuck_run_slows_the_others_but_never_stops_them(monkeypatch, caplog):
     th.start()
     held.wait(5)
     try:
+        yield
+    finally:
+        release.set()
+        th.join()
+
+
+def test_a_stuck_run_slows_the_others_but_never_stops_them(monkeypatch, caplog):
+    monkeypatch.setattr(process, "GATE_TIMEOUT_S", 0.1)
+    with a_stuck_run():
         t0 = time.perf_counter()
         with process.one_run_at_a_time() as turn:
             assert turn is False  # went ahead without its turn
         assert 0.09 < time.perf_counter() - t0 < 2
         assert "goes ahead without it" in caplog.text
-    finally:
-        release.set()
-        th.join()
     with process.one_run_at_a_time() as turn:  # the gate works again once the stuck run ends
         assert turn
 
@@ -95,17 +100,7 @@ def test_an_exception_gives_the_turn_back():
 def test_a_run_that_went_ahead_takes_its_fragments_with_it(monkeypatch):
     """Each fragment of a run that went ahead would otherwise wait the whole timeout again."""
     monkeypatch.setattr(process, "GATE_TIMEOUT_S", 0.2)
-    held, release = threading.Event(), threading.Event()
-
-    def stuck() -> None:
-        with process.one_run_at_a_time():
-            held.set()
-            release.wait(5)
-
-    th = threading.Thread(target=stuck)
-    th.start()
-    held.wait(5)
-    try:
+    with a_stuck_run():
         t0 = time.perf_counter()
         with process.one_run_at_a_time() as outer:
             for _ in range(3):  # three fragments
@@ -113,9 +108,6 @@ def test_a_run_that_went_ahead_takes_its_fragments_with_it(monkeypatch):
                     assert inner is False
         assert outer is False
         assert time.perf_counter() - t0 < 0.6  # one timeout, not four
-    finally:
-        release.set()
-        th.join()
     with process.one_run_at_a_time() as turn:  # later runs of this thread take their turn again
         assert turn
 
