@@ -20,8 +20,8 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.app
 # Maintainers: after editing requirements*.txt, refresh the locks (needs the package index).
 lock:
 	$(PY) -m pip install --quiet uv
-	$(VENV)/bin/uv pip compile requirements.txt --generate-hashes --python-version 3.11 -o requirements.lock -q
-	$(VENV)/bin/uv pip compile requirements-dev.txt --generate-hashes --python-version 3.11 -o requirements-dev.lock -q
+	$(VENV)/bin/uv pip compile requirements.txt --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu -o requirements.lock -q
+	$(VENV)/bin/uv pip compile requirements-dev.txt --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu -o requirements-dev.lock -q
 
 # Maintainers: known vulnerabilities in the locked packages (needs the online advisory database).
 audit:
