@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-fast chromium screenshots clean lock audit
+.PHONY: run test test-fast lint chromium screenshots clean lock audit
 
 # Installs come from the lock files: every package pinned, every file checked against its hash.
 $(VENV)/.app: requirements.lock
@@ -41,6 +41,13 @@ chromium:
 
 test: $(VENV)/.dev chromium
 	$(PY) -m pytest
+
+# Lint and types: ruff (pyflakes, pycodestyle at 120 columns, import order, bugbear; ruff.toml) over
+# the whole tree, and mypy over the pure core (mypy.ini).
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 test-fast: $(VENV)/.dev
 	$(PY) -m pytest tests/unit tests/app

@@ -10,8 +10,11 @@ with process.one_run_at_a_time():  # one run at a time per process, fragments' r
     requested = {k: st.query_params.get(k) for k in st.query_params}  # before controls touch the URL
     chrome.sanitize_query_params()
     presenting = present.presenting()
-    st.set_page_config(page_title="Scale vs Efficiency", page_icon=str(ROOT / "assets" / "icon.png"),
-                       layout="wide" if presenting else "centered")
+    st.set_page_config(
+        page_title="Scale vs Efficiency",
+        page_icon=str(ROOT / "assets" / "icon.png"),
+        layout="wide" if presenting else "centered",
+    )
     chrome.language_control()
     present.apply()
     page = st.navigation(pages.navigation_pages(), position="hidden" if presenting else "sidebar")

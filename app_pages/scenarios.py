@@ -24,6 +24,8 @@ def money(v: float) -> str:  # four significant digits: USD 5.328M / 532.8万ド
 
 def compact(v: float, significant: int = 4) -> str:
     return fmt_compact(v, L, S.compact_decimals(v, L, significant))
+
+
 sources, facts, gpus, presets = require("sources", "facts", "gpus", "presets")
 VALUES = cached(controls.all_presets, presets, facts, gpus)
 
@@ -56,8 +58,10 @@ def basis_summary(preset: str, presets, lang: str) -> str:  # noqa: ARG001 - lan
     """One line a kind of figure: which inputs are sourced facts, estimates, computed, assumed."""
     rows = presets.loc[(presets["preset"] == preset) & presets["field"].isin(S.SCENARIO_FIELDS)]
     sep = "、" if L == "ja" else ", "
-    return "  \n".join(t("scenarios.basis.summary", basis=t(f"scenarios.basis.{b}"), fields=sep.join(map(short_name, g["field"])))
-                       for b, g in rows.groupby("basis", sort=False))
+    return "  \n".join(
+        t("scenarios.basis.summary", basis=t(f"scenarios.basis.{b}"), fields=sep.join(map(short_name, g["field"])))
+        for b, g in rows.groupby("basis", sort=False)
+    )
 
 
 def basis_list(preset: str, presets, values: dict, sources, lang: str) -> str:  # noqa: ARG001 - lang keys the cache
@@ -65,8 +69,16 @@ def basis_list(preset: str, presets, values: dict, sources, lang: str) -> str:  
     lines = []
     for r in rows.itertuples():
         how = t(f"scenarios.calc.{r.ref[5:]}") if isinstance(r.ref, str) and r.ref.startswith("calc:") else ""
-        lines.append(t("scenarios.basis.line", field=short_name(r.field), value=shown(r.field, values[preset][r.field]),
-                       basis=t(f"scenarios.basis.{r.basis}"), source=short_source(sources, r.source_id)) + how)
+        lines.append(
+            t(
+                "scenarios.basis.line",
+                field=short_name(r.field),
+                value=shown(r.field, values[preset][r.field]),
+                basis=t(f"scenarios.basis.{r.basis}"),
+                source=short_source(sources, r.source_id),
+            )
+            + how
+        )
     return "\n".join(lines)
 
 
@@ -74,10 +86,16 @@ def basis_list(preset: str, presets, values: dict, sources, lang: str) -> str:  
 def calculator() -> None:
     controls.seed_from_url(presets, facts, gpus)  # in the fragment: its reruns must see the second run
     preset = controls.preset_control(VALUES)
-    g4 = {k: fmt_scientific(S.reference(presets, "gpt4", k), L, 1) for k in ("ref_training_flop", "ref_training_flop_low", "ref_training_flop_high")}
+    g4 = {
+        k: fmt_scientific(S.reference(presets, "gpt4", k), L, 1)
+        for k in ("ref_training_flop", "ref_training_flop_low", "ref_training_flop_high")
+    }
     # one element a block of text (each element is one more message on every move)
-    st.caption(t(f"scenarios.desc.{preset}", v3_total=fmt_money(fact(facts, "v3_cost_total_reported_usd"), "USD", L, 3), **g4)
-               + "\n\n" + cached(basis_summary, preset, presets, L))
+    st.caption(
+        t(f"scenarios.desc.{preset}", v3_total=fmt_money(fact(facts, "v3_cost_total_reported_usd"), "USD", L, 3), **g4)
+        + "\n\n"
+        + cached(basis_summary, preset, presets, L)
+    )
     with st.expander(t("scenarios.basis.title")):
         st.markdown(t("scenarios.basis.intro") + "\n\n" + cached(basis_list, preset, presets, VALUES, sources, L))
     params = controls.inputs(VALUES, facts, gpus)
@@ -99,16 +117,40 @@ def calculator() -> None:
     # three columns of three: compute, money, power (one st.columns for the grid: every column and row
     # of columns is one more message to send and draw on each move; a phone stacks them group by group)
     groups = (
-        [("flops", fmt_scientific(r.flops, L, 2), {"tpp": fmt_number(r.tokens_per_param, L, 0)}),
-         ("gpu_hours", compact(r.gpu_hours), {"peak": fmt_number(r.peak_flops_per_s / 1e12, L, 0), "prec": S.PRECISION_LABELS[r.precision]}),
-         ("days", t("scenarios.unit.days", v=fmt_number(r.days, L, 1)), {"gpus": fmt_number(s.n_gpus, L)})],
-        [(f"cost_{s.cost_mode}", money(r.total_cost_usd), {"price": fmt_money(r.usd_per_gpu_hour, "USD", L, 2)}),
-         ("energy_cost", fmt_money(r.energy_cost_usd, "USD", L, 1), {}),
-         ("runs", fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), {"budget": fmt_money(budget, "USD", L, 0)})],
-        [("energy", t("scenarios.unit.mwh", v=fmt_number(r.energy_mwh, L, 0 if r.energy_mwh >= 100 else 2)), {"pue": fmt_number(s.pue, L, 2)}),
-         ("power", t("scenarios.unit.mw", v=fmt_number(r.peak_power_mw, L, 1)), {}),
-         ("memory_fits" if r.fits_in_memory else "memory_short",
-          t("scenarios.unit.tb", v=fmt_number(r.memory_needed_bytes / 1e12, L, 1)), {"available": fmt_number(r.memory_available_bytes / 1e12, L, 0), "bytes": fmt_number(costs.BYTES_PER_PARAM_MIXED_ADAM, L)})],
+        [
+            ("flops", fmt_scientific(r.flops, L, 2), {"tpp": fmt_number(r.tokens_per_param, L, 0)}),
+            (
+                "gpu_hours",
+                compact(r.gpu_hours),
+                {"peak": fmt_number(r.peak_flops_per_s / 1e12, L, 0), "prec": S.PRECISION_LABELS[r.precision]},
+            ),
+            ("days", t("scenarios.unit.days", v=fmt_number(r.days, L, 1)), {"gpus": fmt_number(s.n_gpus, L)}),
+        ],
+        [
+            (f"cost_{s.cost_mode}", money(r.total_cost_usd), {"price": fmt_money(r.usd_per_gpu_hour, "USD", L, 2)}),
+            ("energy_cost", fmt_money(r.energy_cost_usd, "USD", L, 1), {}),
+            (
+                "runs",
+                fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1),
+                {"budget": fmt_money(budget, "USD", L, 0)},
+            ),
+        ],
+        [
+            (
+                "energy",
+                t("scenarios.unit.mwh", v=fmt_number(r.energy_mwh, L, 0 if r.energy_mwh >= 100 else 2)),
+                {"pue": fmt_number(s.pue, L, 2)},
+            ),
+            ("power", t("scenarios.unit.mw", v=fmt_number(r.peak_power_mw, L, 1)), {}),
+            (
+                "memory_fits" if r.fits_in_memory else "memory_short",
+                t("scenarios.unit.tb", v=fmt_number(r.memory_needed_bytes / 1e12, L, 1)),
+                {
+                    "available": fmt_number(r.memory_available_bytes / 1e12, L, 0),
+                    "bytes": fmt_number(costs.BYTES_PER_PARAM_MIXED_ADAM, L),
+                },
+            ),
+        ],
     )
     for col, cells in zip(st.columns(3), groups):
         for name, value, fields in cells:
@@ -127,24 +169,52 @@ def calculator() -> None:
     at = cols["current"].index(True)
     x_title = t(f"scenarios.chart.axis_{axis}")
     for y, color in (("cost_usd", charts.COST_COLOR), ("days", charts.DAYS_COLOR)):
-        chart = build_named(charts.sweep_template, charts.sweep_rows({**cols, "current_text": cols[f"{y}_label"]}), y,
-                            t(f"scenarios.chart.{y}"), x_title, axis == "gpus", L, color)
-        show(chart, t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]),
-             name=f"scenario-{y.split('_')[0]}", shelf=SHELF, label=t(f"scenarios.chart.{y}"))
+        chart = build_named(
+            charts.sweep_template,
+            charts.sweep_rows({**cols, "current_text": cols[f"{y}_label"]}),
+            y,
+            t(f"scenarios.chart.{y}"),
+            x_title,
+            axis == "gpus",
+            L,
+            color,
+        )
+        show(
+            chart,
+            t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]),
+            name=f"scenario-{y.split('_')[0]}",
+            shelf=SHELF,
+            label=t(f"scenarios.chart.{y}"),
+        )
     st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
     st.subheader(t("scenarios.compare.title"))
     v3_cost = fact(facts, "v3_cost_total_reported_usd")
-    bars = [(t("scenarios.compare.mine"), r.total_cost_usd, True), (t("scenarios.compare.v3"), v3_cost, False),
-            (t("scenarios.compare.stargate"), budget, False)]
+    bars = [
+        (t("scenarios.compare.mine"), r.total_cost_usd, True),
+        (t("scenarios.compare.v3"), v3_cost, False),
+        (t("scenarios.compare.stargate"), budget, False),
+    ]
     labels = [money(usd) for _, usd, _ in bars]
     comp = {"name": [b[0] for b in bars], "usd": [b[1] for b in bars], "mine": [b[2] for b in bars], "label": labels}
-    show(build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
-         t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]), name="scenario-comparison",
-         shelf=SHELF, label=t("scenarios.compare.short"))
-    st.caption(t("scenarios.compare.caption", v3=labels[1], ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
-                 runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1), budget=labels[2])
-               + "\n\n" + source_line(sources, *cached(S.preset_source_ids, presets, preset), "STARGATE-OAI"))
+    show(
+        build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
+        t("scenarios.compare.alt", mine=labels[0], v3=labels[1], stargate=labels[2]),
+        name="scenario-comparison",
+        shelf=SHELF,
+        label=t("scenarios.compare.short"),
+    )
+    st.caption(
+        t(
+            "scenarios.compare.caption",
+            v3=labels[1],
+            ratio=fmt_number(costs.cost_ratio(r.total_cost_usd, v3_cost), L, 2),
+            runs=fmt_compact(costs.runs_in_budget(budget, r.total_cost_usd), L, 1),
+            budget=labels[2],
+        )
+        + "\n\n"
+        + source_line(sources, *cached(S.preset_source_ids, presets, preset), "STARGATE-OAI")
+    )
 
 
 SHELF = Shelf("sc")  # the calculator's chart downloads, offered once under it (ui.charts.Shelf)
@@ -156,19 +226,41 @@ v3, llama = cached(S.v3_check, presets, facts, gpus), cached(S.llama_check, pres
 c1, c2 = st.columns(2)
 with c1, st.container(border=True, height="stretch"):
     st.metric(t("scenarios.check.v3_label"), fmt_pct(v3.mfu_fp8, L, 1, signed=False), help=t("scenarios.check.v3_help"))
-    st.markdown(prose("scenarios", "v3_check", bf16=fmt_pct(v3.mfu_bf16, L, 1, signed=False), fp8=fmt_pct(v3.mfu_fp8, L, 1, signed=False),
-                      flops=fmt_scientific(v3.flops, L, 4), hours=compact(v3.reported_gpu_hours),
-                      back=compact(v3.gpu_hours_back), cost=money(v3.cost_back_usd),
-                      price=fmt_money(v3.price_usd_per_gpu_hour, "USD", L, 2)))
+    st.markdown(
+        prose(
+            "scenarios",
+            "v3_check",
+            bf16=fmt_pct(v3.mfu_bf16, L, 1, signed=False),
+            fp8=fmt_pct(v3.mfu_fp8, L, 1, signed=False),
+            flops=fmt_scientific(v3.flops, L, 4),
+            hours=compact(v3.reported_gpu_hours),
+            back=compact(v3.gpu_hours_back),
+            cost=money(v3.cost_back_usd),
+            price=fmt_money(v3.price_usd_per_gpu_hour, "USD", L, 2),
+        )
+    )
     st.caption(source_line(sources, "V3R", "EPH", "H100-SPARSE"))
 with c2, st.container(border=True, height="stretch"):
-    st.metric(t("scenarios.check.llama_label"), f"{fmt_pct(llama.gap_low, L, 0)} … {fmt_pct(llama.gap_high, L, 0)}",
-              help=t("scenarios.check.llama_help"))
-    st.markdown(prose("scenarios", "llama_check", low=fmt_pct(llama.mfu_low, L, 0, signed=False), high=fmt_pct(llama.mfu_high, L, 0, signed=False),
-                      hours_low=compact(llama.gpu_hours_at_high), hours_high=compact(llama.gpu_hours_at_low),
-                      reported=compact(llama.reported_gpu_hours), flops=fmt_scientific(llama.flops, L, 2),
-                      gap_low=fmt_pct(llama.gap_low, L, 0), gap_high=fmt_pct(llama.gap_high, L, 0),
-                      tolerance=fmt_pct(S.LLAMA_TOLERANCE, L, 0, signed=False)))
+    st.metric(
+        t("scenarios.check.llama_label"),
+        f"{fmt_pct(llama.gap_low, L, 0)} … {fmt_pct(llama.gap_high, L, 0)}",
+        help=t("scenarios.check.llama_help"),
+    )
+    st.markdown(
+        prose(
+            "scenarios",
+            "llama_check",
+            low=fmt_pct(llama.mfu_low, L, 0, signed=False),
+            high=fmt_pct(llama.mfu_high, L, 0, signed=False),
+            hours_low=compact(llama.gpu_hours_at_high),
+            hours_high=compact(llama.gpu_hours_at_low),
+            reported=compact(llama.reported_gpu_hours),
+            flops=fmt_scientific(llama.flops, L, 2),
+            gap_low=fmt_pct(llama.gap_low, L, 0),
+            gap_high=fmt_pct(llama.gap_high, L, 0),
+            tolerance=fmt_pct(S.LLAMA_TOLERANCE, L, 0, signed=False),
+        )
+    )
     st.caption(source_line(sources, "L31", "L3-MFU", "EPM"))
 
 st.markdown(prose("scenarios", "takeaway"))

@@ -41,5 +41,10 @@ for i, (name, schema) in enumerate(SCHEMAS.items()):
     path = data_dir() / schema.file
     cols[i % 2].download_button(  # the bytes are read when the reader clicks, not on every rerun
         t("sources.download", file=schema.file, rows=fmt_number(len(frames[name]), L)),
-        data=lambda p=path: Path(p).read_bytes(), file_name=schema.file, mime="text/csv",
-        on_click="ignore", icon=":material/download:", key=f"dl_{name}")
+        data=lambda p=path: Path(p).read_bytes(),
+        file_name=schema.file,
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"dl_{name}",
+    )

@@ -16,7 +16,9 @@ from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
 L = lang()
-_, companies, events, _, sources = require("prices", "companies", "events", "facts", "sources")  # all checked, three used here
+_, companies, events, _, sources = require(
+    "prices", "companies", "events", "facts", "sources"
+)  # all checked, three used here
 days = list(view.trading_days())
 day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
 groups = view.ticker_groups()
@@ -31,21 +33,39 @@ def preset(end):
 
 
 p1, p2 = st.columns(2)
-p1.button(t("stocks.preset_article"), on_click=preset, args=(DEFAULT[2],), key="s_preset_a",
-          help=t("stocks.preset_article_help"), icon=":material/restart_alt:", width="stretch")
-p2.button(t("stocks.preset_wide", date=day(stocks.ARTICLE_DATE)), on_click=preset, args=(stocks.ARTICLE_DATE,),
-          key="s_preset_w", help=t("stocks.preset_wide_help"), icon=":material/date_range:", width="stretch")
+p1.button(
+    t("stocks.preset_article"),
+    on_click=preset,
+    args=(DEFAULT[2],),
+    key="s_preset_a",
+    help=t("stocks.preset_article_help"),
+    icon=":material/restart_alt:",
+    width="stretch",
+)
+p2.button(
+    t("stocks.preset_wide", date=day(stocks.ARTICLE_DATE)),
+    on_click=preset,
+    args=(stocks.ARTICLE_DATE,),
+    key="s_preset_w",
+    help=t("stocks.preset_wide_help"),
+    icon=":material/date_range:",
+    width="stretch",
+)
 c1, c2, c3 = st.columns(3)
 bounds = dict(min_value=days[0], max_value=days[-1], format="YYYY-MM-DD", bind="query-params")
-asked = (c1.date_input(t("stocks.base"), DEFAULT[0], key="s_base", help=t("stocks.base_help"), **bounds),
-         c2.date_input(t("stocks.start"), DEFAULT[1], key="s_start", help=t("stocks.start_help"), **bounds),
-         c3.date_input(t("stocks.end"), DEFAULT[2], key="s_end", help=t("stocks.end_help"), **bounds))
+asked = (
+    c1.date_input(t("stocks.base"), DEFAULT[0], key="s_base", help=t("stocks.base_help"), **bounds),
+    c2.date_input(t("stocks.start"), DEFAULT[1], key="s_start", help=t("stocks.start_help"), **bounds),
+    c3.date_input(t("stocks.end"), DEFAULT[2], key="s_end", help=t("stocks.end_help"), **bounds),
+)
 asked = tuple(a or d for a, d in zip(asked, DEFAULT))
 try:
     win = stocks.resolve_window(*asked, days)
 except stocks.EmptyWindowError:
-    st.warning(t("stocks.empty_window", base=day(asked[0]), start=day(asked[1]), end=day(asked[2])),
-               icon=":material/event_busy:")
+    st.warning(
+        t("stocks.empty_window", base=day(asked[0]), start=day(asked[1]), end=day(asked[2])),
+        icon=":material/event_busy:",
+    )
     win = stocks.resolve_window(*DEFAULT, days)
 for which, was, used in win.moved:
     st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
@@ -55,17 +75,32 @@ for which, was, used in win.moved:
 def index_block(base, start, end, tickers):
     st.header(t("stocks.lines_title"))
     present = [g for g in ("gafam", "chips", "cloud", "power", "market") if any(groups[tk] == g for tk in tickers)]
-    chosen = url_multi_choice(t("stocks.groups"), present, [g for g in present if g != "market"], "s_groups",
-                              group_label, help=t("stocks.groups_help"))
+    chosen = url_multi_choice(
+        t("stocks.groups"),
+        present,
+        [g for g in present if g != "market"],
+        "s_groups",
+        group_label,
+        help=t("stocks.groups_help"),
+    )
     shown = [tk for tk in tickers if groups[tk] in chosen]
     if not shown:
         st.info(t("stocks.no_groups"), icon=":material/visibility_off:")
         return
     lines, ev = view.index_view(base, tuple(shown), L)
     titles = view.line_titles()
-    show(build_named(index_template, cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"]),
-                     tuple(dict.fromkeys(lines["group"])), not ev.empty, titles, style=True, table="lines"),
-         t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)))
+    show(
+        build_named(
+            index_template,
+            cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"]),
+            tuple(dict.fromkeys(lines["group"])),
+            not ev.empty,
+            titles,
+            style=True,
+            table="lines",
+        ),
+        t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)),
+    )
     st.caption(t("stocks.lines_caption"))
 
 
@@ -77,8 +112,16 @@ def reaction(win) -> None:
     st.header(t("stocks.bars_title"))
     summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
     dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
-    show(build_named(drawdown_template, cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
-                     summary["groups"], view.bar_titles(), style=True), summary["alt"])
+    show(
+        build_named(
+            drawdown_template,
+            cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
+            summary["groups"],
+            view.bar_titles(),
+            style=True,
+        ),
+        summary["alt"],
+    )
     st.markdown(summary["sentence"])
     if summary["flagged"]:
         st.caption(summary["flagged"])

@@ -1,6 +1,7 @@
 """What a reader feels, in headless Chromium (Debian's), against an empty one-slider page.
 
-    .venv/bin/python benchmarks/bench_browser.py [--renders 5] [--moves 10] [--pages stocks,scaling] [--cold 3] [--fresh]
+    .venv/bin/python benchmarks/bench_browser.py [--renders 5] [--moves 10] [--pages stocks,scaling] [--cold 3]
+    [--fresh]
 
 1. First render of each page: navigation start -> the app connected, its script finished and the
    page (charts included) stopped changing; the time is that of the last change to the page.
@@ -18,11 +19,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from collections import Counter
 import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 
 from common import ROOT, pages, pct, streamlit_server, url_path
 from playwright.sync_api import sync_playwright
@@ -36,7 +37,8 @@ new MutationObserver(() => { window.__last = performance.now(); })
 window.__idle = performance.now();
 new MutationObserver(() => {
   const app = document.querySelector("[data-testid='stApp']");
-  if (app && app.getAttribute('data-test-script-state') === 'notRunning') window.__idle = window.__idle || performance.now();
+  if (app && app.getAttribute('data-test-script-state') === 'notRunning')
+    window.__idle = window.__idle || performance.now();
   else window.__idle = 0;
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
 window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
@@ -51,7 +53,7 @@ def settle(page, timeout_s: float = 60) -> float:
     deadline = time.monotonic() + timeout_s
     page.wait_for_selector(IDLE, timeout=timeout_s * 1000)
     while time.monotonic() < deadline:
-        idle, since = page.evaluate(f"[!!document.querySelector(\"{IDLE}\"), performance.now() - window.__last]")
+        idle, since = page.evaluate(f'[!!document.querySelector("{IDLE}"), performance.now() - window.__last]')
         if idle and since >= QUIET_MS:
             return page.evaluate("window.__last")
         page.wait_for_timeout(100)
@@ -121,8 +123,11 @@ def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[
         answers.append(idle - t0)
     page.close()
     if answers:
-        print(f"  {url.rsplit('/', 1)[-1] or 'empty'}: script idle after {statistics.median(answers):.0f} ms, "
-              f"page still until {statistics.median(times):.0f} ms (medians)", file=sys.stderr)
+        print(
+            f"  {url.rsplit('/', 1)[-1] or 'empty'}: script idle after {statistics.median(answers):.0f} ms, "
+            f"page still until {statistics.median(times):.0f} ms (medians)",
+            file=sys.stderr,
+        )
     return kind, times
 
 
@@ -163,9 +168,24 @@ def profile_moves(browser, url: str, prefix: str, n: int = 12) -> None:
 def cold_start(browser, script: str, route: str) -> tuple[float, float]:
     port = free_port()
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         while True:
@@ -196,8 +216,12 @@ def main() -> None:
     ap.add_argument("--pages", default="")
     ap.add_argument("--cold", type=int, default=0)
     ap.add_argument("--profile", default="", help="a page id: where the browser's time goes on its moves (only this)")
-    ap.add_argument("--fresh", action="store_true", help="slider keys keep one direction (a new value each "
-                    "press, as a reader stepping through), instead of back and forth between two values")
+    ap.add_argument(
+        "--fresh",
+        action="store_true",
+        help="slider keys keep one direction (a new value each "
+        "press, as a reader stepping through), instead of back and forth between two values",
+    )
     args = ap.parse_args()
     rows = []
     with sync_playwright() as pw:
@@ -208,8 +232,10 @@ def main() -> None:
                 profile_moves(browser, f"{url}/{url_path(target)}", target.prefix)
             browser.close()
             return
-        for label, app in (("empty one-slider page", "benchmarks/empty_app.py"),
-                           ("one-chart page", "benchmarks/chart_app.py")):
+        for label, app in (
+            ("empty one-slider page", "benchmarks/empty_app.py"),
+            ("one-chart page", "benchmarks/chart_app.py"),
+        ):
             with streamlit_server(app) as url:
                 _, floor_moves = moves(browser, url, "v", args.moves, args.fresh)
                 rows.append((label, "slider", first_renders(browser, url, args.renders), floor_moves))
@@ -222,22 +248,30 @@ def main() -> None:
                 kind, latency = moves(browser, target, p.prefix, args.moves, args.fresh) if p.prefix else (None, [])
                 rows.append((p.id, kind or "-", renders, latency))
         base_render, base_move = statistics.median(rows[0][2]), pct(rows[0][3], 95)
-        print(f"{'page':22} {'render med ms':>13} {'x empty':>7} | {'control':7} {'move med ms':>11} "
-              f"{'p95 ms':>7} {'p95 x empty':>11}")
+        print(
+            f"{'page':22} {'render med ms':>13} {'x empty':>7} | {'control':7} {'move med ms':>11} "
+            f"{'p95 ms':>7} {'p95 x empty':>11}"
+        )
         for name, kind, renders, latency in rows:
             r = statistics.median(renders)
             line = f"{name:22} {r:13.0f} {r / base_render:7.2f} | {kind:7} "
             if latency:
-                line += f"{statistics.median(latency):11.0f} {pct(latency, 95):7.0f} {pct(latency, 95) / base_move:11.2f}"
+                line += (
+                    f"{statistics.median(latency):11.0f} {pct(latency, 95):7.0f} {pct(latency, 95) / base_move:11.2f}"
+                )
             print(line)
         for _ in range(args.cold and 1):
             print("\ncold start (streamlit run -> health ok -> first page painted), median of", args.cold)
-            for label, script, route in (("empty one-slider page", "benchmarks/empty_app.py", ""),
-                                         ("this app, home", "streamlit_app.py", ""),
-                                         ("this app, stocks", "streamlit_app.py", "stocks")):
+            for label, script, route in (
+                ("empty one-slider page", "benchmarks/empty_app.py", ""),
+                ("this app, home", "streamlit_app.py", ""),
+                ("this app, stocks", "streamlit_app.py", "stocks"),
+            ):
                 runs = [cold_start(browser, script, route) for _ in range(args.cold)]
-                print(f"{label:22} health {statistics.median(r[0] for r in runs):7.0f} ms   "
-                      f"painted {statistics.median(r[1] for r in runs):7.0f} ms")
+                print(
+                    f"{label:22} health {statistics.median(r[0] for r in runs):7.0f} ms   "
+                    f"painted {statistics.median(r[1] for r in runs):7.0f} ms"
+                )
         browser.close()
 
 

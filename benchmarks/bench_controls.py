@@ -29,8 +29,11 @@ async def idle_rate(pid: int, seconds: float = 3.0) -> float:
 async def controls_of(url: str, page) -> list[tuple[str, dict]]:
     async with StreamlitSession(url) as s:
         first = await s.run(url_path(page))
-    own = [(label, w) for label, w in first.widgets.items()
-           if w["id"].rsplit("-", 1)[-1].startswith(page.prefix or "-") and w["type"] in ("slider", "checkbox")]
+    own = [
+        (label, w)
+        for label, w in first.widgets.items()
+        if w["id"].rsplit("-", 1)[-1].startswith(page.prefix or "-") and w["type"] in ("slider", "checkbox")
+    ]
     return own
 
 

@@ -50,8 +50,12 @@ def main() -> None:
     wanted = [p for p in pages() if not args.pages or p.id in args.pages.split(",")]
     print(f"{'page':10} {'first load CPU ms':>17} {'wall median ms':>14} {'KB':>6}")
     with streamlit_server() as url:
-        subprocess.run([sys.executable, str(ROOT / "tools" / "warm.py"), url], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "warm.py"), url],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for p in wanted:
             r = asyncio.run(first_loads(url, p, args.n))
             print(f"{p.id:10} {r['cpu_ms']:17.1f} {r['wall_ms']:14.1f} {r['kb']:6.1f}", flush=True)

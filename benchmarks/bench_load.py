@@ -22,9 +22,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import random
 import subprocess
 import sys
-import random
 import threading
 import time
 
@@ -35,8 +35,18 @@ MAX_SESSIONS = 200
 MAX_SECONDS = 300
 
 
-async def reader(url: str, page: str, prefix: str, moves: int, think: float, latencies: list[float],
-                 firsts: list[float], errors: list[str], fresh: bool = False, ramp: float | None = None) -> None:
+async def reader(
+    url: str,
+    page: str,
+    prefix: str,
+    moves: int,
+    think: float,
+    latencies: list[float],
+    firsts: list[float],
+    errors: list[str],
+    fresh: bool = False,
+    ramp: float | None = None,
+) -> None:
     await asyncio.sleep(random.uniform(0, think if ramp is None else ramp))  # arrivals: over one think time, or --ramp
     try:
         async with StreamlitSession(url) as s:
@@ -48,8 +58,12 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
             start = random.randrange(10_000)  # --fresh: each reader wanders through its own values
             for i in range(moves):
                 await asyncio.sleep(think * random.uniform(0.8, 1.2))
-                r = await s.run(page, changed=move(w, start + i, fresh) if w else None, timeout=60,
-                                fragment_id=w["fragment"] if w else "")
+                r = await s.run(
+                    page,
+                    changed=move(w, start + i, fresh) if w else None,
+                    timeout=60,
+                    fragment_id=w["fragment"] if w else "",
+                )
                 latencies.append(r.seconds)
                 if r.exceptions:
                     errors.append(r.exceptions[0])
@@ -57,8 +71,17 @@ async def reader(url: str, page: str, prefix: str, moves: int, think: float, lat
         errors.append(f"{type(exc).__name__}: {exc}")
 
 
-def browser_readers(url: str, page: str, prefix: str, n: int, moves: int, think: float, answered: list[float],
-                    errors: list[str], stop: threading.Event) -> None:
+def browser_readers(
+    url: str,
+    page: str,
+    prefix: str,
+    n: int,
+    moves: int,
+    think: float,
+    answered: list[float],
+    errors: list[str],
+    stop: threading.Event,
+) -> None:
     """``n`` Chromium pages beside the websocket readers (in their own thread: Playwright's sync API):
     each opens the page, then ``moves`` times presses a key on the page's own control (or clicks its
     toggle) and records key press -> script idle, in ms."""
@@ -102,8 +125,17 @@ def browser_readers(url: str, page: str, prefix: str, n: int, moves: int, think:
         errors.append(f"browser: {type(exc).__name__}: {exc}")
 
 
-def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: float,
-              fresh: bool = False, ramp: float | None = None, browsers: int = 0) -> dict:
+def run_level(
+    urls: list,
+    page: str,
+    prefix: str,
+    n: int,
+    moves: int,
+    think: float,
+    fresh: bool = False,
+    ramp: float | None = None,
+    browsers: int = 0,
+) -> dict:
     """``urls``: one server, or several processes of it; reader i talks to ``urls[i % len]`` (what a
     sticky proxy in front of them does). RSS and CPU are summed over the processes."""
     pids = [u.pid for u in urls]
@@ -123,12 +155,26 @@ def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: flo
     cpu0, t0, own0 = sum(cpu_seconds(p) for p in pids), time.perf_counter(), time.process_time()
 
     async def all_readers():
-        await asyncio.wait_for(asyncio.gather(*(reader(urls[i % len(urls)], page, prefix, moves, think, latencies, firsts,
-                                                       errors, fresh, ramp) for i in range(n))), MAX_SECONDS)
+        await asyncio.wait_for(
+            asyncio.gather(
+                *(
+                    reader(urls[i % len(urls)], page, prefix, moves, think, latencies, firsts, errors, fresh, ramp)
+                    for i in range(n)
+                )
+            ),
+            MAX_SECONDS,
+        )
 
     answered: list[float] = []
-    beside = threading.Thread(target=browser_readers, args=(urls[0], page, prefix, browsers, moves, think, answered,
-                                                             errors, stop), daemon=True) if browsers else None
+    beside = (
+        threading.Thread(
+            target=browser_readers,
+            args=(urls[0], page, prefix, browsers, moves, think, answered, errors, stop),
+            daemon=True,
+        )
+        if browsers
+        else None
+    )
     if beside:
         beside.start()
     try:
@@ -144,13 +190,22 @@ def run_level(urls: list, page: str, prefix: str, n: int, moves: int, think: flo
     sampler.join()
     ms = [x * 1000 for x in latencies]
     first_ms = [x * 1000 for x in firsts]
-    return {"sessions": n, "requests": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "errors": len(errors),
-            "first_p50": pct(first_ms, 50), "first_p95": pct(first_ms, 95),
-            "browser_p50": pct(answered, 50) if answered else None, "browser_p95": pct(answered, 95) if answered else None,
-            "per_s": len(ms) / wall,  # moves answered a second (with --think near 0: what the server can do)
-            "rss_mb": peak["rss"], "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
-            "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
-            "first_error": errors[0] if errors else ""}
+    return {
+        "sessions": n,
+        "requests": len(ms),
+        "p50": pct(ms, 50),
+        "p95": pct(ms, 95),
+        "errors": len(errors),
+        "first_p50": pct(first_ms, 50),
+        "first_p95": pct(first_ms, 95),
+        "browser_p50": pct(answered, 50) if answered else None,
+        "browser_p95": pct(answered, 95) if answered else None,
+        "per_s": len(ms) / wall,  # moves answered a second (with --think near 0: what the server can do)
+        "rss_mb": peak["rss"],
+        "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
+        "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
+        "first_error": errors[0] if errors else "",
+    }
 
 
 def main() -> None:
@@ -160,35 +215,67 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=2.0)
     ap.add_argument("--page", default="", help="url path of the page ('' = home)")
     ap.add_argument("--prefix", default="-", help="the page's control keys start with it (e.g. sc_)")
-    ap.add_argument("--processes", type=int, default=1, choices=(1, 2, 3, 4),
-                    help="server processes, each reader pinned to one (as behind a sticky proxy)")
+    ap.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        choices=(1, 2, 3, 4),
+        help="server processes, each reader pinned to one (as behind a sticky proxy)",
+    )
     ap.add_argument("--warm", action="store_true", help="run tools/warm.py on every process first")
-    ap.add_argument("--fresh", action="store_true", help="sliders move to values not asked for before by "
-                    "that reader (readers dragging sliders), instead of back and forth between two")
-    ap.add_argument("--browsers", type=int, default=0, help="headless Chromium pages beside the readers (check the "
-                    "numbers agree): their key press -> answered p50/p95")
-    ap.add_argument("--ramp", type=float, default=None, help="readers arrive over this many seconds (default: one "
-                    "think time, i.e. the whole room within 2 s)")
+    ap.add_argument(
+        "--fresh",
+        action="store_true",
+        help="sliders move to values not asked for before by "
+        "that reader (readers dragging sliders), instead of back and forth between two",
+    )
+    ap.add_argument(
+        "--browsers",
+        type=int,
+        default=0,
+        help="headless Chromium pages beside the readers (check the "
+        "numbers agree): their key press -> answered p50/p95",
+    )
+    ap.add_argument(
+        "--ramp",
+        type=float,
+        default=None,
+        help="readers arrive over this many seconds (default: one think time, i.e. the whole room within 2 s)",
+    )
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]  # 0 with --browsers: browsers alone
-    print(f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
-          f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}"
-          f"  arrivals over: {args.think if args.ramp is None else args.ramp:g}s")
-    print(f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
-          f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6} {'client %':>8} {'moves/s':>7}")
+    print(
+        f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
+        f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}"
+        f"  arrivals over: {args.think if args.ramp is None else args.ramp:g}s"
+    )
+    print(
+        f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
+        f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6} {'client %':>8} {'moves/s':>7}"
+    )
     with contextlib.ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
         if args.warm:  # what a presenter does before the talk (tools/warm.py)
-            subprocess.run([sys.executable, str(ROOT / "tools" / "warm.py"), *urls], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(ROOT / "tools" / "warm.py"), *urls],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         for n in levels:
             r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh, args.ramp, args.browsers)
-            print(f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
-                  f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} {r['client_pct']:8.0f} "
-                  f"{r['per_s']:7.1f}  {r['first_error'][:60]}")
+            print(
+                f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
+                f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} "
+                f"{r['client_pct']:8.0f} "
+                f"{r['per_s']:7.1f}  {r['first_error'][:60]}"
+            )
             if r["browser_p50"] is not None:
-                print(f"{'':8} {args.browsers} browsers beside them, key press -> answered: p50 {r['browser_p50']:.0f} ms, "
-                      f"p95 {r['browser_p95']:.0f} ms")
+                print(
+                    f"{'':8} {args.browsers} browsers beside them, key press -> answered: "
+                    f"p50 {r['browser_p50']:.0f} ms, "
+                    f"p95 {r['browser_p95']:.0f} ms"
+                )
 
 
 if __name__ == "__main__":

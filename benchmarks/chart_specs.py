@@ -6,7 +6,8 @@ Streamlit's browser code keeps a Vega view and swaps in the new rows when only a
 changed (it compares the spec with the datasets' names taken out); any other change to the spec (a
 domain, tick values, a sort list or a colour domain computed from the data) makes it throw the view
 away and build a new one, which costs a reader tens of milliseconds per chart. For every page with a
-control of its own, this moves its first control (``--all``: each of its sliders and toggles) three times (a fresh message cache each time, so every
+control of its own, this moves its first control (``--all``: each of its sliders and toggles) three times (a fresh
+message cache each time, so every
 chart comes back whole) and prints, per redrawn chart, "data only" or the spec paths that changed.
 """
 
@@ -24,8 +25,11 @@ from ui.charts import by_position, spec_changes
 async def check(url: str, page, every: bool) -> list[str]:
     async with StreamlitSession(url) as s:
         first = await s.run(url_path(page))
-        own = [(label, w) for label, w in first.widgets.items()
-               if w["id"].rsplit("-", 1)[-1].startswith(page.prefix or "-")]
+        own = [
+            (label, w)
+            for label, w in first.widgets.items()
+            if w["id"].rsplit("-", 1)[-1].startswith(page.prefix or "-")
+        ]
         sliders = [(label, w) for label, w in own if w["type"] == "slider"]
         toggles = [(label, w) for label, w in own if w["type"] == "checkbox"]
         controls = sliders + toggles if every else (sliders or toggles)[:1]
@@ -46,9 +50,16 @@ async def _moves(url: str, page, w: dict) -> list[str]:
         lines = []
         for k, ((sa, na), (sb, nb)) in enumerate(zip(runs[1].charts, runs[2].charts)):
             diff = spec_changes(by_position(sa, na), by_position(sb, nb))
-            lines.append(f"  chart {k + 1}: " + ("data only (redrawn in place)" if not diff else
-                                                  "spec changes (view rebuilt): " + "; ".join(diff[:4])
-                                                  + (f"; … {len(diff) - 4} more" if len(diff) > 4 else "")))
+            lines.append(
+                f"  chart {k + 1}: "
+                + (
+                    "data only (redrawn in place)"
+                    if not diff
+                    else "spec changes (view rebuilt): "
+                    + "; ".join(diff[:4])
+                    + (f"; … {len(diff) - 4} more" if len(diff) > 4 else "")
+                )
+            )
         return lines
 
 

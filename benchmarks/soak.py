@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import threading
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -46,12 +46,14 @@ class SoakResult:
 
     def summary(self) -> str:
         ms = self.latencies_ms
-        return (f"reruns {self.reruns} in {self.seconds:.0f} s ({self.reruns / max(self.seconds, 1e-9):.1f}/s), "
-                f"errors {len(self.errors)}, server traceback lines in log {self.log_tracebacks}, "
-                f"round trip p50 {pct(ms, 50):.0f} ms p95 {pct(ms, 95):.0f} ms, server CPU {self.cpu_seconds:.0f} s; "
-                f"RSS start {self.rss_start_mb:.0f} MB, after warm-up {self.rss_warm_mb:.0f} MB, "
-                f"end {self.rss_end_mb:.0f} MB, peak {self.rss_peak_mb:.0f} MB, "
-                f"growth after warm-up {self.growth * 100:+.1f}%")
+        return (
+            f"reruns {self.reruns} in {self.seconds:.0f} s ({self.reruns / max(self.seconds, 1e-9):.1f}/s), "
+            f"errors {len(self.errors)}, server traceback lines in log {self.log_tracebacks}, "
+            f"round trip p50 {pct(ms, 50):.0f} ms p95 {pct(ms, 95):.0f} ms, server CPU {self.cpu_seconds:.0f} s; "
+            f"RSS start {self.rss_start_mb:.0f} MB, after warm-up {self.rss_warm_mb:.0f} MB, "
+            f"end {self.rss_end_mb:.0f} MB, peak {self.rss_peak_mb:.0f} MB, "
+            f"growth after warm-up {self.growth * 100:+.1f}%"
+        )
 
 
 def _plan(reruns: int, sessions: int) -> list[list[tuple[str, str]]]:
@@ -116,8 +118,9 @@ def soak(url: str, pid: int, reruns: int, sessions: int = 4, warmup: int | None 
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
 
     async def everyone():
-        await asyncio.gather(*(_session(url, steps, ("en", "ja")[i % 2], result, on_rerun)
-                               for i, steps in enumerate(plan)))
+        await asyncio.gather(
+            *(_session(url, steps, ("en", "ja")[i % 2], result, on_rerun) for i, steps in enumerate(plan))
+        )
 
     # Its own thread and event loop: a caller may already run one (Playwright's sync API does, in
     # the test worker that ran the browser tests before this one).

@@ -4,7 +4,8 @@ Speaks ``/_stcore/stream`` (subprotocol ``streamlit``): sends ``BackMsg.rerun_sc
 name, query string and widget states, and reads ``ForwardMsg``s until the run's
 ``script_finished``. Like a browser it remembers the large (cacheable) messages it has received and
 tells the server their hashes, so an unchanged chart comes back as a short reference; and a change
-to a control inside an ``st.fragment`` reruns only that fragment, as the browser asks. Used by the benchmarks (round trip, bytes per interaction, load). Loopback
+to a control inside an ``st.fragment`` reruns only that fragment, as the browser asks. Used by the benchmarks (round
+trip, bytes per interaction, load). Loopback
 only: the URL must point at this machine.
 """
 
@@ -52,15 +53,20 @@ class StreamlitSession:
         self.cached_hashes: set[str] = set()
 
     async def __aenter__(self):
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=2**26,
-                                           open_timeout=30)
+        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=2**26, open_timeout=30)
         return self
 
     async def __aexit__(self, *exc):
         await self.ws.close()
 
-    async def run(self, page_name: str = "", query_string: str = "", changed: WidgetState | None = None,
-                  timeout: float = 60, fragment_id: str = "") -> RunResult:
+    async def run(
+        self,
+        page_name: str = "",
+        query_string: str = "",
+        changed: WidgetState | None = None,
+        timeout: float = 60,
+        fragment_id: str = "",
+    ) -> RunResult:
         """Ask for a rerun of ``page_name`` (its url path, '' = home) and wait for it to finish.
 
         ``fragment_id``: rerun only that fragment (what a browser sends when the changed control
@@ -68,12 +74,16 @@ class StreamlitSession:
         if changed is not None:
             self.widget_states[changed.id] = changed
         msg = BackMsg()
-        msg.rerun_script.CopyFrom(ClientState(
-            query_string=query_string, page_name=page_name,
-            widget_states=WidgetStates(widgets=list(self.widget_states.values())),
-            fragment_id=fragment_id, cached_message_hashes=sorted(self.cached_hashes),
-            context_info=ContextInfo(locale=self.locale, timezone="UTC", timezone_offset=0, url=""),
-        ))
+        msg.rerun_script.CopyFrom(
+            ClientState(
+                query_string=query_string,
+                page_name=page_name,
+                widget_states=WidgetStates(widgets=list(self.widget_states.values())),
+                fragment_id=fragment_id,
+                cached_message_hashes=sorted(self.cached_hashes),
+                context_info=ContextInfo(locale=self.locale, timezone="UTC", timezone_offset=0, url=""),
+            )
+        )
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         received = count = elements = 0
@@ -116,10 +126,15 @@ class StreamlitSession:
                     widgets[inner.label] = info
             elif kind == "script_finished":
                 # 0 = finished successfully; other values: rerun requested, compile error, fragment…
-                if fwd.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
-                                           ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+                if fwd.script_finished in (
+                    ForwardMsg.FINISHED_SUCCESSFULLY,
+                    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+                    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+                ):
                     break
-        return RunResult(time.perf_counter() - start, received, count, elements, exceptions, widgets, refs, charts, kinds)
+        return RunResult(
+            time.perf_counter() - start, received, count, elements, exceptions, widgets, refs, charts, kinds
+        )
 
 
 def slider_state(widget_id: str, value: float) -> WidgetState:

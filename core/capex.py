@@ -26,9 +26,15 @@ def with_usd(capex: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def statements(capex: pd.DataFrame, ticker: str | None = None, year: int | None = None, kind: str | None = None,
-               period_type: str = "year", as_of: pd.Timestamp | str | None = None,
-               primary_only: bool = True) -> pd.DataFrame:
+def statements(
+    capex: pd.DataFrame,
+    ticker: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    period_type: str = "year",
+    as_of: pd.Timestamp | str | None = None,
+    primary_only: bool = True,
+) -> pd.DataFrame:
     """Rows matching the filters, oldest statement first. ``as_of`` keeps statements made on or before
     that date (rows dated 'on or before' count from their date; undated rows are dropped)."""
     df = with_usd(capex)
@@ -64,6 +70,16 @@ def plan_vs_actual(capex: pd.DataFrame, tickers: list[str], year: int, as_of) ->
             row = latest(capex, ticker, year, kind, as_of=cutoff)
             if row is not None:
                 out.append(row)
-    cols = ["company", "ticker", "period", "kind", "low_usd", "high_usd", "mid_usd", "stated_on",
-            "stated_on_precision", "source_id"]
+    cols = [
+        "company",
+        "ticker",
+        "period",
+        "kind",
+        "low_usd",
+        "high_usd",
+        "mid_usd",
+        "stated_on",
+        "stated_on_precision",
+        "source_id",
+    ]
     return pd.DataFrame(out, columns=cols).reset_index(drop=True) if out else pd.DataFrame(columns=cols)

@@ -105,8 +105,9 @@ def training_memory_bytes(total_params: float, bytes_per_param: float = BYTES_PE
     return total_params * bytes_per_param
 
 
-def server_kw_per_gpu(tdp_w: float, reference_server_kw: float, reference_gpus_per_server: float,
-                      reference_tdp_w: float) -> float:
+def server_kw_per_gpu(
+    tdp_w: float, reference_server_kw: float, reference_gpus_per_server: float, reference_tdp_w: float
+) -> float:
     """Power per GPU at the wall of its server (kW), before the data centre's PUE.
 
     Scales a reference server (e.g. a DGX H100: 10.2 kW for 8 GPUs of 700 W) to a GPU of another
@@ -194,8 +195,11 @@ def run_scenario(s: Scenario, gpu: GpuSpec) -> ScenarioResult:
     flops = training_flops(s.active_params, s.tokens)
     hours = gpu_hours_for(flops, peak, s.mfu)
     days = wall_clock_days(hours, s.n_gpus)
-    price = (s.rent_usd_per_gpu_hour if s.cost_mode == "rent"
-             else owned_usd_per_gpu_hour(s.purchase_usd_per_gpu, s.depreciation_years))
+    price = (
+        s.rent_usd_per_gpu_hour
+        if s.cost_mode == "rent"
+        else owned_usd_per_gpu_hour(s.purchase_usd_per_gpu, s.depreciation_years)
+    )
     compute_cost = training_cost_usd(hours, price)
     mwh = energy_mwh(hours, s.kw_per_gpu * 1000.0, s.pue)
     power_cost = energy_cost_usd(mwh, s.usd_per_kwh)
@@ -203,12 +207,21 @@ def run_scenario(s: Scenario, gpu: GpuSpec) -> ScenarioResult:
     needed = training_memory_bytes(total_params)
     available = s.n_gpus * gpu.hbm_bytes
     return ScenarioResult(
-        flops=flops, precision=precision, fp8_fallback=fallback, peak_flops_per_s=peak, gpu_hours=hours,
-        days=days, usd_per_gpu_hour=price, compute_cost_usd=compute_cost, energy_mwh=mwh,
+        flops=flops,
+        precision=precision,
+        fp8_fallback=fallback,
+        peak_flops_per_s=peak,
+        gpu_hours=hours,
+        days=days,
+        usd_per_gpu_hour=price,
+        compute_cost_usd=compute_cost,
+        energy_mwh=mwh,
         energy_cost_usd=power_cost,
         total_cost_usd=compute_cost if s.cost_mode == "rent" else compute_cost + power_cost,
         peak_power_mw=facility_power_w(s.n_gpus, s.kw_per_gpu * 1000.0, s.pue) / 1e6,
-        memory_needed_bytes=needed, memory_available_bytes=available, fits_in_memory=needed <= available,
+        memory_needed_bytes=needed,
+        memory_available_bytes=available,
+        fits_in_memory=needed <= available,
         tokens_per_param=s.tokens / s.active_params if s.active_params > 0 else 0.0,
         total_params_raised=s.total_params < s.active_params,
     )

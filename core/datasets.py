@@ -81,8 +81,7 @@ def _parse_column(df: pd.DataFrame, col: Column, file: str) -> pd.Series:
             wrong = ~empty & ~raw.isin(col.choices)
             if wrong.any():
                 i = wrong.to_numpy().nonzero()[0][0]
-                raise _bad(file, int(lines[i]), col.name,
-                           f"'{raw.iloc[i]}' is not one of {', '.join(col.choices)}")
+                raise _bad(file, int(lines[i]), col.name, f"'{raw.iloc[i]}' is not one of {', '.join(col.choices)}")
         return values
     if col.kind == "bool":
         mapped = raw.str.strip().str.lower().map({"yes": True, "no": False, "true": True, "false": False})
@@ -151,8 +150,12 @@ def read_validated(name: str, data_dir: Path | None = None, known_sources: set[s
         unknown = ~out["source_id"].isin(known_sources)
         if unknown.any():
             i = unknown.to_numpy().nonzero()[0][0]
-            raise DataError(file, f"unknown source id '{out.iloc[i]['source_id']}' (not in data/sources.csv)",
-                            row=int(i) + 2, column="source_id")
+            raise DataError(
+                file,
+                f"unknown source id '{out.iloc[i]['source_id']}' (not in data/sources.csv)",
+                row=int(i) + 2,
+                column="source_id",
+            )
     return out.reset_index(drop=True)
 
 
@@ -174,8 +177,12 @@ def _cross_checks(name: str, df: pd.DataFrame, data_dir: Path) -> None:
         unknown = ~df["ticker"].isin(set(companies["ticker"]))
         if unknown.any():
             i = unknown.to_numpy().nonzero()[0][0]
-            raise DataError("data/prices.csv", f"ticker '{df.iloc[i]['ticker']}' has no row in data/companies.csv",
-                            row=int(i) + 2, column="ticker")
+            raise DataError(
+                "data/prices.csv",
+                f"ticker '{df.iloc[i]['ticker']}' has no row in data/companies.csv",
+                row=int(i) + 2,
+                column="ticker",
+            )
 
 
 _INDEX_LOCK = threading.Lock()
@@ -200,6 +207,7 @@ def per_frame(frame: pd.DataFrame, tag: tuple, compute):
 def lookup_index(frame: pd.DataFrame, key_col: str | tuple[str, ...], value_col: str) -> dict:
     """``{key: value}`` of one frame, built once per frame object (a boolean mask per lookup cost a
     millisecond each). ``key_col`` may be a tuple of columns; the first row with a key wins."""
+
     def build(f: pd.DataFrame) -> dict:
         keys = zip(*(f[c] for c in key_col)) if isinstance(key_col, tuple) else f[key_col]
         return {k: v for k, v in reversed(list(zip(keys, f[value_col])))}

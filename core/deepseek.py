@@ -24,11 +24,22 @@ STAGES = (
 # Rows of the peer comparison, top to bottom
 PEER_ORDER = ("deepseek_v3", "deepseek_v3_full", "llama31_405b", "claude35_sonnet", "gpt4", "gpt4o")
 # Proper names, the same in every language (DeepSeek's rows are translated: they say "report", "overhead")
-PEER_NAMES = {"llama31_405b": "Llama 3.1 405B", "claude35_sonnet": "Claude 3.5 Sonnet", "gpt4": "GPT-4", "gpt4o": "GPT-4o"}
+PEER_NAMES = {
+    "llama31_405b": "Llama 3.1 405B",
+    "claude35_sonnet": "Claude 3.5 Sonnet",
+    "gpt4": "GPT-4",
+    "gpt4o": "GPT-4o",
+}
 DEEPSEEK_V3 = "deepseek-v3"
 # The report's headline figure (Figure 1) shows these benchmarks
-DEFAULT_BENCHMARKS = ("MMLU-Pro (EM)", "GPQA-Diamond (Pass@1)", "MATH-500 (EM)", "AIME 2024 (Pass@1)",
-                      "Codeforces (Percentile)", "SWE Verified (Resolved)")
+DEFAULT_BENCHMARKS = (
+    "MMLU-Pro (EM)",
+    "GPQA-Diamond (Pass@1)",
+    "MATH-500 (EM)",
+    "AIME 2024 (Pass@1)",
+    "Codeforces (Percentile)",
+    "SWE Verified (Resolved)",
+)
 PRICE_RANGE_USD = (0.5, 8.0)  # USD per GPU-hour the page's slider allows
 FX_RANGE = (50.0, 300.0)  # JPY per USD the page accepts
 OVERHEAD_STEPS = (1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300)
@@ -47,6 +58,7 @@ def clamp(value: float, low: float, high: float, default: float) -> float:
 
 # --- the report's cost table -------------------------------------------------------------------
 
+
 def stage_columns(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> dict[str, list]:
     """Table 1 recomputed, as columns of plain lists: stage, gpu_hours, cost_usd, share of the total."""
     hours = [fact(facts, key) for _, key in STAGES]
@@ -57,7 +69,6 @@ def stage_columns(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> dict[st
         "cost_usd": [training_cost_usd(h, price_usd_per_gpu_hour) for h in hours],
         "share": [h / total for h in hours],
     }
-
 
 
 @dataclass(frozen=True)
@@ -78,10 +89,15 @@ def v3_headline(facts: pd.DataFrame, price_usd_per_gpu_hour: float) -> V3Headlin
     tokens, gpus = fact(facts, "ds_v3_pretraining_tokens"), fact(facts, "v3_cluster_gpus")
     per_t = gpu_hours_per_trillion_tokens(pre, tokens)
     return V3Headline(
-        gpu_hours=float(sum(hours)), cost_usd=float(sum(training_cost_usd(h, price_usd_per_gpu_hour) for h in hours)),
-        reported_price_usd=fact(facts, "v3_rental_price_usd_per_gpu_hour"), gpus=gpus,
-        gpu_hours_per_trillion_tokens=per_t, days_per_trillion_tokens=wall_clock_days(per_t, gpus),
-        pretraining_days=wall_clock_days(pre, gpus), tokens=tokens)
+        gpu_hours=float(sum(hours)),
+        cost_usd=float(sum(training_cost_usd(h, price_usd_per_gpu_hour) for h in hours)),
+        reported_price_usd=fact(facts, "v3_rental_price_usd_per_gpu_hour"),
+        gpus=gpus,
+        gpu_hours_per_trillion_tokens=per_t,
+        days_per_trillion_tokens=wall_clock_days(per_t, gpus),
+        pretraining_days=wall_clock_days(pre, gpus),
+        tokens=tokens,
+    )
 
 
 def gpu_hours_per_trillion_tokens(gpu_hours: float, tokens: float) -> float:
@@ -98,14 +114,39 @@ def implied_jpy_per_usd(jpy: float, usd: float) -> float:
 
 # --- against the peers -------------------------------------------------------------------------
 
-ESTIMATE_COLUMNS = ("model", "estimate", "low_usd", "high_usd", "lower_bound", "source_id",
-                    "runs_low", "runs_high", "breakeven_low", "breakeven_high", "order")
-RANGE_COLUMNS = ("model", "low_usd", "high_usd", "lower_bound", "runs_low", "runs_high", "breakeven_low",
-                 "breakeven_high", "estimates")
+ESTIMATE_COLUMNS = (
+    "model",
+    "estimate",
+    "low_usd",
+    "high_usd",
+    "lower_bound",
+    "source_id",
+    "runs_low",
+    "runs_high",
+    "breakeven_low",
+    "breakeven_high",
+    "order",
+)
+RANGE_COLUMNS = (
+    "model",
+    "low_usd",
+    "high_usd",
+    "lower_bound",
+    "runs_low",
+    "runs_high",
+    "breakeven_low",
+    "breakeven_high",
+    "estimates",
+)
 
 
-def peer_estimates(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_hour: float,
-                   overhead: float = 1.0, overhead_on_peers: bool = False) -> pd.DataFrame:
+def peer_estimates(
+    facts: pd.DataFrame,
+    peers: pd.DataFrame,
+    price_usd_per_gpu_hour: float,
+    overhead: float = 1.0,
+    overhead_on_peers: bool = False,
+) -> pd.DataFrame:
     """``peer_estimate_columns`` as a frame: one row an estimate."""
     return pd.DataFrame(peer_estimate_columns(facts, peers, price_usd_per_gpu_hour, overhead, overhead_on_peers))
 
@@ -118,8 +159,13 @@ def _peer_rows(peers: pd.DataFrame) -> list[tuple]:
     return rows
 
 
-def peer_estimate_columns(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_per_gpu_hour: float,
-                          overhead: float = 1.0, overhead_on_peers: bool = False) -> dict[str, list]:
+def peer_estimate_columns(
+    facts: pd.DataFrame,
+    peers: pd.DataFrame,
+    price_usd_per_gpu_hour: float,
+    overhead: float = 1.0,
+    overhead_on_peers: bool = False,
+) -> dict[str, list]:
     """Every cost figure the comparison shows, one row an estimate, as columns of plain lists (the
     page recomputes them on every move of the price slider: no frame in between).
 
@@ -151,10 +197,24 @@ def peer_estimate_columns(facts: pd.DataFrame, peers: pd.DataFrame, price_usd_pe
         peer = not model.startswith("deepseek")
         factor = peer_factor if peer else 1.0
         low, high = low * factor, high * factor
-        out.append((model, estimate, low, high, lower_bound, source_id,
-                    cost_ratio(low, v3_full), cost_ratio(high, v3_full),
-                    cost_ratio(low / factor, v3), cost_ratio(high / factor, v3), order.get(model, float("nan"))))
-    out.sort(key=lambda r: (r[-1] if r[-1] == r[-1] else math.inf, r[2]))  # by model order (unknown last), then the lower figure
+        out.append(
+            (
+                model,
+                estimate,
+                low,
+                high,
+                lower_bound,
+                source_id,
+                cost_ratio(low, v3_full),
+                cost_ratio(high, v3_full),
+                cost_ratio(low / factor, v3),
+                cost_ratio(high / factor, v3),
+                order.get(model, float("nan")),
+            )
+        )
+    out.sort(
+        key=lambda r: (r[-1] if r[-1] == r[-1] else math.inf, r[2])
+    )  # by model order (unknown last), then the lower figure
     return {name: [r[i] for r in out] for i, name in enumerate(ESTIMATE_COLUMNS)}
 
 
@@ -204,6 +264,7 @@ def fleet_multiples(facts: pd.DataFrame) -> dict[str, float]:
 
 # --- why it was cheap --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class DenseVsMoe:
     total_params: float
@@ -219,9 +280,16 @@ class DenseVsMoe:
     mfu: float  # utilisation of the reference run (against the given peak)
 
 
-def dense_vs_moe(total_params: float, active_params: float, tokens: float, ref_active_params: float,
-                 ref_tokens: float, ref_gpu_hours: float, peak_flops_per_s: float,
-                 price_usd_per_gpu_hour: float) -> DenseVsMoe:
+def dense_vs_moe(
+    total_params: float,
+    active_params: float,
+    tokens: float,
+    ref_active_params: float,
+    ref_tokens: float,
+    ref_gpu_hours: float,
+    peak_flops_per_s: float,
+    price_usd_per_gpu_hour: float,
+) -> DenseVsMoe:
     """Training compute 6·N·D of a dense model (every parameter works on every token) against a
     mixture of experts of the same total size (only ``active_params`` per token), turned into
     GPU-hours and cost at the utilisation DeepSeek-V3's own pre-training achieved."""
@@ -230,12 +298,23 @@ def dense_vs_moe(total_params: float, active_params: float, tokens: float, ref_a
     mfu = implied_mfu(training_flops(ref_active_params, ref_tokens), ref_gpu_hours, peak_flops_per_s)
     dense, moe = training_flops(total_params, tokens), training_flops(active_params, tokens)
     dense_h, moe_h = gpu_hours_for(dense, peak_flops_per_s, mfu), gpu_hours_for(moe, peak_flops_per_s, mfu)
-    return DenseVsMoe(total_params, active_params, tokens, dense, moe, dense / moe, dense_h, moe_h,
-                      training_cost_usd(dense_h, price_usd_per_gpu_hour),
-                      training_cost_usd(moe_h, price_usd_per_gpu_hour), mfu)
+    return DenseVsMoe(
+        total_params,
+        active_params,
+        tokens,
+        dense,
+        moe,
+        dense / moe,
+        dense_h,
+        moe_h,
+        training_cost_usd(dense_h, price_usd_per_gpu_hour),
+        training_cost_usd(moe_h, price_usd_per_gpu_hour),
+        mfu,
+    )
 
 
 # --- benchmarks --------------------------------------------------------------------------------
+
 
 def benchmark_label(benchmark: str, metric: str) -> str:
     """'MMLU-Pro (EM)'; long metric descriptions (Arena-Hard's) are left out."""
@@ -257,8 +336,11 @@ def benchmark_rows(bench: pd.DataFrame, models: pd.DataFrame, labels: list[str])
     """The chosen benchmarks' scores with model label, open-weights flag and display order."""
     df = labelled(bench)
     df = df[df["label"].isin(labels) & df["score"].notna()]
-    df = df.merge(models[["model_id", "label", "open_weights"]].rename(columns={"label": "model_label"}),
-                  on="model_id", how="left")
+    df = df.merge(
+        models[["model_id", "label", "open_weights"]].rename(columns={"label": "model_label"}),
+        on="model_id",
+        how="left",
+    )
     df["model_label"] = df["model_label"].fillna(df["model"])
     df["open_weights"] = df["open_weights"].fillna(False).astype(bool)
     df["label_order"] = df["label"].map({lab: i for i, lab in enumerate(labels)})
@@ -298,8 +380,11 @@ def r1_vs_o1(bench_r1: pd.DataFrame, models: pd.DataFrame) -> tuple[pd.DataFrame
     """(percentage benchmarks where both DeepSeek-R1 and o1-1217 have a score, rating rows)."""
     df = labelled(bench_r1)
     both = df.groupby("label")["score"].transform(lambda s: s.notna().sum() == 2)
-    df = df[both].merge(models[["model_id", "label", "open_weights"]].rename(columns={"label": "model_label"}),
-                        on="model_id", how="left")
+    df = df[both].merge(
+        models[["model_id", "label", "open_weights"]].rename(columns={"label": "model_label"}),
+        on="model_id",
+        how="left",
+    )
     rating = df["metric"].str.lower() == "rating"
     return df[~rating].reset_index(drop=True), df[rating].reset_index(drop=True)
 

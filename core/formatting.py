@@ -12,7 +12,7 @@ import math
 from datetime import date
 
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_compact_decimal, format_decimal, format_percent, format_scientific
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 LANGS = ("en", "ja")
 _JA_CURRENCY_SUFFIX = {"USD": "ドル", "JPY": "円"}
@@ -32,12 +32,30 @@ def _ok(value) -> bool:
         return False
 
 
-@_memo
-def fmt_scientific(value: float, lang: str, digits: int = 2) -> str:
-    """1.5E25 style, for magnitudes no short scale names (FLOP counts, extreme inputs)."""
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(value: float, sig: int = 3) -> str:
+    """``value`` as ×10ⁿ, never E-notation: 3.294e24 -> '3.29×10²⁴'; 1e24 -> '10²⁴'; −2e21 -> '−2×10²¹'."""
     if not _ok(value):
         return MISSING
-    return format_scientific(value, format="0." + "#" * max(digits, 1) + "E0", locale=lang)
+    if value == 0:
+        return "0"
+    head, _, tail = f"{abs(value):.{max(sig - 1, 0)}e}".partition("e")  # Python rounds and carries
+    mantissa, exp = float(head), int(tail)
+    sign = "−" if value < 0 else ""
+    power = "10" + str(exp).translate(_SUPERSCRIPT)
+    if mantissa == 1:
+        return sign + power
+    digits = f"{mantissa:.{max(sig - 1, 0)}f}".rstrip("0").rstrip(".")
+    return f"{sign}{digits}×{power}"
+
+
+@_memo
+def fmt_scientific(value: float, lang: str, digits: int = 2) -> str:  # noqa: ARG001 - same in every language
+    """Magnitudes no short scale names (FLOP counts, extreme inputs) as ×10ⁿ with up to ``digits``
+    decimals: 1.5×10²⁵ (never E-notation, on screen or in exports)."""
+    return power_of_ten(value, max(digits, 0) + 1)
 
 
 @_memo

@@ -13,6 +13,7 @@ GPU_ORDER = ("A100", "H100", "H800", "H200", "B200")
 
 def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
     """Wide table: one row a GPU (in GPU_ORDER first), one column a spec; NaN where unknown."""
+
     def build(frame: pd.DataFrame) -> pd.DataFrame:
         wide = frame.pivot(index="gpu", columns="spec", values="value")
         order = [g for g in GPU_ORDER if g in wide.index] + sorted(set(wide.index) - set(GPU_ORDER))
@@ -23,6 +24,7 @@ def gpu_table(gpus: pd.DataFrame) -> pd.DataFrame:
 
 def gpu_names(gpus: pd.DataFrame) -> tuple[str, ...]:
     """The GPUs the data lists, in ``gpu_table``'s order (worked out once per frame)."""
+
     def build(frame: pd.DataFrame) -> tuple[str, ...]:  # (no pivot: a first load pays for it)
         present = set(frame["gpu"])
         return tuple([g for g in GPU_ORDER if g in present] + sorted(present - set(GPU_ORDER)))

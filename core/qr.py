@@ -27,6 +27,7 @@ def view_url(base: str, page_path: str, params: dict[str, str]) -> str:
 def qr_svg(url: str, dark: str = "#000000", light: str = "#ffffff", scale: int = 6) -> str:
     """A QR code of ``url`` as an SVG string (quiet zone included, readable from a screen)."""
     buf = io.BytesIO()
-    segno.make(url, error="m").save(buf, kind="svg", scale=scale, dark=dark, light=light, xmldecl=False,
-                                    svgns=True, border=2)
+    segno.make(url, error="m").save(
+        buf, kind="svg", scale=scale, dark=dark, light=light, xmldecl=False, svgns=True, border=2
+    )
     return buf.getvalue().decode("utf-8")

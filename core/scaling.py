@@ -22,7 +22,7 @@ import pandas as pd
 from core import costs
 
 FLOPS_PER_PARAM_TOKEN = 6.0  # C ≈ 6ND: forward + backward pass
-COMPUTE_STEPS = tuple(m * 10.0 ** e for e in range(21, 27) for m in (1, 3)) + (1e27,)  # the slider's stops
+COMPUTE_STEPS = tuple(m * 10.0**e for e in range(21, 27) for m in (1, 3)) + (1e27,)  # the slider's stops
 FIT_IDS = ("besiroglu", "hoffmann")  # the replication first: it agrees with Chinchilla's own allocation
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -42,7 +42,7 @@ class ChinchillaFit:
         """Predicted final training loss of a model of ``n_params`` trained on ``d_tokens``."""
         if not (n_params > 0 and d_tokens > 0):
             raise ValueError("parameters and tokens must be positive")
-        return self.E + self.A / n_params ** self.alpha + self.B / d_tokens ** self.beta
+        return self.E + self.A / n_params**self.alpha + self.B / d_tokens**self.beta
 
     def optimum(self, c_flops: float) -> Allocation:
         """The compute-optimal split of ``c_flops`` into parameters and tokens, and its loss."""
@@ -118,7 +118,7 @@ def decade_gains(fit: ChinchillaFit, first_exp: int = 21, last_exp: int = 27) ->
     Columns: compute_flop, loss, gain (loss 10× earlier minus loss now; NaN for the first row).
     The gains shrink decade after decade: the diminishing returns of scale.
     """
-    cs = [10.0 ** e for e in range(first_exp, last_exp + 1)]
+    cs = [10.0**e for e in range(first_exp, last_exp + 1)]
     losses = [fit.optimum(c).loss for c in cs]
     gains = [float("nan")] + [losses[i - 1] - losses[i] for i in range(1, len(losses))]
     return pd.DataFrame({"compute_flop": cs, "loss": losses, "gain": gains})
@@ -139,6 +139,7 @@ def tokens_per_param(models: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- compute over time -------------------------------------------------------------------------
+
 
 def decimal_year(day: date | pd.Timestamp) -> float:
     """2020-07-02 -> 2020.5 (fraction of the year elapsed)."""
@@ -161,7 +162,7 @@ class Trend:
     @property
     def growth_per_year(self) -> float:
         """Multiplication of training compute per year (e.g. 4.2 = ×4.2 a year)."""
-        return 10 ** self.slope_oom_per_year
+        return 10**self.slope_oom_per_year
 
     @property
     def doubling_months(self) -> float:
@@ -172,8 +173,7 @@ class Trend:
         return 10 ** (self.intercept + self.slope_oom_per_year * year)
 
 
-def trend_fit(dates: pd.Series, flops: pd.Series, start_year: int, end_year: int,
-              min_models: int = 3) -> Trend | None:
+def trend_fit(dates: pd.Series, flops: pd.Series, start_year: int, end_year: int, min_models: int = 3) -> Trend | None:
     """Exponential trend of training compute over the models published in [start_year, end_year].
 
     Returns None when the period holds fewer than ``min_models`` models or a single date (no trend
@@ -191,8 +191,10 @@ def trend_fit(dates: pd.Series, flops: pd.Series, start_year: int, end_year: int
 
 # --- money: through the shared cost model ------------------------------------------------------
 
-def budget_cost(c_flops: float, peak_flops_per_s: float, mfu: float,
-                price_usd_per_gpu_hour: float) -> tuple[float, float]:
+
+def budget_cost(
+    c_flops: float, peak_flops_per_s: float, mfu: float, price_usd_per_gpu_hour: float
+) -> tuple[float, float]:
     """(GPU-hours, USD) to train with ``c_flops`` on GPUs of a given peak and utilisation."""
     hours = costs.gpu_hours_for(c_flops, peak_flops_per_s, mfu)
     return hours, costs.training_cost_usd(hours, price_usd_per_gpu_hour)
@@ -205,11 +207,12 @@ def reference_mfu(active_params: float, tokens: float, gpu_hours: float, peak_fl
 
 # --- labels ------------------------------------------------------------------------------------
 
+
 def flop_label(c_flops: float) -> str:
     """A compute value as people write it: 1e24 -> '10²⁴', 3e21 -> '3×10²¹', 3.4e24 -> '3.4×10²⁴'."""
     _check_compute(c_flops)
     exp = math.floor(math.log10(c_flops))
-    mantissa = round(c_flops / 10 ** exp, 1)
+    mantissa = round(c_flops / 10**exp, 1)
     if mantissa >= 10:
         mantissa, exp = mantissa / 10, exp + 1
     power = "10" + str(exp).translate(_SUPERSCRIPT)
@@ -222,7 +225,7 @@ def flop_label(c_flops: float) -> str:
 def compute_code(c_flops: float) -> str:
     """Stable URL code of a slider stop: 3e21 -> '3e21'."""
     exp = math.floor(math.log10(c_flops) + 1e-9)
-    return f"{round(c_flops / 10 ** exp):d}e{exp}"
+    return f"{round(c_flops / 10**exp):d}e{exp}"
 
 
 def compute_from_code(code: str) -> float:

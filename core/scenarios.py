@@ -88,9 +88,12 @@ def _gpu_spec_value(gpus: pd.DataFrame, gpu: str, spec: str) -> float:
 def gpu_for(gpus: pd.DataFrame, name: str) -> costs.GpuSpec:
     """The GPU's dense peaks and memory from ``data/gpus.csv`` (FP8 None when not listed)."""
     fp8 = gpu_spec(gpus, name, "fp8_dense_tflops")
-    return costs.GpuSpec(name=name, bf16_flops_per_s=_gpu_spec_value(gpus, name, "bf16_dense_tflops") * 1e12,
-                         fp8_flops_per_s=None if fp8 is None else fp8 * 1e12,
-                         hbm_bytes=_gpu_spec_value(gpus, name, "hbm_gb") * 1e9)
+    return costs.GpuSpec(
+        name=name,
+        bf16_flops_per_s=_gpu_spec_value(gpus, name, "bf16_dense_tflops") * 1e12,
+        fp8_flops_per_s=None if fp8 is None else fp8 * 1e12,
+        hbm_bytes=_gpu_spec_value(gpus, name, "hbm_gb") * 1e9,
+    )
 
 
 def peak_for(gpus: pd.DataFrame, name: str, precision: str) -> float:
@@ -100,8 +103,12 @@ def peak_for(gpus: pd.DataFrame, name: str, precision: str) -> float:
 
 def server_kw_for(facts: pd.DataFrame, gpus: pd.DataFrame, name: str) -> float:
     """kW per GPU at the server (before PUE): the DGX H100's maximum per GPU, scaled by TDP."""
-    return costs.server_kw_per_gpu(_gpu_spec_value(gpus, name, "tdp_w"), fact(facts, "dgx_h100_max_kw"),
-                                   DGX_GPUS_PER_SERVER, _gpu_spec_value(gpus, "H100", "tdp_w"))
+    return costs.server_kw_per_gpu(
+        _gpu_spec_value(gpus, name, "tdp_w"),
+        fact(facts, "dgx_h100_max_kw"),
+        DGX_GPUS_PER_SERVER,
+        _gpu_spec_value(gpus, "H100", "tdp_w"),
+    )
 
 
 def gpu_defaults(facts: pd.DataFrame, gpus: pd.DataFrame, name: str) -> dict[str, float]:
@@ -121,6 +128,7 @@ def _text(cell) -> str:
 def _rows(presets: pd.DataFrame, preset: str) -> dict[str, dict]:
     """{field: row} of one preset (every preset's built in one pass, once per frame: a page asks
     many times a run)."""
+
     def build(frame: pd.DataFrame) -> dict[str, dict[str, dict]]:
         out: dict[str, dict[str, dict]] = {}
         for r in frame.to_dict("records"):
@@ -161,7 +169,9 @@ def preset_values(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame
         elif math.isfinite(row["value"]):
             v = float(row["value"])
         else:
-            raise DataError("data/presets.csv", f"preset '{preset}', '{field}': no value, option or ref", column="value")
+            raise DataError(
+                "data/presets.csv", f"preset '{preset}', '{field}': no value, option or ref", column="value"
+            )
         out[field] = v
         return v
 
@@ -214,8 +224,12 @@ def _first(raw):
     return raw
 
 
-def scenario_from_params(params: Mapping, presets: pd.DataFrame | None = None, facts: pd.DataFrame | None = None,
-                         gpus: pd.DataFrame | None = None) -> costs.Scenario:
+def scenario_from_params(
+    params: Mapping,
+    presets: pd.DataFrame | None = None,
+    facts: pd.DataFrame | None = None,
+    gpus: pd.DataFrame | None = None,
+) -> costs.Scenario:
     """The reader's scenario from the scenarios page's URL parameters (``st.query_params``).
 
     Missing or unreadable values take their default: the preset named in ``sc_preset`` when it is
@@ -252,8 +266,12 @@ def scenario_from_params(params: Mapping, presets: pd.DataFrame | None = None, f
     return scenario_of(values)
 
 
-def run_from_params(params: Mapping, presets: pd.DataFrame | None = None, facts: pd.DataFrame | None = None,
-                    gpus: pd.DataFrame | None = None) -> costs.ScenarioResult:
+def run_from_params(
+    params: Mapping,
+    presets: pd.DataFrame | None = None,
+    facts: pd.DataFrame | None = None,
+    gpus: pd.DataFrame | None = None,
+) -> costs.ScenarioResult:
     """``run_scenario`` of ``scenario_from_params``: the reader's run, from a URL's parameters."""
     gpus = datasets.load("gpus") if gpus is None else gpus
     s = scenario_from_params(params, presets, facts, gpus)
@@ -272,6 +290,7 @@ def compact_decimals(value: float, lang: str, significant: int = 4) -> int:
 
 
 # --- checks against published runs -------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class V3Check:
@@ -294,8 +313,15 @@ def v3_check(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> 
     mfu_fp8 = costs.implied_mfu(flops, hours, fp8_peak)
     back = costs.gpu_hours_for(flops, fp8_peak, mfu_fp8)
     price = fact(facts, "v3_rental_price_usd_per_gpu_hour")
-    return V3Check(flops, hours, costs.implied_mfu(flops, hours, peak_for(gpus, v["gpu"], "bf16")), mfu_fp8,
-                   back, costs.training_cost_usd(back, price), price)
+    return V3Check(
+        flops,
+        hours,
+        costs.implied_mfu(flops, hours, peak_for(gpus, v["gpu"], "bf16")),
+        mfu_fp8,
+        back,
+        costs.training_cost_usd(back, price),
+        price,
+    )
 
 
 @dataclass(frozen=True)
@@ -334,12 +360,13 @@ def reference(presets: pd.DataFrame, preset: str, field: str) -> float:
 
 # --- what the chart draws ------------------------------------------------------------------------
 
+
 def sweep_columns(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> dict[str, list]:
     """Total cost (USD) and days as the MFU (``axis="mfu"``, in %) or the number of GPUs
     (``axis="gpus"``) varies around the reader's choice; ``current`` marks the choice itself.
     Columns of plain lists (x, cost_usd, days, current): pages label them before any table is made."""
     if axis == "gpus":
-        xs = sorted({max(1, round(s.n_gpus * 2.0 ** k)) for k in range(-6, 7)} | {s.n_gpus})
+        xs = sorted({max(1, round(s.n_gpus * 2.0**k)) for k in range(-6, 7)} | {s.n_gpus})
         xs = [x for x in xs if x <= CONTROLS["n_gpus"].hi]
         runs = [(x, replace(s, n_gpus=int(x))) for x in xs]
         current = s.n_gpus
@@ -352,7 +379,12 @@ def sweep_columns(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> dict[str,
     columns: dict[str, list] = {"x": [], "cost_usd": [], "days": [], "current": []}
     for x, sc in runs:
         r = costs.run_scenario(sc, gpu)
-        for key, value in (("x", float(x)), ("cost_usd", r.total_cost_usd), ("days", r.days), ("current", x == current)):
+        for key, value in (
+            ("x", float(x)),
+            ("cost_usd", r.total_cost_usd),
+            ("days", r.days),
+            ("current", x == current),
+        ):
             columns[key].append(value)
     return columns
 

@@ -8,160 +8,325 @@ from core.datasets import Column, Dataset, register
 
 GROUPS = ("gafam", "chips", "cloud", "power", "market")
 
-register(Dataset(
-    "sources", "sources.csv",
-    (
-        Column("source_id"),
-        Column("kind", choices=("article", "report", "web", "dataset", "repository", "editorial")),
-        Column("title"),
-        Column("publisher"),
-        Column("date", "date", required=False),
-        Column("url", required=False),
-        Column("repository", required=False),
-        Column("commit", required=False),
-        Column("path", required=False),
-        Column("excerpt", required=False),
-        Column("note", required=False),
-    ),
-    key=("source_id",), pages=("sources",), has_source=False,
-))
+register(
+    Dataset(
+        "sources",
+        "sources.csv",
+        (
+            Column("source_id"),
+            Column("kind", choices=("article", "report", "web", "dataset", "repository", "editorial")),
+            Column("title"),
+            Column("publisher"),
+            Column("date", "date", required=False),
+            Column("url", required=False),
+            Column("repository", required=False),
+            Column("commit", required=False),
+            Column("path", required=False),
+            Column("excerpt", required=False),
+            Column("note", required=False),
+        ),
+        key=("source_id",),
+        pages=("sources",),
+        has_source=False,
+    )
+)
 
-register(Dataset(
-    "facts", "facts.csv",
-    (Column("key"), Column("value", "float", min=0), Column("unit"), Column("source_id"),
-     Column("note", required=False)),
-    key=("key",), pages=("home", "stocks", "scaling", "deepseek", "stargate", "scenarios", "next"),
-))
+register(
+    Dataset(
+        "facts",
+        "facts.csv",
+        (
+            Column("key"),
+            Column("value", "float", min=0),
+            Column("unit"),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("key",),
+        pages=("home", "stocks", "scaling", "deepseek", "stargate", "scenarios", "next"),
+    )
+)
 
-register(Dataset(
-    "dates", "dates.csv",
-    (Column("key"), Column("date", "date"), Column("source_id"), Column("note", required=False)),
-    key=("key",), pages=("home", "stargate", "next"),
-))
+register(
+    Dataset(
+        "dates",
+        "dates.csv",
+        (Column("key"), Column("date", "date"), Column("source_id"), Column("note", required=False)),
+        key=("key",),
+        pages=("home", "stargate", "next"),
+    )
+)
 
-register(Dataset(
-    "companies", "companies.csv",
-    (Column("ticker"), Column("name_en"), Column("name_ja"), Column("group", choices=GROUPS),
-     Column("named_in_article", "bool"), Column("source_id")),
-    key=("ticker",), pages=("home", "stocks", "next"),
-))
+register(
+    Dataset(
+        "companies",
+        "companies.csv",
+        (
+            Column("ticker"),
+            Column("name_en"),
+            Column("name_ja"),
+            Column("group", choices=GROUPS),
+            Column("named_in_article", "bool"),
+            Column("source_id"),
+        ),
+        key=("ticker",),
+        pages=("home", "stocks", "next"),
+    )
+)
 
-register(Dataset(
-    "prices", "prices.csv",
-    (Column("date", "date"), Column("ticker"), Column("close", "float", min=0.01, max=1e6),
-     Column("volume", "float", required=False, min=0), Column("source_id")),
-    key=("ticker", "date"), pages=("home", "stocks", "next"),
-))
+register(
+    Dataset(
+        "prices",
+        "prices.csv",
+        (
+            Column("date", "date"),
+            Column("ticker"),
+            Column("close", "float", min=0.01, max=1e6),
+            Column("volume", "float", required=False, min=0),
+            Column("source_id"),
+        ),
+        key=("ticker", "date"),
+        pages=("home", "stocks", "next"),
+    )
+)
 
-register(Dataset(
-    "gpus", "gpus.csv",
-    (Column("gpu"),
-     Column("spec", choices=("bf16_dense_tflops", "fp8_dense_tflops", "hbm_gb", "nvlink_gbs", "tdp_w",
-                             "purchase_usd", "rental_usd_per_hour")),
-     Column("value", "float", min=0, max=1e6), Column("unit"), Column("source_id"), Column("note", required=False)),
-    key=("gpu", "spec"), pages=("scaling", "stargate", "deepseek", "scenarios"),
-))
+register(
+    Dataset(
+        "gpus",
+        "gpus.csv",
+        (
+            Column("gpu"),
+            Column(
+                "spec",
+                choices=(
+                    "bf16_dense_tflops",
+                    "fp8_dense_tflops",
+                    "hbm_gb",
+                    "nvlink_gbs",
+                    "tdp_w",
+                    "purchase_usd",
+                    "rental_usd_per_hour",
+                ),
+            ),
+            Column("value", "float", min=0, max=1e6),
+            Column("unit"),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("gpu", "spec"),
+        pages=("scaling", "stargate", "deepseek", "scenarios"),
+    )
+)
 
-register(Dataset(
-    "models_compute", "models_compute.csv",
-    (Column("model"), Column("organization"), Column("date", "date"),
-     Column("training_compute_flop", "float", min=1e15, max=1e30),
-     Column("parameters", "float", required=False, min=1e6, max=1e14),
-     Column("active_parameters", "float", required=False, min=1e6, max=1e14),
-     Column("training_tokens", "float", required=False, min=1e6, max=1e15),
-     Column("confidence", choices=("Confident", "Likely", "Speculative")),
-     Column("label", required=False), Column("source_id"), Column("note", required=False)),
-    key=("model",), pages=("scaling",),
-))
+register(
+    Dataset(
+        "models_compute",
+        "models_compute.csv",
+        (
+            Column("model"),
+            Column("organization"),
+            Column("date", "date"),
+            Column("training_compute_flop", "float", min=1e15, max=1e30),
+            Column("parameters", "float", required=False, min=1e6, max=1e14),
+            Column("active_parameters", "float", required=False, min=1e6, max=1e14),
+            Column("training_tokens", "float", required=False, min=1e6, max=1e15),
+            Column("confidence", choices=("Confident", "Likely", "Speculative")),
+            Column("label", required=False),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("model",),
+        pages=("scaling",),
+    )
+)
 
-register(Dataset(
-    "scaling_fits", "scaling_fits.csv",
-    (Column("fit", choices=("hoffmann", "besiroglu", "rule")),
-     Column("param", choices=("A", "B", "E", "alpha", "beta", "tokens_per_param")),
-     Column("value", "float", min=0, max=1e6), Column("low", "float", required=False, min=0, max=1e6),
-     Column("high", "float", required=False, min=0, max=1e6), Column("source_id"), Column("note", required=False)),
-    key=("fit", "param"), pages=("scaling",),
-))
+register(
+    Dataset(
+        "scaling_fits",
+        "scaling_fits.csv",
+        (
+            Column("fit", choices=("hoffmann", "besiroglu", "rule")),
+            Column("param", choices=("A", "B", "E", "alpha", "beta", "tokens_per_param")),
+            Column("value", "float", min=0, max=1e6),
+            Column("low", "float", required=False, min=0, max=1e6),
+            Column("high", "float", required=False, min=0, max=1e6),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("fit", "param"),
+        pages=("scaling",),
+    )
+)
 
-register(Dataset(
-    "scaling_milestones", "scaling_milestones.csv",
-    (Column("key"), Column("date", "date"), Column("precision", choices=("day", "month", "year")),
-     Column("model", required=False), Column("source_id"), Column("note", required=False)),
-    key=("key",), pages=("scaling",),
-))
+register(
+    Dataset(
+        "scaling_milestones",
+        "scaling_milestones.csv",
+        (
+            Column("key"),
+            Column("date", "date"),
+            Column("precision", choices=("day", "month", "year")),
+            Column("model", required=False),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("key",),
+        pages=("scaling",),
+    )
+)
 
-register(Dataset(
-    "events", "events.csv",
-    (Column("date", "date"), Column("kind", choices=("deepseek", "policy", "earnings", "capex", "macro", "market")),
-     Column("tickers", required=False), Column("title_en"), Column("title_ja"),
-     Column("timing", choices=("before_open", "after_close", "during", "n/a")), Column("source_id"),
-     Column("note", required=False)),
-    key=("date", "title_en"), pages=("stocks",),
-))
+register(
+    Dataset(
+        "events",
+        "events.csv",
+        (
+            Column("date", "date"),
+            Column("kind", choices=("deepseek", "policy", "earnings", "capex", "macro", "market")),
+            Column("tickers", required=False),
+            Column("title_en"),
+            Column("title_ja"),
+            Column("timing", choices=("before_open", "after_close", "during", "n/a")),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("date", "title_en"),
+        pages=("stocks",),
+    )
+)
 
 # --- DeepSeek page (issue 4) ---
-register(Dataset(
-    "benchmarks_v3", "benchmarks_v3.csv",
-    (Column("category"), Column("benchmark"), Column("metric"), Column("model"), Column("model_id"),
-     Column("score", "float", required=False, min=0, max=100), Column("best_in_row_bold", "bool"), Column("source_id")),
-    key=("benchmark", "metric", "model_id"), pages=("deepseek",),
-))
+register(
+    Dataset(
+        "benchmarks_v3",
+        "benchmarks_v3.csv",
+        (
+            Column("category"),
+            Column("benchmark"),
+            Column("metric"),
+            Column("model"),
+            Column("model_id"),
+            Column("score", "float", required=False, min=0, max=100),
+            Column("best_in_row_bold", "bool"),
+            Column("source_id"),
+        ),
+        key=("benchmark", "metric", "model_id"),
+        pages=("deepseek",),
+    )
+)
 
-register(Dataset(
-    "benchmarks_r1", "benchmarks_r1.csv",
-    (Column("category"), Column("benchmark"), Column("metric"), Column("model"), Column("model_id"),
-     Column("score", "float", required=False, min=0, max=10000), Column("best_in_row_bold", "bool"),
-     Column("paper_table4_score_if_different", "float", required=False, min=0, max=10000), Column("source_id")),
-    key=("benchmark", "metric", "model_id"), pages=("deepseek",),
-))
+register(
+    Dataset(
+        "benchmarks_r1",
+        "benchmarks_r1.csv",
+        (
+            Column("category"),
+            Column("benchmark"),
+            Column("metric"),
+            Column("model"),
+            Column("model_id"),
+            Column("score", "float", required=False, min=0, max=10000),
+            Column("best_in_row_bold", "bool"),
+            Column("paper_table4_score_if_different", "float", required=False, min=0, max=10000),
+            Column("source_id"),
+        ),
+        key=("benchmark", "metric", "model_id"),
+        pages=("deepseek",),
+    )
+)
 
-register(Dataset(
-    "benchmark_models", "benchmark_models.csv",
-    (Column("model_id"), Column("label"), Column("open_weights", "bool"), Column("source_id"),
-     Column("note", required=False)),
-    key=("model_id",), pages=("deepseek",),
-))
+register(
+    Dataset(
+        "benchmark_models",
+        "benchmark_models.csv",
+        (
+            Column("model_id"),
+            Column("label"),
+            Column("open_weights", "bool"),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("model_id",),
+        pages=("deepseek",),
+    )
+)
 
-register(Dataset(
-    "peer_costs", "peer_costs.csv",
-    (Column("model", choices=("gpt4", "claude35_sonnet")), Column("estimate"),
-     Column("low_usd", "float", min=0), Column("high_usd", "float", required=False, min=0),
-     Column("lower_bound", "bool"), Column("source_id"), Column("note", required=False)),
-    key=("model", "estimate"), pages=("deepseek",),
-))
+register(
+    Dataset(
+        "peer_costs",
+        "peer_costs.csv",
+        (
+            Column("model", choices=("gpt4", "claude35_sonnet")),
+            Column("estimate"),
+            Column("low_usd", "float", min=0),
+            Column("high_usd", "float", required=False, min=0),
+            Column("lower_bound", "bool"),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("model", "estimate"),
+        pages=("deepseek",),
+    )
+)
 
-register(Dataset(
-    "presets", "presets.csv",
-    (Column("preset", choices=("v3", "llama", "gpt4", "own")),
-     Column("field"),
-     Column("value", "float", required=False, min=0),
-     Column("option", required=False),
-     Column("ref", required=False),
-     Column("basis", choices=("fact", "estimate", "derived", "assumption")),
-     Column("source_id"), Column("note", required=False)),
-    key=("preset", "field"), pages=("scenarios",),
-))
+register(
+    Dataset(
+        "presets",
+        "presets.csv",
+        (
+            Column("preset", choices=("v3", "llama", "gpt4", "own")),
+            Column("field"),
+            Column("value", "float", required=False, min=0),
+            Column("option", required=False),
+            Column("ref", required=False),
+            Column("basis", choices=("fact", "estimate", "derived", "assumption")),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("preset", "field"),
+        pages=("scenarios",),
+    )
+)
 
-register(Dataset(
-    "capex", "capex.csv",
-    (Column("company"), Column("ticker"), Column("period"),
-     Column("year", "int", min=2000, max=2100),  # the (fiscal) year the period belongs to
-     Column("period_type", choices=("year", "quarter")),
-     Column("amount_usd_billion", "float", required=False, min=0, max=10000),
-     Column("low_usd_billion", "float", required=False, min=0, max=10000),
-     Column("high_usd_billion", "float", required=False, min=0, max=10000),
-     Column("kind", choices=("guidance", "actual")),
-     Column("stated_on", "date", required=False),
-     Column("stated_on_precision", choices=("exact", "on_or_before", "unknown")),
-     Column("primary", "bool"),  # no: an alternative definition kept for reference (e.g. a cash-flow line)
-     Column("source_id"), Column("note", required=False)),
-    key=("ticker", "period", "kind", "stated_on", "source_id", "amount_usd_billion"), pages=("stargate", "next"),
-))
+register(
+    Dataset(
+        "capex",
+        "capex.csv",
+        (
+            Column("company"),
+            Column("ticker"),
+            Column("period"),
+            Column("year", "int", min=2000, max=2100),  # the (fiscal) year the period belongs to
+            Column("period_type", choices=("year", "quarter")),
+            Column("amount_usd_billion", "float", required=False, min=0, max=10000),
+            Column("low_usd_billion", "float", required=False, min=0, max=10000),
+            Column("high_usd_billion", "float", required=False, min=0, max=10000),
+            Column("kind", choices=("guidance", "actual")),
+            Column("stated_on", "date", required=False),
+            Column("stated_on_precision", choices=("exact", "on_or_before", "unknown")),
+            Column("primary", "bool"),  # no: an alternative definition kept for reference (e.g. a cash-flow line)
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("ticker", "period", "kind", "stated_on", "source_id", "amount_usd_billion"),
+        pages=("stargate", "next"),
+    )
+)
 
-register(Dataset(
-    "stargate_timeline", "stargate_timeline.csv",
-    (Column("date", "date"), Column("event"), Column("metric"), Column("value", "float", min=0),
-     Column("unit"), Column("qualifier", required=False, choices=("up_to", "about", "more_than", "nearly")),
-     Column("source_id"), Column("note", required=False)),
-    key=("event", "metric"), pages=("stargate", "next"),
-))
+register(
+    Dataset(
+        "stargate_timeline",
+        "stargate_timeline.csv",
+        (
+            Column("date", "date"),
+            Column("event"),
+            Column("metric"),
+            Column("value", "float", min=0),
+            Column("unit"),
+            Column("qualifier", required=False, choices=("up_to", "about", "more_than", "nearly")),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("event", "metric"),
+        pages=("stargate", "next"),
+    )
+)

@@ -110,20 +110,36 @@ def budget_outcome(i: BudgetInputs) -> BudgetOutcome:
         gpu_usd = usd * i.gpu_share
         bought = gpu_usd / i.gpu_price_usd
         cumulative += bought
-        rows.append({"year": i.first_year + k, "spend_usd": usd, "gpu_usd": gpu_usd, "other_usd": usd - gpu_usd,
-                     "gpus": bought, "cumulative_gpus": cumulative,
-                     "cumulative_gw": facility_power_w(cumulative, watts, i.pue) / 1e9})
+        rows.append(
+            {
+                "year": i.first_year + k,
+                "spend_usd": usd,
+                "gpu_usd": gpu_usd,
+                "other_usd": usd - gpu_usd,
+                "gpus": bought,
+                "cumulative_gpus": cumulative,
+                "cumulative_gw": facility_power_w(cumulative, watts, i.pue) / 1e9,
+            }
+        )
     gpus = i.budget_usd * i.gpu_share / i.gpu_price_usd
     mwh = energy_mwh(gpus * HOURS_PER_YEAR, watts, i.pue)
-    return BudgetOutcome(gpus=gpus, watts_per_gpu=watts, power_w=facility_power_w(gpus, watts, i.pue),
-                         twh_per_year=mwh / 1e6, electricity_usd_per_year=energy_cost_usd(mwh, i.usd_per_kwh),
-                         by_year=pd.DataFrame(rows))
+    return BudgetOutcome(
+        gpus=gpus,
+        watts_per_gpu=watts,
+        power_w=facility_power_w(gpus, watts, i.pue),
+        twh_per_year=mwh / 1e6,
+        electricity_usd_per_year=energy_cost_usd(mwh, i.usd_per_kwh),
+        by_year=pd.DataFrame(rows),
+    )
 
 
 def runs_of(budget_usd: float, run_costs_usd: dict[str, float]) -> dict[str, float]:
     """How many runs of each named cost a budget pays for (costs that are not positive are left out)."""
-    return {name: runs_in_budget(budget_usd, cost) for name, cost in run_costs_usd.items()
-            if cost is not None and math.isfinite(cost) and cost > 0}
+    return {
+        name: runs_in_budget(budget_usd, cost)
+        for name, cost in run_costs_usd.items()
+        if cost is not None and math.isfinite(cost) and cost > 0
+    }
 
 
 def round_sig(value: float, digits: int = 3) -> float:
@@ -134,7 +150,8 @@ def round_sig(value: float, digits: int = 3) -> float:
 
 
 def format_count(value: float, lang: str, digits: int = 3) -> str:
-    """A count as a reader writes it, to ``digits`` significant figures: '89,700' / '8.97万'; millions in short form ('8.63M')."""
+    """A count as a reader writes it, to ``digits`` significant figures: '89,700' / '8.97万';
+    millions in short form ('8.63M')."""
     v = round_sig(value, digits)
     if math.isfinite(v) and abs(v) >= (10_000 if lang == "ja" else 1_000_000):
         return fmt_compact(v, lang, 2)

@@ -68,13 +68,19 @@ def group_summary(dd: pd.DataFrame, companies: pd.DataFrame) -> pd.DataFrame:
     """Per group: worst, best and median change (a change above 0 counts as 'no fall')."""
     merged = dd.merge(companies[["ticker", "group"]], on="ticker")
     g = merged.groupby("group")["change"]
-    return pd.DataFrame({
-        "worst": g.min(), "best": g.max(), "median": g.median(), "count": g.size(),
-        "fell": merged.assign(f=merged["change"] < 0).groupby("group")["f"].sum(),
-    }).reset_index()
+    return pd.DataFrame(
+        {
+            "worst": g.min(),
+            "best": g.max(),
+            "median": g.median(),
+            "count": g.size(),
+            "fell": merged.assign(f=merged["change"] < 0).groupby("group")["f"].sum(),
+        }
+    ).reset_index()
 
 
 # --- Dates the reader picks -----------------------------------------------------------------------
+
 
 def next_trading_day(day: date, days: list[date]) -> date:
     """The first trading day on or after ``day`` (a day after the last one gives the last one)."""
@@ -124,6 +130,7 @@ def resolve_window(base: date, start: date, end: date, days: list[date]) -> Wind
 
 # --- Series against a base close ----------------------------------------------------------------
 
+
 def _with_day(prices: pd.DataFrame) -> pd.DataFrame:
     return prices.assign(day=pd.to_datetime(prices["date"]).dt.date)
 
@@ -169,8 +176,9 @@ def recovery_dates(prices: pd.DataFrame, base: date, after: pd.Series) -> pd.Ser
     return pd.Series(out, name="recovered_on", dtype=object)
 
 
-def recovery_table(prices: pd.DataFrame, base: date, start: date, end: date,
-                   checkpoints: dict[str, date]) -> pd.DataFrame:
+def recovery_table(
+    prices: pd.DataFrame, base: date, start: date, end: date, checkpoints: dict[str, date]
+) -> pd.DataFrame:
     """Per ticker: the fall in the window, when it closed back at or above the base, and the
     change from the base at each checkpoint.
 
@@ -197,8 +205,15 @@ class GroupRecovery:
     median_change_at_as_of: float
 
 
-def recovery_by_group(prices: pd.DataFrame, companies: pd.DataFrame, base: date, start: date, end: date,
-                      as_of: date, tickers: list[str] | None = None) -> dict[str, GroupRecovery]:
+def recovery_by_group(
+    prices: pd.DataFrame,
+    companies: pd.DataFrame,
+    base: date,
+    start: date,
+    end: date,
+    as_of: date,
+    tickers: list[str] | None = None,
+) -> dict[str, GroupRecovery]:
     """How each company group came back from the shock: of the members that fell below the close
     on ``base`` during [start, end], how many closed back at or above it by ``as_of``, how many
     were still below on ``as_of``, and the group's median change from the base on ``as_of``.
@@ -215,13 +230,18 @@ def recovery_by_group(prices: pd.DataFrame, companies: pd.DataFrame, base: date,
     for group, rows in table.groupby("group", sort=False):
         back = [r is not None and r <= as_of for r in rows["recovered_on"]]
         out[str(group)] = GroupRecovery(
-            group=str(group), count=len(rows), fell=int(rows["fell"].sum()),
+            group=str(group),
+            count=len(rows),
+            fell=int(rows["fell"].sum()),
             recovered=int(sum(b and f for b, f in zip(back, rows["fell"]))),
-            below_at_as_of=int((rows["at"] < 0).sum()), median_change_at_as_of=float(rows["at"].median()))
+            below_at_as_of=int((rows["at"] < 0).sum()),
+            median_change_at_as_of=float(rows["at"].median()),
+        )
     return out
 
 
 # --- Events: which moves follow an earnings report ----------------------------------------------
+
 
 def effect_day(day: date, timing: str, days: list[date]) -> date:
     """The trading day whose close first reflects an event.
@@ -259,6 +279,7 @@ def earnings_before_low(dd: pd.DataFrame, events: pd.DataFrame, base: date, days
 
 # --- One sentence about the groups ------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class GroupMoveSummary:
     group: str
@@ -272,19 +293,28 @@ class GroupMoveSummary:
     after_earnings: int  # members whose low came after their own earnings report
 
 
-def group_moves(dd: pd.DataFrame, companies: pd.DataFrame, flagged: set[str] | frozenset = frozenset()
-                ) -> list[GroupMoveSummary]:
+def group_moves(
+    dd: pd.DataFrame, companies: pd.DataFrame, flagged: set[str] | frozenset = frozenset()
+) -> list[GroupMoveSummary]:
     """The data for the sentence under the bar chart: one summary per group present in ``dd``,
     the group with the largest median fall first."""
     merged = dd.merge(companies[["ticker", "group"]], on="ticker")
     out = []
     for group, rows in merged.groupby("group"):
         worst, best = rows.loc[rows["change"].idxmin()], rows.loc[rows["change"].idxmax()]
-        out.append(GroupMoveSummary(
-            group=str(group), count=len(rows), fell=int((rows["change"] < 0).sum()),
-            median=float(rows["change"].median()), worst_ticker=str(worst["ticker"]), worst=float(worst["change"]),
-            best_ticker=str(best["ticker"]), best=float(best["change"]),
-            after_earnings=int(rows["ticker"].isin(flagged).sum())))
+        out.append(
+            GroupMoveSummary(
+                group=str(group),
+                count=len(rows),
+                fell=int((rows["change"] < 0).sum()),
+                median=float(rows["change"].median()),
+                worst_ticker=str(worst["ticker"]),
+                worst=float(worst["change"]),
+                best_ticker=str(best["ticker"]),
+                best=float(best["change"]),
+                after_earnings=int(rows["ticker"].isin(flagged).sum()),
+            )
+        )
     return sorted(out, key=lambda g: g.median)
 
 

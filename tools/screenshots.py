@@ -39,8 +39,9 @@ def main() -> None:
         for theme in args.themes.split(","):
             for width in map(int, args.widths.split(",")):
                 height = 3200 if args.full else HEIGHT.get(width, 900)
-                ctx = browser.new_context(viewport={"width": width, "height": height},
-                                          color_scheme=theme, locale="en-US")
+                ctx = browser.new_context(
+                    viewport={"width": width, "height": height}, color_scheme=theme, locale="en-US"
+                )
                 page = ctx.new_page()
                 for p in wanted:
                     for lang in args.langs.split(","):

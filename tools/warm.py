@@ -32,8 +32,10 @@ async def warm(url: str) -> int:
                 start = time.perf_counter()
                 r = await s.run("" if page.id == "home" else page.url, query_string=query)
                 errors += bool(r.exceptions)
-                print(f"{url} {query:20} {page.id:10} {(time.perf_counter() - start) * 1000:6.0f} ms"
-                      + (f"  ERROR {r.exceptions[0][:80]}" if r.exceptions else ""))
+                print(
+                    f"{url} {query:20} {page.id:10} {(time.perf_counter() - start) * 1000:6.0f} ms"
+                    + (f"  ERROR {r.exceptions[0][:80]}" if r.exceptions else "")
+                )
     return errors
 
 

@@ -8,8 +8,15 @@ from ui import pages
 from ui.i18n import t
 
 
-def figure_card(label: str, value: str, *, help: str | None = None, lines: tuple[str, ...] = (),
-                source: str = "", page_id: str | None = None) -> None:
+def figure_card(
+    label: str,
+    value: str,
+    *,
+    help: str | None = None,
+    lines: tuple[str, ...] = (),
+    source: str = "",
+    page_id: str | None = None,
+) -> None:
     with st.container(border=True, height="stretch"):
         st.metric(label, value, help=help)
         for line in lines:

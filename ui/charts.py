@@ -80,8 +80,11 @@ def reach(data: pd.DataFrame | alt.Chart, title: str | None = None, **ends: str)
         else:
             encoding[ch] = getattr(alt, ch.upper())(f"{field}:Q", title=title)
     base = data if isinstance(data, alt.Chart) else alt.Chart(data)
-    return (base.transform_calculate(**{fields[ch]: expr for ch, expr in ends.items()})
-            .mark_rule(opacity=0, aria=False).encode(**encoding))
+    return (
+        base.transform_calculate(**{fields[ch]: expr for ch, expr in ends.items()})
+        .mark_rule(opacity=0, aria=False)
+        .encode(**encoding)
+    )
 
 
 def styled(chart: alt.TopLevelMixin, font_size: int | None = None) -> alt.TopLevelMixin:
@@ -89,8 +92,11 @@ def styled(chart: alt.TopLevelMixin, font_size: int | None = None) -> alt.TopLev
     from ui.present import chart_font_size
 
     font_size = font_size or chart_font_size()
-    return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size + 1).configure_legend(
-        labelFontSize=font_size, titleFontSize=font_size, orient="bottom").configure_title(fontSize=font_size + 3)
+    return (
+        chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size + 1)
+        .configure_legend(labelFontSize=font_size, titleFontSize=font_size, orient="bottom")
+        .configure_title(fontSize=font_size + 3)
+    )
 
 
 def _chart_data(chart) -> pd.DataFrame | None:
@@ -129,7 +135,9 @@ def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False,
     key = fingerprint(args, sorted(kwargs.items()), style, font, language, theme)
     if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
         return _make(builder, args, kwargs, style, font)
-    return remembered(_BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font))
+    return remembered(
+        _BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font)
+    )
 
 
 _BUILT: OrderedDict[tuple[str, str], Built] = OrderedDict()
@@ -143,8 +151,14 @@ def _theme() -> str:
         return ""
 
 
-def build_named(builder: Callable[..., alt.TopLevelMixin], frames: dict[str, Any], *args,
-                style: bool = False, table: str | None = None, **kwargs) -> Built:
+def build_named(
+    builder: Callable[..., alt.TopLevelMixin],
+    frames: dict[str, Any],
+    *args,
+    style: bool = False,
+    table: str | None = None,
+    **kwargs,
+) -> Built:
     """A chart whose rows change on every move while its look does not: ``builder(*args, **kwargs)``
     draws only from named datasets (``alt.NamedData(name)``, one per key of ``frames``) and is built
     once per distinct look (its arguments, the language, the font size), like ``build``; each call
@@ -178,7 +192,9 @@ def _arrow_or_frame(rows):
         if key is not None:
             from streamlit import dataframe_util
 
-            return remembered(_ARROW, _ARROW_LOCK, 32, key, lambda: dataframe_util.convert_pandas_df_to_arrow_table(rows))
+            return remembered(
+                _ARROW, _ARROW_LOCK, 32, key, lambda: dataframe_util.convert_pandas_df_to_arrow_table(rows)
+            )
     return rows
 
 
@@ -239,6 +255,7 @@ def as_frame(rows) -> pd.DataFrame:
 def with_rows(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame]) -> alt.TopLevelMixin:
     """A copy of a named-data chart (``build_named``'s builders) with the rows of ``frames`` in
     place of the names: a self-contained chart, for the tour's slides and for tests."""
+
     def fill(node):
         data = getattr(node, "data", alt.Undefined)
         if isinstance(data, alt.NamedData) and data.name in frames:
@@ -326,9 +343,16 @@ def by_position(spec_json: str, names) -> dict:
     return json.loads(spec_json)
 
 
-def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None, name: str | None = None,
-         data: pd.DataFrame | None = None, export: bool = True, shelf: Shelf | None = None,
-         label: str = "") -> None:
+def show(
+    chart: alt.TopLevelMixin | Built,
+    alt_text: str,
+    key: str | None = None,
+    name: str | None = None,
+    data: pd.DataFrame | None = None,
+    export: bool = True,
+    shelf: Shelf | None = None,
+    label: str = "",
+) -> None:
     """Render a chart full width with its alt text (what it shows, for screen readers), and offer
     it as SVG (drawn by vl-convert on click, not on every rerun) and its data as CSV.
 
@@ -363,11 +387,27 @@ def show(chart: alt.TopLevelMixin | Built, alt_text: str, key: str | None = None
 def _downloads(stem: str, svg: Callable[[], str], csv: Callable[[], bytes] | None, label: str = "") -> None:
     """A chart's two download buttons (files made when clicked)."""
     name = (lambda kind: t("common.download_named", chart=label, kind=kind)) if label else (lambda kind: kind)
-    st.download_button(name(t("common.download_svg")), data=svg, file_name=f"{stem}.svg", mime="image/svg+xml",
-                       on_click="ignore", type="tertiary", icon=":material/image:", key=f"svg_{stem}")
+    st.download_button(
+        name(t("common.download_svg")),
+        data=svg,
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/image:",
+        key=f"svg_{stem}",
+    )
     if csv is not None:
-        st.download_button(name(t("common.download_csv")), data=csv, file_name=f"{stem}.csv", mime="text/csv",
-                           on_click="ignore", type="tertiary", icon=":material/table:", key=f"csv_{stem}")
+        st.download_button(
+            name(t("common.download_csv")),
+            data=csv,
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            type="tertiary",
+            icon=":material/table:",
+            key=f"csv_{stem}",
+        )
 
 
 def _csv(table) -> bytes:
@@ -403,7 +443,9 @@ class Shelf:
         """The download buttons of every chart on the shelf under the fragment, a row a chart."""
         for stem, (label, _, _, table) in list(self.items.items()):
             with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
-                _downloads(stem, lambda s=stem: self.svg(s), None if table is None else (lambda s=stem: self.csv(s)), label)
+                _downloads(
+                    stem, lambda s=stem: self.svg(s), None if table is None else (lambda s=stem: self.csv(s)), label
+                )
 
 
 def chart_svg(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None = None) -> str:
@@ -415,6 +457,8 @@ def chart_svg(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None =
 
     spec = chart.to_dict()
     if frames:
-        rows = {name: json.loads(as_frame(df).to_json(orient="records", date_format="iso")) for name, df in frames.items()}
+        rows = {
+            name: json.loads(as_frame(df).to_json(orient="records", date_format="iso")) for name, df in frames.items()
+        }
         spec["datasets"] = {**(spec.get("datasets") or {}), **rows}
     return vl_convert.vegalite_to_svg(spec)

@@ -6,8 +6,8 @@ import math
 
 import streamlit as st
 
-from ui.pages import other_page_prefixes
 from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, locale_default, pin_language, t
+from ui.pages import other_page_prefixes
 from ui.state import url_choice
 
 
@@ -19,8 +19,15 @@ def language_control() -> str:
     """
     pin_language(None)
     with st.container(horizontal=True, horizontal_alignment="right"):
-        value = url_choice(st.segmented_control, "Language / 言語", LANGS, locale_default(), LANG_KEY,
-                           LANG_NAMES.get, label_visibility="collapsed")
+        value = url_choice(
+            st.segmented_control,
+            "Language / 言語",
+            LANGS,
+            locale_default(),
+            LANG_KEY,
+            LANG_NAMES.get,
+            label_visibility="collapsed",
+        )
     pin_language(value)
     return value
 
@@ -95,8 +102,7 @@ def sanitize_query_params() -> None:
     Streamlit's own URL binding crashes on some (an integer input given ``inf``); the notice at
     the end of the run names what was dropped, since it compares with the URL as it arrived.
     """
-    bad = [k for k in list(st.query_params)
-           if len(k) > 100 or any(_unusable(v) for v in st.query_params.get_all(k))]
+    bad = [k for k in list(st.query_params) if len(k) > 100 or any(_unusable(v) for v in st.query_params.get_all(k))]
     for key in bad:
         del st.query_params[key]
     if bad:

@@ -11,8 +11,9 @@ from ui.i18n import t
 def _labels(sources: pd.DataFrame) -> dict[str, str]:
     """'DeepSeek-V3 Technical Report (DeepSeek-AI, 2024)' for every source id."""
     out = {}
-    for sid, title, publisher, date in zip(sources["source_id"], sources["title"], sources["publisher"],
-                                           sources["date"]):
+    for sid, title, publisher, date in zip(
+        sources["source_id"], sources["title"], sources["publisher"], sources["date"]
+    ):
         year = f", {date.year}" if pd.notna(date) else ""
         out[sid] = f"{title} ({publisher}{year})"
     return out

@@ -9,8 +9,8 @@ import streamlit as st
 
 from core import datasets
 from core.paths import data_dir
-from ui.i18n import t
 from ui import memo
+from ui.i18n import t
 from ui.memo import known_as
 
 
@@ -91,5 +91,7 @@ def show_data_error(err: datasets.DataError) -> None:
         where += t("errors.where_row", row=err.row)
     if err.column is not None:
         where += t("errors.where_column", column=err.column)
-    st.error(t("errors.data_title") + "\n\n" + where + "\n\n" + t("errors.data_detail", detail=err.message),
-             icon=":material/error:")
+    st.error(
+        t("errors.data_title") + "\n\n" + where + "\n\n" + t("errors.data_detail", detail=err.message),
+        icon=":material/error:",
+    )

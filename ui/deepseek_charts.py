@@ -13,9 +13,13 @@ from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_scientific
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, with_rows
 
 MODEL_COLORS = {
-    "deepseek-v3": HIGHLIGHT, "deepseek-r1": HIGHLIGHT,
-    "qwen2.5-72b-instruct": SEQUENCE[5], "llama-3.1-405b-instruct": SEQUENCE[0],
-    "gpt-4o-0513": SEQUENCE[1], "claude-3.5-sonnet-1022": SEQUENCE[4], "o1-1217": SEQUENCE[1],
+    "deepseek-v3": HIGHLIGHT,
+    "deepseek-r1": HIGHLIGHT,
+    "qwen2.5-72b-instruct": SEQUENCE[5],
+    "llama-3.1-405b-instruct": SEQUENCE[0],
+    "gpt-4o-0513": SEQUENCE[1],
+    "claude-3.5-sonnet-1022": SEQUENCE[4],
+    "o1-1217": SEQUENCE[1],
 }
 KIND_SHAPES = {"computed": "circle", "estimate": "diamond", "lower_bound": "triangle-right"}
 PEER_COLOR = {False: SEQUENCE[0], True: SEQUENCE[5]}  # blue; sky blue on a dark background
@@ -40,8 +44,10 @@ def estimate_kind(model: str, estimate: str, lower_bound: bool) -> str:
 
 def _runs_text(low: float, high: float, lang: str) -> str:
     """'≈18' or '≈3.6–9': how many DeepSeek-V3 runs (the unit comes from the label around it)."""
+
     def one(v: float) -> str:
         return fmt_number(v, lang, 1 if v < 10 else 0)
+
     about = "約" if lang == "ja" else "≈"
     return f"{about}{one(low)}" if one(low) == one(high) else f"{about}{one(low)}–{one(high)}"
 
@@ -57,33 +63,46 @@ def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: i
     return text + ("+" if lower_bound else "")
 
 
-def peer_rows(est: pd.DataFrame | dict[str, list], ranges: pd.DataFrame | dict[str, list], words: dict,
-              lang: str) -> dict[str, dict[str, list]]:
+def peer_rows(
+    est: pd.DataFrame | dict[str, list], ranges: pd.DataFrame | dict[str, list], words: dict, lang: str
+) -> dict[str, dict[str, list]]:
     """The rows ``peer_template`` draws (columns of lists): a band a model (its range of estimates, with its label)
     and a point an estimate (both ends of a stated range). Plain Python, one frame each at the end
     (a dozen small pandas steps cost more than the arithmetic, on every slider move)."""
     names, kinds = words["names"], words["kinds"]
     row = {m: i for i, m in enumerate(ranges["model"])}  # rows top to bottom, in the ranges' order
     e = est.to_dict("list") if isinstance(est, pd.DataFrame) else est
-    pts = {**e,
-           "row": [row.get(m) for m in e["model"]], "name": [names.get(m) for m in e["model"]],
-           "who": [words["estimates"].get(x) for x in e["estimate"]],
-           "kind": [kinds[estimate_kind(m, x, b)] for m, x, b in zip(e["model"], e["estimate"], e["lower_bound"])],
-           "x": [v / 1e6 for v in e["low_usd"]], "x_high": [v / 1e6 for v in e["high_usd"]],
-           "usd": [money_range(lo, hi, b, lang) for lo, hi, b in zip(e["low_usd"], e["high_usd"], e["lower_bound"])],
-           "runs": [_runs_text(lo, hi, lang) for lo, hi in zip(e["runs_low"], e["runs_high"])],
-           "deepseek": [m.startswith("deepseek") for m in e["model"]]}
+    pts = {
+        **e,
+        "row": [row.get(m) for m in e["model"]],
+        "name": [names.get(m) for m in e["model"]],
+        "who": [words["estimates"].get(x) for x in e["estimate"]],
+        "kind": [kinds[estimate_kind(m, x, b)] for m, x, b in zip(e["model"], e["estimate"], e["lower_bound"])],
+        "x": [v / 1e6 for v in e["low_usd"]],
+        "x_high": [v / 1e6 for v in e["high_usd"]],
+        "usd": [money_range(lo, hi, b, lang) for lo, hi, b in zip(e["low_usd"], e["high_usd"], e["lower_bound"])],
+        "runs": [_runs_text(lo, hi, lang) for lo, hi in zip(e["runs_low"], e["runs_high"])],
+        "deepseek": [m.startswith("deepseek") for m in e["model"]],
+    }
     # a point at both ends of a stated range (Claude's "a few $10M's")
     second = [i for i, (lo, hi) in enumerate(zip(pts["x"], pts["x_high"])) if hi > lo]
     ends = {k: v + [v[i] for i in second] for k, v in pts.items()}
     ends["x"] = pts["x"] + [pts["x_high"][i] for i in second]
     r = ranges.to_dict("list") if isinstance(ranges, pd.DataFrame) else ranges
-    bands = {**r, "name": [names.get(m) for m in r["model"]], "row": list(range(len(r["model"]))),
-             "x": [v / 1e6 for v in r["low_usd"]], "x2": [v / 1e6 for v in r["high_usd"]],
-             "deepseek": [m.startswith("deepseek") for m in r["model"]],
-             "label": [words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
-                       for m, lo, hi, b, rl, rh in zip(r["model"], r["low_usd"], r["high_usd"], r["lower_bound"],
-                                                       r["runs_low"], r["runs_high"])]}
+    bands = {
+        **r,
+        "name": [names.get(m) for m in r["model"]],
+        "row": list(range(len(r["model"]))),
+        "x": [v / 1e6 for v in r["low_usd"]],
+        "x2": [v / 1e6 for v in r["high_usd"]],
+        "deepseek": [m.startswith("deepseek") for m in r["model"]],
+        "label": [
+            words["label"].format(name=names[m], usd=money_range(lo, hi, b, lang), runs=_runs_text(rl, rh, lang))
+            for m, lo, hi, b, rl, rh in zip(
+                r["model"], r["low_usd"], r["high_usd"], r["lower_bound"], r["runs_low"], r["runs_high"]
+            )
+        ],
+    }
     return {"bands": bands, "ends": ends, "labels": {**bands, "zero": [0.0] * len(bands["row"])}}
 
 
@@ -99,20 +118,38 @@ def peer_template(words: dict, dark: bool = False) -> alt.LayerChart:
     y = alt.Y("name:N", sort=alt.EncodingSortField("row", op="min"), title=None, axis=None)
     x_scale = alt.Scale(zero=True, nice=False)
     color = alt.condition("datum.deepseek", alt.value(HIGHLIGHT), alt.value(PEER_COLOR[dark]))
-    band = alt.Chart(bands).mark_bar(height=14, opacity=0.35, cornerRadius=3).encode(
-        x=alt.X("x:Q", scale=x_scale, title=words["x"], axis=alt.Axis(format=",.0f")), x2="x2:Q", y=y, color=color)
-    tooltip = [alt.Tooltip("name:N", title=words["model"]), alt.Tooltip("who:N", title=words["estimate"]),
-               alt.Tooltip("usd:N", title="USD"), alt.Tooltip("runs:N", title=words["runs"]),
-               alt.Tooltip("kind:N", title=words["kind"])]
+    band = (
+        alt.Chart(bands)
+        .mark_bar(height=14, opacity=0.35, cornerRadius=3)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, title=words["x"], axis=alt.Axis(format=",.0f")), x2="x2:Q", y=y, color=color
+        )
+    )
+    tooltip = [
+        alt.Tooltip("name:N", title=words["model"]),
+        alt.Tooltip("who:N", title=words["estimate"]),
+        alt.Tooltip("usd:N", title="USD"),
+        alt.Tooltip("runs:N", title=words["runs"]),
+        alt.Tooltip("kind:N", title=words["kind"]),
+    ]
     shapes = alt.Scale(domain=[kinds[k] for k in KIND_SHAPES], range=list(KIND_SHAPES.values()))
-    points = alt.Chart(ends).mark_point(size=150, filled=True, opacity=1).encode(
-        x=alt.X("x:Q", scale=x_scale), y=y, color=color,
-        shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
-        tooltip=tooltip)
+    points = (
+        alt.Chart(ends)
+        .mark_point(size=150, filled=True, opacity=1)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale),
+            y=y,
+            color=color,
+            shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
+            tooltip=tooltip,
+        )
+    )
     # labels above each row, from the left edge: they never run off a phone-width chart
-    labels = alt.Chart(alt.NamedData("labels")).mark_text(
-        align="left", baseline="bottom", dy=-9, fontSize=12, color=text_color(dark)).encode(
-        x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
+    labels = (
+        alt.Chart(alt.NamedData("labels"))
+        .mark_text(align="left", baseline="bottom", dy=-9, fontSize=12, color=text_color(dark))
+        .encode(x=alt.X("zero:Q", scale=x_scale), y=y, text="label:N")
+    )
     # 58 px a row: the height follows the number of rows (the overhead slider adds DeepSeek's full cost)
     # without a number in the spec; the axis and the legend come on top of it
     room = reach(bands, words["x"], x="datum.x2 * 1.08")
@@ -128,11 +165,18 @@ def moe_rows(dense_flops: float, moe_flops: float, words: dict, lang: str) -> di
     """The two bars ``moe_template`` draws, with their texts."""
     kinds, flops = [words["dense"], words["moe_bar"]], [dense_flops, moe_flops]
     labels = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in flops]
-    return {"bars": {  # columns of lists: sent as Arrow without a pandas round trip
-        "kind": kinds, "flops": flops, "moe": [False, True],
-        "e24": [v / 1e24 for v in flops],  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
-        "label": labels, "title": [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(kinds, labels)],
-        "zero": [0.0, 0.0], "row": [0, 1]}}
+    return {
+        "bars": {  # columns of lists: sent as Arrow without a pandas round trip
+            "kind": kinds,
+            "flops": flops,
+            "moe": [False, True],
+            "e24": [v / 1e24 for v in flops],  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
+            "label": labels,
+            "title": [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(kinds, labels)],
+            "zero": [0.0, 0.0],
+            "row": [0, 1],
+        }
+    }
 
 
 def moe_template(words: dict, dark: bool = False) -> alt.LayerChart:
@@ -141,14 +185,27 @@ def moe_template(words: dict, dark: bool = False) -> alt.LayerChart:
     data = alt.NamedData("bars")
     # named by the text above each bar; sorted by a field (the MoE bar's name has the slider's value in it)
     y = alt.Y("kind:N", sort=alt.EncodingSortField("row", op="min"), title=None, axis=None)
-    x = alt.X("e24:Q", title=words["flops"], scale=alt.Scale(zero=True, nice=False),  # to 5% beyond the dense bar
-              axis=alt.Axis(format=",.0f", tickCount=5))
-    bars = alt.Chart(data).mark_bar(height=20, cornerRadiusEnd=3).encode(
-        x=x, y=y, color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
-        tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])])
-    text = alt.Chart(data).mark_text(
-        align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark)).encode(
-        x="zero:Q", y=y, text="title:N")
+    x = alt.X(
+        "e24:Q",
+        title=words["flops"],
+        scale=alt.Scale(zero=True, nice=False),  # to 5% beyond the dense bar
+        axis=alt.Axis(format=",.0f", tickCount=5),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height=20, cornerRadiusEnd=3)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.condition("datum.moe", alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
+            tooltip=[alt.Tooltip("kind:N", title=words["kind"]), alt.Tooltip("label:N", title=words["flops"])],
+        )
+    )
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark))
+        .encode(x="zero:Q", y=y, text="title:N")
+    )
     room = reach(data, words["flops"], x="datum.e24 * 1.05")
     return alt.layer(room, bars, text).properties(height=250, title=words["chart_title"])
 
@@ -162,7 +219,10 @@ def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.
     """Grouped horizontal bars: one group a benchmark, one bar a model; open-weights models solid,
     closed models pale with an outline (and named so in the legend)."""
     df = rows.assign(
-        legend=[f"{m} · {words['open'] if o else words['closed']}" for m, o in zip(rows["model_label"], rows["open_weights"])],
+        legend=[
+            f"{m} · {words['open'] if o else words['closed']}"
+            for m, o in zip(rows["model_label"], rows["open_weights"])
+        ],
         access=[words["open"] if o else words["closed"] for o in rows["open_weights"]],
         score_text=[f"{s:g}" for s in rows["score"]],
     )
@@ -174,18 +234,36 @@ def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.
     bench_order = list(dict.fromkeys(df["label"]))
     y = alt.Y("label:N", sort=bench_order, title=None, axis=alt.Axis(labelLimit=180, labelPadding=6))
     y_off = alt.YOffset("legend:N", sort=legend_order)
-    x = alt.X("score:Q", title=words["score"], scale=alt.Scale(domain=[0, 108], nice=False),
-              axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]))
-    tooltip = [alt.Tooltip("label:N", title=words["benchmark"]), alt.Tooltip("model_label:N", title=words["model"]),
-               alt.Tooltip("access:N", title=words["access"]), alt.Tooltip("score:Q", title=words["score"])]
-    bars = alt.Chart(df).mark_bar(strokeWidth=1.5, cornerRadiusEnd=2).encode(
-        x=x, y=y, yOffset=y_off,
-        color=alt.Color("legend:N", scale=colors, title=None, legend=alt.Legend(columns=1, labelLimit=340)),
-        stroke=alt.Color("legend:N", scale=colors, legend=None),
-        fillOpacity=alt.condition("datum.open_weights", alt.value(1.0), alt.value(0.3)),
-        tooltip=tooltip)
-    text = alt.Chart(df).mark_text(align="left", dx=3, fontSize=10, color=text_color(dark)).encode(
-        x="score:Q", y=y, yOffset=y_off, text="score_text:N")
+    x = alt.X(
+        "score:Q",
+        title=words["score"],
+        scale=alt.Scale(domain=[0, 108], nice=False),
+        axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]),
+    )
+    tooltip = [
+        alt.Tooltip("label:N", title=words["benchmark"]),
+        alt.Tooltip("model_label:N", title=words["model"]),
+        alt.Tooltip("access:N", title=words["access"]),
+        alt.Tooltip("score:Q", title=words["score"]),
+    ]
+    bars = (
+        alt.Chart(df)
+        .mark_bar(strokeWidth=1.5, cornerRadiusEnd=2)
+        .encode(
+            x=x,
+            y=y,
+            yOffset=y_off,
+            color=alt.Color("legend:N", scale=colors, title=None, legend=alt.Legend(columns=1, labelLimit=340)),
+            stroke=alt.Color("legend:N", scale=colors, legend=None),
+            fillOpacity=alt.condition("datum.open_weights", alt.value(1.0), alt.value(0.3)),
+            tooltip=tooltip,
+        )
+    )
+    text = (
+        alt.Chart(df)
+        .mark_text(align="left", dx=3, fontSize=10, color=text_color(dark))
+        .encode(x="score:Q", y=y, yOffset=y_off, text="score_text:N")
+    )
     per_group = 15 * len(models) + 10
     legend_and_axis = 24 * len(models) + 70
     return alt.layer(bars, text).properties(height=per_group * len(bench_order) + legend_and_axis)

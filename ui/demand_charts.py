@@ -29,14 +29,25 @@ def curve_rows(elasticities: list[float], chosen: float, pass_through: float, la
     for e in dict.fromkeys([*elasticities, chosen]):
         is_chosen, name = abs(e - chosen) < 1e-9, label(e)
         for k, c in zip(ks, demand.compute_curve(ks, e, pass_through)):
-            for key, value in (("k", float(k)), ("compute", float(c)), ("series", name), ("chosen", is_chosen), ("eps", e)):
+            for key, value in (
+                ("k", float(k)),
+                ("compute", float(c)),
+                ("series", name),
+                ("chosen", is_chosen),
+                ("eps", e),
+            ):
                 cols[key].append(value)
     return cols
 
 
-def spending_rows(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float],
-                  marker: str, group_label: Callable[[list[float]], str] | None = None,
-                  font: int = 13) -> dict[str, dict[str, list]]:
+def spending_rows(
+    rows: pd.DataFrame | dict[str, list],
+    marker_k: float,
+    point: tuple[float, float],
+    marker: str,
+    group_label: Callable[[list[float]], str] | None = None,
+    font: int = 13,
+) -> dict[str, dict[str, list]]:
     """The rows ``spending_template`` draws: the lines (``curve_rows``) with each line's colour slot
     ("chosen", or its place among the lines), their end labels (``end_labels``), the marked
     efficiency gain and the reader's point. ``group_label(ε values)`` names lines that end together
@@ -46,14 +57,20 @@ def spending_rows(rows: pd.DataFrame | dict[str, list], marker_k: float, point: 
     chosen = {s for s, c in zip(cols["series"], cols["chosen"]) if c}
     slot = {s: "chosen" if s in chosen else str(i % len(OTHERS)) for i, s in enumerate(series)}
     hi = max(max((c for c in cols["compute"] if c == c), default=1.0), 1.0) * 1.3
-    return {"lines": {**cols, "slot": [slot[s] for s in cols["series"]]},
-            "ends": end_labels(cols, slot, group_label, round(LABEL_PX * font / 13)),
-            "mark": {"k": [marker_k], "t": [marker], "y": [hi / 1.05]},
-            "here": {"k": [point[0]], "compute": [point[1]]}}
+    return {
+        "lines": {**cols, "slot": [slot[s] for s in cols["series"]]},
+        "ends": end_labels(cols, slot, group_label, round(LABEL_PX * font / 13)),
+        "mark": {"k": [marker_k], "t": [marker], "y": [hi / 1.05]},
+        "here": {"k": [point[0]], "compute": [point[1]]},
+    }
 
 
-def end_labels(cols: dict[str, list], slot: dict[str, str],
-               group_label: Callable[[list[float]], str] | None = None, label_px: int = LABEL_PX) -> dict[str, list]:
+def end_labels(
+    cols: dict[str, list],
+    slot: dict[str, str],
+    group_label: Callable[[list[float]], str] | None = None,
+    label_px: int = LABEL_PX,
+) -> dict[str, list]:
     """One label a line at its right end; lines ending closer together than a label's height on the
     axis Vega will draw (log, whole decades around the lines and 1×, ``spending_template``'s
     height) share one label, placed at the lowest of them: with little of the saving passed on,
@@ -96,42 +113,80 @@ def spending_template(titles: dict[str, str], font: int = 13) -> alt.LayerChart:
     Colour and dash come from a ``slot`` of each line, so the scales' domains are the same whatever ε
     the reader picks, and the y domain (the lines' span and 1×, with 30% to spare) is computed by Vega
     from the data."""
-    x = alt.X("k:Q", title=titles["x"], scale=alt.Scale(type="log", domain=[1, 100]),
-              axis=alt.Axis(values=[1, 2, 5, 10, 20, 50, 100], format="~g", labelExpr="datum.label + '×'"))
+    x = alt.X(
+        "k:Q",
+        title=titles["x"],
+        scale=alt.Scale(type="log", domain=[1, 100]),
+        axis=alt.Axis(values=[1, 2, 5, 10, 20, 50, 100], format="~g", labelExpr="datum.label + '×'"),
+    )
     # the domain out to whole decades (Vega's nice); ticks of TICKS only between the lines' span with
     # its 30% (the extent params of the ``room`` layer)
     inside = f"datum.value >= {LO}[0] * (1 - 1e-9) && datum.value <= {HI}[1] * (1 + 1e-9)"
     shown = {"condition": {"test": inside, "value": 1}, "value": 0}
-    y = alt.Y("compute:Q", title=titles["y"], scale=alt.Scale(type="log", nice=True),
-              axis=alt.Axis(values=list(TICKS), format=",~g", labelExpr=f"{inside} ? datum.label + '×' : ''",
-                            tickOpacity=shown, gridOpacity=shown))
+    y = alt.Y(
+        "compute:Q",
+        title=titles["y"],
+        scale=alt.Scale(type="log", nice=True),
+        axis=alt.Axis(
+            values=list(TICKS),
+            format=",~g",
+            labelExpr=f"{inside} ? datum.label + '×' : ''",
+            tickOpacity=shown,
+            gridOpacity=shown,
+        ),
+    )
     slots = ["chosen", *(str(i) for i in range(len(OTHERS)))]
     colors = alt.Scale(domain=slots, range=[HIGHLIGHT, *OTHERS])
     base = alt.Chart(alt.NamedData("lines"))
     lines = base.mark_line(clip=True).encode(
-        x=x, y=y, detail="series:N", color=alt.Color("slot:N", scale=colors, legend=None),
+        x=x,
+        y=y,
+        detail="series:N",
+        color=alt.Color("slot:N", scale=colors, legend=None),
         strokeDash=alt.StrokeDash("slot:N", scale=alt.Scale(domain=slots, range=[[1, 0], *DASHES]), legend=None),
         size=alt.Size("chosen:N", scale=alt.Scale(domain=[False, True], range=[1.8, 4]), legend=None),
-        tooltip=[alt.Tooltip("series:N", title=titles["series"]), alt.Tooltip("k:Q", title=titles["x"], format=".3~g"),
-                 alt.Tooltip("compute:Q", title=titles["y"], format=".3~g")])
-    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="right", dx=-4, dy=-(font - 5), fontSize=font - 1).encode(
-        x="k:Q", y="compute:Q", text="text:N", color=alt.Color("slot:N", legend=None, scale=colors))
-    room = (reach(base, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")
-            .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
+        tooltip=[
+            alt.Tooltip("series:N", title=titles["series"]),
+            alt.Tooltip("k:Q", title=titles["x"], format=".3~g"),
+            alt.Tooltip("compute:Q", title=titles["y"], format=".3~g"),
+        ],
+    )
+    ends = (
+        alt.Chart(alt.NamedData("ends"))
+        .mark_text(align="right", dx=-4, dy=-(font - 5), fontSize=font - 1)
+        .encode(x="k:Q", y="compute:Q", text="text:N", color=alt.Color("slot:N", legend=None, scale=colors))
+    )
+    room = (
+        reach(base, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")
+        .transform_extent("_reach_y", LO)
+        .transform_extent("_reach_y2", HI)
+    )
     today = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color=NEUTRAL, strokeDash=[3, 3]).encode(y="y:Q")
     mark = alt.Chart(alt.NamedData("mark"))
     mark_rule = mark.mark_rule(color=ink(), strokeDash=[1, 3]).encode(x="k:Q")
     mark_text = mark.mark_text(align="right", baseline="top", dx=-4, fontSize=font - 1, color=ink()).encode(
-        x="k:Q", y="y:Q", text="t:N")
-    here = alt.Chart(alt.NamedData("here")).mark_point(
-        shape="circle", size=140, filled=True, color=HIGHLIGHT, stroke="white").encode(x="k:Q", y="compute:Q")
+        x="k:Q", y="y:Q", text="t:N"
+    )
+    here = (
+        alt.Chart(alt.NamedData("here"))
+        .mark_point(shape="circle", size=140, filled=True, color=HIGHLIGHT, stroke="white")
+        .encode(x="k:Q", y="compute:Q")
+    )
     return styled(alt.layer(room, today, mark_rule, mark_text, lines, ends, here).properties(height=HEIGHT))
 
 
-def spending_chart(rows: pd.DataFrame | dict[str, list], marker_k: float, point: tuple[float, float], titles: dict[str, str],
-                   group_label: Callable[[list[float]], str] | None = None, label_font: int = 13) -> alt.Chart:
+def spending_chart(
+    rows: pd.DataFrame | dict[str, list],
+    marker_k: float,
+    point: tuple[float, float],
+    titles: dict[str, str],
+    group_label: Callable[[list[float]], str] | None = None,
+    label_font: int = 13,
+) -> alt.Chart:
     """``spending_template`` with its rows in it (the tour, tests); ``titles`` also has today and
     marker (the dotted rule's text). ``label_font``: the font the line labels will be shown at (the
     tour scales the template's text itself), for spacing them."""
-    return with_rows(spending_template({k: titles[k] for k in ("x", "y", "series")}),
-                     spending_rows(rows, marker_k, point, titles["marker"], group_label, label_font))
+    return with_rows(
+        spending_template({k: titles[k] for k in ("x", "y", "series")}),
+        spending_rows(rows, marker_k, point, titles["marker"], group_label, label_font),
+    )

@@ -138,8 +138,19 @@ MAX_RESULTS = 2048
 _RESULTS: OrderedDict[tuple[str, str], Any] = OrderedDict()
 _RESULTS_LOCK = threading.Lock()
 _MISSING = object()
-_IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), frozenset, datetime.date, datetime.time,
-              datetime.timedelta)
+_IMMUTABLE = (
+    str,
+    bytes,
+    int,
+    float,
+    complex,
+    bool,
+    type(None),
+    frozenset,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+)
 
 
 def _is_arrow_table(value: Any) -> bool:

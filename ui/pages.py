@@ -55,8 +55,6 @@ def link(page_id: str, label: str | None = None) -> None:
             return
 
 
-
-
 def other_page_prefixes(current_url: str) -> tuple[str, ...]:
     """Parameter prefixes of the pages other than the one at ``current_url``."""
     return tuple(p.prefix for p in ALL_PAGES if p.prefix and p.url != current_url)

@@ -22,7 +22,8 @@ _CSS = """
 .stApp { font-size: 1.45rem; }
 .stApp p, .stApp li, .stApp label, .stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.5; }
 .stApp h1 { font-size: 3.6rem; } .stApp h2 { font-size: 2.6rem; } .stApp h3 { font-size: 2.0rem; }
-.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 3.6rem !important; line-height: 1.2; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
+  font-size: 3.6rem !important; line-height: 1.2; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1.5rem; }
 .stApp [data-testid="stDateInputField"], .stApp [data-testid="stDateInputField"] [role="group"] * {
   font-size: 1.45rem !important; line-height: 1.5; }
@@ -64,8 +65,13 @@ def apply() -> bool:
 def toggle() -> None:
     """The switch readers see in the sidebar; in presenter view an exit button at the end."""
     if presenting():
-        st.button(t("present.exit"), key="_present_exit", type="tertiary", icon=":material/close_fullscreen:",
-                  on_click=lambda: st.session_state.update({STATE: False}))
+        st.button(
+            t("present.exit"),
+            key="_present_exit",
+            type="tertiary",
+            icon=":material/close_fullscreen:",
+            on_click=lambda: st.session_state.update({STATE: False}),
+        )
     else:
         st.sidebar.toggle(t("present.toggle"), key=STATE, help=t("present.toggle_help"))
 

@@ -89,6 +89,7 @@ def one_run_at_a_time() -> Iterator[bool]:
 def fragment(func: Callable) -> Callable:
     """``st.fragment`` whose reruns take their turn like full runs (``one_run_at_a_time``). Same
     fragment identity as ``st.fragment(func)``: Streamlit names it by module and qualified name."""
+
     @functools.wraps(func)
     def in_turn(*args, **kwargs):
         with one_run_at_a_time():

@@ -22,8 +22,12 @@ CONFIDENCE_SHAPES = {"Confident": "circle", "Likely": "square", "Speculative": "
 HEIGHT = 380
 HIGHLIGHT_MODEL = "DeepSeek-V3"
 # where a model's name sits next to its point: (align, dx, dy); default right of the point
-TIME_LABELS = {"GPT-4o": ("right", -8, 0), "Llama 3.1 405B": ("center", 0, -14), "DeepSeek-V3": ("right", -8, 0),
-               "Grok-3": ("right", -8, 0)}
+TIME_LABELS = {
+    "GPT-4o": ("right", -8, 0),
+    "Llama 3.1 405B": ("center", 0, -14),
+    "DeepSeek-V3": ("right", -8, 0),
+    "Grok-3": ("right", -8, 0),
+}
 TPP_LABELS = {"Chinchilla": ("right", -8, 10), "Llama 3.1 405B": ("right", -8, -10), "DeepSeek-V3": ("left", 8, 0)}
 LEGEND = alt.Legend(columns=1, labelLimit=400, symbolStrokeWidth=2.5)
 
@@ -32,12 +36,12 @@ def power_label_expr(lo: int = 15, hi: int = 31) -> str:
     """Vega expression turning a power of ten into '10²⁴' on log axes (ticks at powers of ten)."""
     expr = "''"
     for e in range(hi, lo - 1, -1):
-        expr = f"round(log(datum.value)/LN10) == {e} ? '{scaling.flop_label(10.0 ** e)}' : {expr}"
+        expr = f"round(log(datum.value)/LN10) == {e} ? '{scaling.flop_label(10.0**e)}' : {expr}"
     return expr
 
 
 def _log_axis(title: str, lo: float, hi: float, **kw) -> alt.Axis:
-    values = [10.0 ** e for e in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)]
+    values = [10.0**e for e in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)]
     return alt.Axis(title=title, values=values, labelExpr=power_label_expr(), grid=True, **kw)
 
 
@@ -52,13 +56,15 @@ def month_or_day(day, precision: str, lang: str) -> str:
 
 # --- compute over time -------------------------------------------------------------------------
 
+
 def text_blue(dark: bool) -> str:
     """The fits' blue for text and thin lines, lighter on a dark background so it stays readable."""
     return SEQUENCE[5] if dark else SEQUENCE[0]
 
 
-def compute_over_time(models: pd.DataFrame, trend: scaling.Trend | None, words: dict, lang: str,
-                      dark: bool = False) -> alt.LayerChart:
+def compute_over_time(
+    models: pd.DataFrame, trend: scaling.Trend | None, words: dict, lang: str, dark: bool = False
+) -> alt.LayerChart:
     """Training compute of notable models (log scale) by date, DeepSeek-V3 highlighted, a trend line."""
     df = models[["model", "organization", "date", "training_compute_flop", "confidence", "label"]].copy()
     df["label"] = df["label"].fillna("")
@@ -68,38 +74,60 @@ def compute_over_time(models: pd.DataFrame, trend: scaling.Trend | None, words: 
     df["group"] = [words["deepseek"] if m == HIGHLIGHT_MODEL else words["others"] for m in df["model"]]
     lo, hi = df["training_compute_flop"].min() / 2, df["training_compute_flop"].max() * 2
     x = alt.X("date:T", title=words["date"], axis=alt.Axis(format="%Y", tickCount="year"))
-    y = alt.Y("training_compute_flop:Q", scale=alt.Scale(type="log", domain=[lo, hi]),
-              axis=_log_axis(words["compute"], lo, hi))
-    shapes = alt.Scale(domain=[words["confidence"][k] for k in CONFIDENCE_SHAPES], range=list(CONFIDENCE_SHAPES.values()))
+    y = alt.Y(
+        "training_compute_flop:Q",
+        scale=alt.Scale(type="log", domain=[lo, hi]),
+        axis=_log_axis(words["compute"], lo, hi),
+    )
+    shapes = alt.Scale(
+        domain=[words["confidence"][k] for k in CONFIDENCE_SHAPES], range=list(CONFIDENCE_SHAPES.values())
+    )
     colors = alt.Scale(domain=[words["deepseek"], words["others"]], range=[HIGHLIGHT, NEUTRAL])
-    tooltip = [alt.Tooltip("model:N", title=words["model"]), alt.Tooltip("organization:N", title=words["organization"]),
-               alt.Tooltip("date_text:N", title=words["date"]), alt.Tooltip("compute_text:N", title=words["compute"]),
-               alt.Tooltip("confidence_text:N", title=words["confidence_title"])]
-    points = alt.Chart(df).mark_point(size=90, strokeWidth=2, opacity=0.9).encode(
-        x=x, y=y,
-        shape=alt.Shape("confidence_text:N", scale=shapes, title=words["confidence_title"]),
-        color=alt.Color("group:N", scale=colors, legend=None),
-        fill=alt.condition(alt.datum.confidence == "Speculative", alt.value("transparent"), alt.Color("group:N", scale=colors)),
-        tooltip=tooltip)
+    tooltip = [
+        alt.Tooltip("model:N", title=words["model"]),
+        alt.Tooltip("organization:N", title=words["organization"]),
+        alt.Tooltip("date_text:N", title=words["date"]),
+        alt.Tooltip("compute_text:N", title=words["compute"]),
+        alt.Tooltip("confidence_text:N", title=words["confidence_title"]),
+    ]
+    points = (
+        alt.Chart(df)
+        .mark_point(size=90, strokeWidth=2, opacity=0.9)
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape("confidence_text:N", scale=shapes, title=words["confidence_title"]),
+            color=alt.Color("group:N", scale=colors, legend=None),
+            fill=alt.condition(
+                alt.datum.confidence == "Speculative", alt.value("transparent"), alt.Color("group:N", scale=colors)
+            ),
+            tooltip=tooltip,
+        )
+    )
     layers = [points, *_name_labels(df, x, y, TIME_LABELS, dy=-8)]
     if trend is not None:
         ends = pd.DataFrame({"year": [trend.first_year, trend.last_year]})
         ends["training_compute_flop"] = [trend.at(v) for v in ends["year"]]
-        ends["date"] = [pd.Timestamp(year=int(v), month=1, day=1) + pd.Timedelta(days=(v % 1) * 365.25)
-                        for v in ends["year"]]
+        ends["date"] = [
+            pd.Timestamp(year=int(v), month=1, day=1) + pd.Timedelta(days=(v % 1) * 365.25) for v in ends["year"]
+        ]
         line = alt.Chart(ends).mark_line(strokeDash=[6, 4], strokeWidth=2, color=text_blue(dark)).encode(x=x, y=y)
         # named in the empty top-left corner, so it never sits on the points whatever the period
-        text = alt.Chart(pd.DataFrame({"text": ["- - " + words["trend_label"]]})).mark_text(
-            align="left", baseline="top", fontSize=13, fontWeight="bold", color=text_blue(dark)).encode(
-            x=alt.value(6), y=alt.value(4), text="text:N")
+        text = (
+            alt.Chart(pd.DataFrame({"text": ["- - " + words["trend_label"]]}))
+            .mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold", color=text_blue(dark))
+            .encode(x=alt.value(6), y=alt.value(4), text="text:N")
+        )
         layers = [line, text, *layers]
     return alt.layer(*layers).properties(height=HEIGHT)
 
 
 # --- loss against compute ----------------------------------------------------------------------
 
-def loss_vs_compute(curve: pd.DataFrame, decades: pd.DataFrame, chosen: dict, fit_id: str, words: dict,
-                    lang: str, dark: bool = False) -> alt.LayerChart:
+
+def loss_vs_compute(
+    curve: pd.DataFrame, decades: pd.DataFrame, chosen: dict, fit_id: str, words: dict, lang: str, dark: bool = False
+) -> alt.LayerChart:
     """Predicted loss at the compute-optimal allocation for each fit; the drop per 10× marked on
     the chosen fit; the reader's budget as a point."""
     df = curve.copy()
@@ -108,32 +136,53 @@ def loss_vs_compute(curve: pd.DataFrame, decades: pd.DataFrame, chosen: dict, fi
     x = alt.X("compute_flop:Q", scale=alt.Scale(type="log", domain=[lo, hi]), axis=_log_axis(words["compute"], lo, hi))
     y = alt.Y("loss:Q", scale=alt.Scale(zero=False), title=words["loss"], axis=alt.Axis(format=".2f"))
     names = [words["fits"][f] for f in FIT_STYLE]
-    color = alt.Color("fit_name:N", title=None, legend=LEGEND,
-                      scale=alt.Scale(domain=names, range=[s[0] for s in FIT_STYLE.values()]))
-    dash = alt.StrokeDash("fit_name:N", title=None, scale=alt.Scale(domain=names, range=[s[1] for s in FIT_STYLE.values()]))
+    color = alt.Color(
+        "fit_name:N", title=None, legend=LEGEND, scale=alt.Scale(domain=names, range=[s[0] for s in FIT_STYLE.values()])
+    )
+    dash = alt.StrokeDash(
+        "fit_name:N", title=None, scale=alt.Scale(domain=names, range=[s[1] for s in FIT_STYLE.values()])
+    )
     lines = alt.Chart(df).mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash)
     dec = decades.copy()
     dec["gain_text"] = ["" if g != g else "−" + fmt_number(g, lang, 3) for g in dec["gain"]]
     dec["compute_text"] = [f"{scaling.flop_label(c)} FLOP" for c in dec["compute_flop"]]
     dec["loss_text"] = [fmt_number(v, lang, 3) for v in dec["loss"]]
-    tips = [alt.Tooltip("compute_text:N", title=words["compute"]), alt.Tooltip("loss_text:N", title=words["loss"]),
-            alt.Tooltip("gain_text:N", title=words["gain"])]
+    tips = [
+        alt.Tooltip("compute_text:N", title=words["compute"]),
+        alt.Tooltip("loss_text:N", title=words["loss"]),
+        alt.Tooltip("gain_text:N", title=words["gain"]),
+    ]
     fit_color = text_blue(dark) if fit_id == "besiroglu" else FIT_STYLE[fit_id][0]
     marks = alt.Chart(dec).mark_point(size=50, filled=True, color=fit_color).encode(x=x, y=y, tooltip=tips)
     gains = alt.Chart(dec).mark_text(dy=-12, fontSize=11, color=fit_color).encode(x=x, y=y, text="gain_text:N")
-    you = pd.DataFrame([{"compute_flop": chosen["compute"], "loss": chosen["loss"], "text": words["you"],
-                         "compute_text": f"{scaling.flop_label(chosen['compute'])} FLOP",
-                         "loss_text": fmt_number(chosen["loss"], lang, 3)}])
-    point = alt.Chart(you).mark_point(size=260, shape="diamond", filled=True, color=HIGHLIGHT, stroke="white").encode(
-        x=x, y=y, tooltip=tips[:2])
-    label = alt.Chart(you).mark_text(dy=22, fontSize=12, fontWeight="bold", color=HIGHLIGHT).encode(x=x, y=y, text="text:N")
+    you = pd.DataFrame(
+        [
+            {
+                "compute_flop": chosen["compute"],
+                "loss": chosen["loss"],
+                "text": words["you"],
+                "compute_text": f"{scaling.flop_label(chosen['compute'])} FLOP",
+                "loss_text": fmt_number(chosen["loss"], lang, 3),
+            }
+        ]
+    )
+    point = (
+        alt.Chart(you)
+        .mark_point(size=260, shape="diamond", filled=True, color=HIGHLIGHT, stroke="white")
+        .encode(x=x, y=y, tooltip=tips[:2])
+    )
+    label = (
+        alt.Chart(you).mark_text(dy=22, fontSize=12, fontWeight="bold", color=HIGHLIGHT).encode(x=x, y=y, text="text:N")
+    )
     return alt.layer(lines, marks, gains, point, label).properties(height=HEIGHT)
 
 
 # --- tokens per parameter ----------------------------------------------------------------------
 
-def tokens_per_param_chart(curve: pd.DataFrame, rule_k: float, models: pd.DataFrame, chosen_compute: float,
-                           words: dict, lang: str) -> alt.LayerChart:
+
+def tokens_per_param_chart(
+    curve: pd.DataFrame, rule_k: float, models: pd.DataFrame, chosen_compute: float, words: dict, lang: str
+) -> alt.LayerChart:
     """Compute-optimal tokens per parameter for each fit, the 20-token rule, and where real models sit."""
     df = curve.copy()
     df["fit_name"] = [words["fits"][f] for f in df["fit"]]
@@ -141,13 +190,24 @@ def tokens_per_param_chart(curve: pd.DataFrame, rule_k: float, models: pd.DataFr
     x = alt.X("compute_flop:Q", scale=alt.Scale(type="log", domain=[lo, hi]), axis=_log_axis(words["compute"], lo, hi))
     ys = pd.concat([df["tokens_per_param"], models["tokens_per_param"]])
     y_scale = alt.Scale(type="log", domain=[max(ys.min() / 1.5, 0.5), ys.max() * 1.5])
-    y = alt.Y("tokens_per_param:Q", scale=y_scale, title=words["tpp"],
-              axis=alt.Axis(values=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], format="~g"))
+    y = alt.Y(
+        "tokens_per_param:Q",
+        scale=y_scale,
+        title=words["tpp"],
+        axis=alt.Axis(values=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], format="~g"),
+    )
     names = [words["fits"][f] for f in FIT_STYLE] + [words["rule"]]
-    color = alt.Color("fit_name:N", title=None, legend=LEGEND, scale=alt.Scale(
-        domain=names, range=[s[0] for s in FIT_STYLE.values()] + [RULE_STYLE[0]]))
-    dash = alt.StrokeDash("fit_name:N", title=None, scale=alt.Scale(
-        domain=names, range=[s[1] for s in FIT_STYLE.values()] + [RULE_STYLE[1]]))
+    color = alt.Color(
+        "fit_name:N",
+        title=None,
+        legend=LEGEND,
+        scale=alt.Scale(domain=names, range=[s[0] for s in FIT_STYLE.values()] + [RULE_STYLE[0]]),
+    )
+    dash = alt.StrokeDash(
+        "fit_name:N",
+        title=None,
+        scale=alt.Scale(domain=names, range=[s[1] for s in FIT_STYLE.values()] + [RULE_STYLE[1]]),
+    )
     rule = pd.DataFrame({"compute_flop": [lo, hi], "tokens_per_param": [rule_k, rule_k], "fit_name": words["rule"]})
     lines = alt.Chart(pd.concat([df, rule])).mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash)
     m = models.rename(columns={"training_compute_flop": "compute_flop"}).copy()
@@ -157,14 +217,30 @@ def tokens_per_param_chart(curve: pd.DataFrame, rule_k: float, models: pd.DataFr
     m["n_text"] = [fmt_compact(v, lang, 1) for v in m["n_params"]]
     m["d_text"] = [fmt_compact(v, lang, 2) for v in m["d_tokens"]]
     m["compute_text"] = [f"{scaling.flop_label(c)} FLOP" for c in m["compute_flop"]]
-    tips = [alt.Tooltip("model:N", title=words["model"]), alt.Tooltip("compute_text:N", title=words["compute"]),
-            alt.Tooltip("n_text:N", title=words["params"]), alt.Tooltip("d_text:N", title=words["tokens"]),
-            alt.Tooltip("tpp_text:N", title=words["tpp"])]
+    tips = [
+        alt.Tooltip("model:N", title=words["model"]),
+        alt.Tooltip("compute_text:N", title=words["compute"]),
+        alt.Tooltip("n_text:N", title=words["params"]),
+        alt.Tooltip("d_text:N", title=words["tokens"]),
+        alt.Tooltip("tpp_text:N", title=words["tpp"]),
+    ]
     is_v3 = alt.datum.model == HIGHLIGHT_MODEL
-    pts = alt.Chart(m).mark_point(size=90, filled=True, stroke="white", strokeWidth=1).encode(
-        x=x, y=y, tooltip=tips, shape=alt.condition(is_v3, alt.value("diamond"), alt.value("circle")),
-        color=alt.condition(is_v3, alt.value(HIGHLIGHT), alt.value(NEUTRAL)))
-    you = alt.Chart(pd.DataFrame({"compute_flop": [chosen_compute]})).mark_rule(color=HIGHLIGHT, strokeWidth=2).encode(x=x)
+    pts = (
+        alt.Chart(m)
+        .mark_point(size=90, filled=True, stroke="white", strokeWidth=1)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=tips,
+            shape=alt.condition(is_v3, alt.value("diamond"), alt.value("circle")),
+            color=alt.condition(is_v3, alt.value(HIGHLIGHT), alt.value(NEUTRAL)),
+        )
+    )
+    you = (
+        alt.Chart(pd.DataFrame({"compute_flop": [chosen_compute]}))
+        .mark_rule(color=HIGHLIGHT, strokeWidth=2)
+        .encode(x=x)
+    )
     return alt.layer(lines, you, pts, *_name_labels(m, x, y, TPP_LABELS)).properties(height=HEIGHT)
 
 
@@ -176,6 +252,10 @@ def _name_labels(df: pd.DataFrame, x, y, positions: dict, dy: int = 0) -> list[a
     layers = []
     for label in sorted(named["label"].unique()):
         align, ddx, ddy = positions.get(label, ("left", 8, dy))
-        layers.append(alt.Chart(named).transform_filter(alt.datum.label == label).mark_text(
-            align=align, dx=ddx, dy=ddy, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="label:N", color=color))
+        layers.append(
+            alt.Chart(named)
+            .transform_filter(alt.datum.label == label)
+            .mark_text(align=align, dx=ddx, dy=ddy, fontSize=12, fontWeight="bold")
+            .encode(x=x, y=y, text="label:N", color=color)
+        )
     return layers

@@ -31,24 +31,33 @@ def _decades(steps: tuple[int, ...]) -> str:
 # from the line's extent (parameters of the data): ticks computed here would change the spec, and
 # make Streamlit embed a new chart, on every slider move. 0.001 to 1e15: the days and dollars the
 # controls reach.
-LOG_TICKS = (f"ceil(log({HI}[1]) / LN10 - 1e-9) - floor(log({LO}[0]) / LN10 + 1e-9) < 3"
-             f" ? {_decades((1, 2, 5))} : {_decades((1,))}")
+LOG_TICKS = (
+    f"ceil(log({HI}[1]) / LN10 - 1e-9) - floor(log({LO}[0]) / LN10 + 1e-9) < 3"
+    f" ? {_decades((1, 2, 5))} : {_decades((1,))}"
+)
 ON_LINE = f"datum.value >= {LO}[0] * (1 - 1e-9) && datum.value <= {HI}[1] * (1 + 1e-9)"
 
 
 def log_axis(label_expr: str) -> alt.Axis:
     """The y axis of a sweep: ``LOG_TICKS`` along the line, labelled by ``label_expr``."""
     shown = {"condition": {"test": ON_LINE, "value": 1}, "value": 0}
-    return alt.Axis(values={"expr": LOG_TICKS}, labelExpr=f"{ON_LINE} ? {label_expr} : ''", tickOpacity=shown,
-                    gridOpacity=shown, labelLimit=240)  # "1000万ドル" whole at the presenter view's font
+    return alt.Axis(
+        values={"expr": LOG_TICKS},
+        labelExpr=f"{ON_LINE} ? {label_expr} : ''",
+        tickOpacity=shown,
+        gridOpacity=shown,
+        labelLimit=240,
+    )  # "1000万ドル" whole at the presenter view's font
 
 
 def money_label_expr(lang: str) -> str:
     """Vega expression for USD axis labels: 'USD 5M' / 'USD 500B', or 500万ドル / 5000億ドル."""
     if lang == "ja":
-        return ("datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + '兆ドル' : "
-                "datum.value >= 1e8 ? format(datum.value / 1e8, '~g') + '億ドル' : "
-                "datum.value >= 1e4 ? format(datum.value / 1e4, '~g') + '万ドル' : format(datum.value, '~g') + 'ドル'")
+        return (
+            "datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + '兆ドル' : "
+            "datum.value >= 1e8 ? format(datum.value / 1e8, '~g') + '億ドル' : "
+            "datum.value >= 1e4 ? format(datum.value / 1e4, '~g') + '万ドル' : format(datum.value, '~g') + 'ドル'"
+        )
     return "'USD ' + replace(format(datum.value, '~s'), 'G', 'B')"
 
 
@@ -65,8 +74,11 @@ def sweep_rows(table: pd.DataFrame | dict[str, list]) -> dict[str, dict[str, lis
 def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, color: str) -> alt.LayerChart:
     """One line (cost or days) against MFU or GPUs; the reader's choice is a labelled diamond.
     Drawn from named rows (``sweep_rows``): built once, whatever the reader's numbers."""
-    x_axis = (alt.Axis(format="~s", labelOverlap=True, tickCount=6) if log_x
-              else alt.Axis(labelExpr="format(datum.value, '~r') + '%'", labelOverlap=True, tickCount=6))
+    x_axis = (
+        alt.Axis(format="~s", labelOverlap=True, tickCount=6)
+        if log_x
+        else alt.Axis(labelExpr="format(datum.value, '~r') + '%'", labelOverlap=True, tickCount=6)
+    )
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"), axis=x_axis)
     axis = log_axis(f"({money_label_expr(lang)})" if y == "cost_usd" else "format(datum.value, '~s')")
     yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", nice=False, padding=PAD), axis=axis)
@@ -76,18 +88,26 @@ def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, c
     marker = alt.Chart(alt.NamedData("current")).encode(x=x, y=yy, tooltip=tooltip)
     point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
     text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
-        text="current_text:N", color=alt.value(HIGHLIGHT))
+        text="current_text:N", color=alt.value(HIGHLIGHT)
+    )
     # the axis's span: the line's, except that a flat line (the cost against the number of GPUs) gets
     # at least a factor 9 around it, with ticks, instead of an empty span where Vega cannot place any
-    spread = (alt.Chart(alt.NamedData("sweep")).transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
-              .transform_calculate(_mid="sqrt(datum._lo * datum._hi)"))
-    room = (reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
-            .transform_extent("_reach_y", LO).transform_extent("_reach_y2", HI))
+    spread = (
+        alt.Chart(alt.NamedData("sweep"))
+        .transform_joinaggregate(_lo=f"min({y})", _hi=f"max({y})")
+        .transform_calculate(_mid="sqrt(datum._lo * datum._hi)")
+    )
+    room = (
+        reach(spread, y_title, y="min(datum._lo, datum._mid / 3)", y2="max(datum._hi, datum._mid * 3)")
+        .transform_extent("_reach_y", LO)
+        .transform_extent("_reach_y2", HI)
+    )
     return styled(alt.layer(room, line, point, text).properties(height=HEIGHT))
 
 
-def sweep_chart(df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: bool, lang: str,
-                color: str) -> alt.LayerChart:
+def sweep_chart(
+    df: pd.DataFrame, y: str, y_title: str, x_title: str, log_x: bool, lang: str, color: str
+) -> alt.LayerChart:
     """``sweep_template`` with its rows in it (a self-contained chart: the tour, tests)."""
     return with_rows(sweep_template(y, y_title, x_title, log_x, lang, color), sweep_rows(df))
 
@@ -104,17 +124,34 @@ def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
     # the axis from the power of ten at least half a decade below the smallest amount to the one at
     # least 1.5 decades above the largest (room for its label); Vega computes it from the data
     data = alt.NamedData("bars")
-    x = alt.X("usd:Q", title=x_title, scale=alt.Scale(type="log", nice=False), stack=None,
-              axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True))
-    room = reach(data, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))",
-                 x2="pow(10, ceil(log(datum.usd) / LN10 + 1.5))")
+    x = alt.X(
+        "usd:Q",
+        title=x_title,
+        scale=alt.Scale(type="log", nice=False),
+        stack=None,
+        axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True),
+    )
+    room = reach(
+        data, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))", x2="pow(10, ceil(log(datum.usd) / LN10 + 1.5))"
+    )
     y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("row", op="min"), axis=alt.Axis(labelLimit=220))
     colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
-    bars = alt.Chart(data).mark_bar(height=20).encode(  # from the axis's start (x2: its left edge)
-        x=x, x2=alt.value(0), y=y, color=alt.Color("mine:N", scale=colors, legend=None),
-        tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)])
-    text = alt.Chart(data).mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color()).encode(
-        x=x, y=y, text="label:N")
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height=20)
+        .encode(  # from the axis's start (x2: its left edge)
+            x=x,
+            x2=alt.value(0),
+            y=y,
+            color=alt.Color("mine:N", scale=colors, legend=None),
+            tooltip=[alt.Tooltip("name:N", title=" "), alt.Tooltip("label:N", title=x_title)],
+        )
+    )
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color())
+        .encode(x=x, y=y, text="label:N")
+    )
     # a row's height, not the chart's: at the presenter's larger axis labels three rows in a fixed
     # 170 px left no room for the middle label, and Vega dropped it
     return styled(alt.layer(room, bars, text).properties(height=alt.Step(44)))

@@ -17,17 +17,27 @@ import streamlit as st
 from core import costs
 from core import scenarios as S
 from core.hardware import gpu_names
-from ui.memo import cached
 from ui.i18n import t
+from ui.memo import cached
 from ui.state import url_choice
 
 PRESET_STATE = f"_choice_{S.PRESET_KEY}"  # url_choice's session-state key
 COST_STATE = f"_choice_{S.COST_KEY}"
 SEEDED = "_sc_seeded"
 PENDING = "_sc_pending"
-FORMATS = {"sc_active": "%.1f", "sc_total": "%.1f", "sc_tokens": "%.2f", "sc_gpus": "%d", "sc_mfu": "%.2f%%",
-           "sc_rent": "%.2f", "sc_buy": "%.0f", "sc_years": "%.1f", "sc_kw": "%.3f", "sc_pue": "%.2f",
-           "sc_kwh": "%.4f"}
+FORMATS = {
+    "sc_active": "%.1f",
+    "sc_total": "%.1f",
+    "sc_tokens": "%.2f",
+    "sc_gpus": "%d",
+    "sc_mfu": "%.2f%%",
+    "sc_rent": "%.2f",
+    "sc_buy": "%.0f",
+    "sc_years": "%.1f",
+    "sc_kw": "%.3f",
+    "sc_pue": "%.2f",
+    "sc_kwh": "%.4f",
+}
 SLIDERS = ("sc_mfu", "sc_years", "sc_pue")
 
 
@@ -95,15 +105,29 @@ def _gpu_changed(facts: pd.DataFrame, gpus: pd.DataFrame) -> None:
 
 
 def preset_control(values: dict[str, dict]) -> str:
-    return url_choice(st.pills, t("scenarios.preset.label"), S.PRESETS, S.DEFAULT_PRESET, S.PRESET_KEY,
-                      _labels("scenarios.preset", S.PRESETS), help=t("scenarios.preset.help"),
-                      on_change=_apply_preset, args=(values,))
+    return url_choice(
+        st.pills,
+        t("scenarios.preset.label"),
+        S.PRESETS,
+        S.DEFAULT_PRESET,
+        S.PRESET_KEY,
+        _labels("scenarios.preset", S.PRESETS),
+        help=t("scenarios.preset.help"),
+        on_change=_apply_preset,
+        args=(values,),
+    )
 
 
 def _number(key: str, defaults: Mapping, disabled: bool = False):
     c = next(c for c in S.NUMBER_CONTROLS if c.key == key)
-    common = dict(key=key, help=t(f"scenarios.help.{c.field}"), format=FORMATS[key], bind="query-params",
-                  on_change=_mark_own, disabled=disabled)
+    common = dict(
+        key=key,
+        help=t(f"scenarios.help.{c.field}"),
+        format=FORMATS[key],
+        bind="query-params",
+        on_change=_mark_own,
+        disabled=disabled,
+    )
     label = t(f"scenarios.field.{c.field}")
     if key in SLIDERS:
         return st.slider(label, float(c.lo), float(c.hi), value=float(defaults[key]), step=float(c.step), **common)
@@ -127,22 +151,43 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
         c1, c2, c3 = st.columns(3)
         names = list(gpu_names(gpus))
         with c1:
-            p[S.GPU_KEY] = st.selectbox(t("scenarios.field.gpu"), names, index=names.index(defaults[S.GPU_KEY]),
-                                        key=S.GPU_KEY, help=t("scenarios.help.gpu"), bind="query-params",
-                                        on_change=_gpu_changed, args=(facts, gpus))
+            p[S.GPU_KEY] = st.selectbox(
+                t("scenarios.field.gpu"),
+                names,
+                index=names.index(defaults[S.GPU_KEY]),
+                key=S.GPU_KEY,
+                help=t("scenarios.help.gpu"),
+                bind="query-params",
+                on_change=_gpu_changed,
+                args=(facts, gpus),
+            )
         with c2:
             labels = list(S.PRECISION_LABELS.values())
             p[S.PRECISION_KEY] = st.segmented_control(
-                t("scenarios.field.precision"), labels, default=defaults[S.PRECISION_KEY], required=True,
-                key=S.PRECISION_KEY, help=t("scenarios.help.precision"), bind="query-params", on_change=_mark_own)
+                t("scenarios.field.precision"),
+                labels,
+                default=defaults[S.PRECISION_KEY],
+                required=True,
+                key=S.PRECISION_KEY,
+                help=t("scenarios.help.precision"),
+                bind="query-params",
+                on_change=_mark_own,
+            )
         with c3:
             p["sc_gpus"] = _number("sc_gpus", defaults)
         p["sc_mfu"] = _number("sc_mfu", defaults)
     with st.container(border=True):
         st.markdown(f"**{t('scenarios.group.money')}**")
-        p[S.COST_KEY] = url_choice(st.segmented_control, t("scenarios.field.cost_mode"), costs.COST_MODES,
-                                   defaults[S.COST_KEY], S.COST_KEY, _labels("scenarios.cost_mode", costs.COST_MODES),
-                                   help=t("scenarios.help.cost_mode"), on_change=_mark_own)
+        p[S.COST_KEY] = url_choice(
+            st.segmented_control,
+            t("scenarios.field.cost_mode"),
+            costs.COST_MODES,
+            defaults[S.COST_KEY],
+            S.COST_KEY,
+            _labels("scenarios.cost_mode", costs.COST_MODES),
+            help=t("scenarios.help.cost_mode"),
+            on_change=_mark_own,
+        )
         owned = p[S.COST_KEY] == "own"
         # two columns, GPU time and power, each a number, a number, a slider (rows line up; a phone
         # stacks them group by group); one row of columns is fewer messages on every move than two
@@ -158,5 +203,12 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
 
 
 def chart_axis() -> str:
-    return url_choice(st.segmented_control, t("scenarios.chart.axis"), ("mfu", "gpus"), "mfu", "sc_x",
-                      _labels("scenarios.chart.axis", ("mfu", "gpus"), "_"), help=t("scenarios.chart.axis_help"))
+    return url_choice(
+        st.segmented_control,
+        t("scenarios.chart.axis"),
+        ("mfu", "gpus"),
+        "mfu",
+        "sc_x",
+        _labels("scenarios.chart.axis", ("mfu", "gpus"), "_"),
+        help=t("scenarios.chart.axis_help"),
+    )

@@ -71,8 +71,9 @@ def timeline_items(timeline: pd.DataFrame, f: Fmt) -> list[tuple[str, list[str]]
     return items
 
 
-def comparison_rows(model_gw: float, budget_usd: float, facts: pd.DataFrame, timeline: pd.DataFrame,
-                    f: Fmt) -> dict[str, list]:
+def comparison_rows(
+    model_gw: float, budget_usd: float, facts: pd.DataFrame, timeline: pd.DataFrame, f: Fmt
+) -> dict[str, list]:
     """The bars of the power chart (columns of lists: kind, label, value, value_text): this budget's
     GW, two capex-per-GW cross-checks, Stargate's own announced steps, and two yardsticks (North
     America's data centres, a nuclear plant). Only the first three move with the sliders: the rest
@@ -81,8 +82,12 @@ def comparison_rows(model_gw: float, budget_usd: float, facts: pd.DataFrame, tim
     rows = [("model", t("stargate.cmp.model", budget=f.money(budget_usd)), model_gw)]
     rows += [("check", label, stargate.gw_for_capex(budget_usd, per_gw)) for label, per_gw in checks]
     rows += fixed
-    return {"kind": [r[0] for r in rows], "label": [r[1] for r in rows], "value": [r[2] for r in rows],
-            "value_text": [f.gw(r[2]) for r in rows]}
+    return {
+        "kind": [r[0] for r in rows],
+        "label": [r[1] for r in rows],
+        "value": [r[2] for r in rows],
+        "value_text": [f.gw(r[2]) for r in rows],
+    }
 
 
 def _fixed_bars(facts: pd.DataFrame, timeline: pd.DataFrame, lang: str) -> tuple[tuple, list[tuple]]:
@@ -90,7 +95,10 @@ def _fixed_bars(facts: pd.DataFrame, timeline: pd.DataFrame, lang: str) -> tuple
     f = Fmt(lang)
     tv = lambda e, m: stargate.timeline_value(timeline, e, m)  # noqa: E731
     bern, epoch = fact(facts, "bernstein_capex_usd_per_gw"), fact(facts, "epoch_capex_usd_per_gw")
-    checks = ((t("stargate.cmp.bernstein", per_gw=f.money(bern)), bern), (t("stargate.cmp.epoch", per_gw=f.money(epoch)), epoch))
+    checks = (
+        (t("stargate.cmp.bernstein", per_gw=f.money(bern)), bern),
+        (t("stargate.cmp.epoch", per_gw=f.money(epoch)), epoch),
+    )
     return checks, [
         ("plan", t("stargate.cmp.goal", date=_month(timeline, "goal", f)), tv("goal", "gw_total")),
         ("plan", t("stargate.cmp.sep", date=_month(timeline, "five_sites", f)), tv("five_sites", "gw_total")),

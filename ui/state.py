@@ -14,8 +14,15 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 
-def url_choice(widget: Callable, label: str, options: Sequence[str], default: str, param: str,
-               format_func: Callable[[str], str], **kwargs) -> str:
+def url_choice(
+    widget: Callable,
+    label: str,
+    options: Sequence[str],
+    default: str,
+    param: str,
+    format_func: Callable[[str], str],
+    **kwargs,
+) -> str:
     """Render ``widget`` (st.segmented_control, st.radio, st.selectbox, st.pills) for a choice
     among ``options`` (stable codes), kept in ``?<param>=<code>`` when it differs from ``default``.
     An unknown code in the URL is ignored (the default is used)."""

@@ -31,8 +31,11 @@ def drawdown_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     label (formatted text), flagged (bool: the low came after the company's own results; drawn
     faded), note."""
     df = df[["name", "group", "change", "label", "flagged", "note"]]  # only what is drawn
-    data = df.assign(pct=df["change"] * 100, group_name=df["group"].map(group_label),
-                     opacity=df["flagged"].map({True: 0.4, False: 1.0}))
+    data = df.assign(
+        pct=df["change"] * 100,
+        group_name=df["group"].map(group_label),
+        opacity=df["flagged"].map({True: 0.4, False: 1.0}),
+    )
     data["rank"] = data["pct"].rank(method="first")  # largest fall first (ties in the table's order)
     return {"bars": data}
 
@@ -50,28 +53,50 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
     # phones too) is computed by Vega from the data: another window changes the data, not the spec, and
     # Streamlit redraws the chart in place. (Adding company groups changes the colour scale: a domain
     # of every group would show absent groups in the legend.)
-    spread = (alt.Chart(data).transform_joinaggregate(_lo="min(pct)", _hi="max(pct)")
-              .transform_calculate(_lo="min(datum._lo, 0)", _hi="max(datum._hi, 0)")
-              .transform_calculate(_span="max(datum._hi - datum._lo, 1)"))
+    spread = (
+        alt.Chart(data)
+        .transform_joinaggregate(_lo="min(pct)", _hi="max(pct)")
+        .transform_calculate(_lo="min(datum._lo, 0)", _hi="max(datum._hi, 0)")
+        .transform_calculate(_span="max(datum._hi - datum._lo, 1)")
+    )
     room = reach(spread, titles["x"], x="datum._lo - datum._span * 0.35", x2="datum._hi + datum._span * 0.25")
     base = alt.Chart(data).encode(
-        y=alt.Y("name:N", sort=alt.EncodingSortField("rank", op="min"), title=None,
-                axis=alt.Axis(labelLimit=150 if font < 20 else 260)),
-        tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
-                 alt.Tooltip("label:N", title=titles["change"]), alt.Tooltip("note:N", title=titles["note"])],
+        y=alt.Y(
+            "name:N",
+            sort=alt.EncodingSortField("rank", op="min"),
+            title=None,
+            axis=alt.Axis(labelLimit=150 if font < 20 else 260),
+        ),
+        tooltip=[
+            alt.Tooltip("name:N", title=titles["company"]),
+            alt.Tooltip("group_name:N", title=titles["group"]),
+            alt.Tooltip("label:N", title=titles["change"]),
+            alt.Tooltip("note:N", title=titles["note"]),
+        ],
     )
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=MARK_LEGEND)
     bars = base.mark_bar(height=row * 0.7).encode(
         x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False)),
-        color=color, opacity=alt.Opacity("opacity:Q", legend=None, scale=None))
+        color=color,
+        opacity=alt.Opacity("opacity:Q", legend=None, scale=None),
+    )
     marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
-        x="pct:Q", color=color, shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=MARK_LEGEND))
+        x="pct:Q",
+        color=color,
+        shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=MARK_LEGEND),
+    )
     # Labels take the group colour: readable on the light and the dark theme alike.
     text_color = alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
-    neg = base.transform_filter("datum.pct < 0").mark_text(align="right", dx=-8, fontSize=font - 1).encode(
-        x="pct:Q", text="label:N", color=text_color)
-    pos = base.transform_filter("datum.pct >= 0").mark_text(align="left", dx=8, fontSize=font - 1).encode(
-        x="pct:Q", text="label:N", color=text_color)
+    neg = (
+        base.transform_filter("datum.pct < 0")
+        .mark_text(align="right", dx=-8, fontSize=font - 1)
+        .encode(x="pct:Q", text="label:N", color=text_color)
+    )
+    pos = (
+        base.transform_filter("datum.pct >= 0")
+        .mark_text(align="left", dx=8, fontSize=font - 1)
+        .encode(x="pct:Q", text="label:N", color=text_color)
+    )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
     return (room + bars + zero + marks + neg + pos).properties(height=alt.Step(row))
 
@@ -96,10 +121,15 @@ def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
 def index_rows(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, window_title: str) -> dict[str, pd.DataFrame]:
     """The rows ``index_template`` draws. ``lines`` columns: date, ticker, name, group (code), index,
     close; ``events``: date, title, who (companies named, may be empty); ``window``: (start, end)."""
-    data = lines[["date", "ticker", "name", "group", "index", "close"]].assign(group_name=lines["group"].map(group_label))
-    return {"lines": data, "ends": end_labels(data),
-            "window": pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])], "t": [window_title]}),
-            "events": events.assign(date=pd.to_datetime(events["date"]))}
+    data = lines[["date", "ticker", "name", "group", "index", "close"]].assign(
+        group_name=lines["group"].map(group_label)
+    )
+    return {
+        "lines": data,
+        "ends": end_labels(data),
+        "window": pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])], "t": [window_title]}),
+        "events": events.assign(date=pd.to_datetime(events["date"])),
+    }
 
 
 def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str, str]) -> alt.LayerChart:
@@ -110,35 +140,70 @@ def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str,
     groups = list(groups)
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
     dash = alt.StrokeDash("group_name:N", scale=_dash_scale(groups), title=titles["group"], legend=LEGEND)
-    shade = alt.Chart(alt.NamedData("window")).mark_rect(opacity=0.2, color="#888").encode(
-        x="a:T", x2="b:T", tooltip=alt.Tooltip("t:N", title=titles["window"]))
+    shade = (
+        alt.Chart(alt.NamedData("window"))
+        .mark_rect(opacity=0.2, color="#888")
+        .encode(x="a:T", x2="b:T", tooltip=alt.Tooltip("t:N", title=titles["window"]))
+    )
     hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#888").encode(y="y:Q")
     data = alt.NamedData("lines")
-    path = alt.Chart(data).mark_line(strokeWidth=1.8).encode(
-        x=alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True)),
-        y=alt.Y("index:Q", title=titles["y"], scale=alt.Scale(zero=False)),
-        color=color, strokeDash=dash, detail="name:N")
-    points = alt.Chart(data).mark_point(size=30, opacity=0).encode(
-        x="date:T", y="index:Q",
-        tooltip=[alt.Tooltip("name:N", title=titles["company"]), alt.Tooltip("group_name:N", title=titles["group"]),
-                 alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                 alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
-                 alt.Tooltip("close:Q", title=titles["close"], format=",.2f")],
+    path = (
+        alt.Chart(data)
+        .mark_line(strokeWidth=1.8)
+        .encode(
+            x=alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True)),
+            y=alt.Y("index:Q", title=titles["y"], scale=alt.Scale(zero=False)),
+            color=color,
+            strokeDash=dash,
+            detail="name:N",
+        )
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(size=30, opacity=0)
+        .encode(
+            x="date:T",
+            y="index:Q",
+            tooltip=[
+                alt.Tooltip("name:N", title=titles["company"]),
+                alt.Tooltip("group_name:N", title=titles["group"]),
+                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
+                alt.Tooltip("close:Q", title=titles["close"], format=",.2f"),
+            ],
+        )
     )
     # the size as an encoding, not a mark property: ``end_labels`` spaces them for 11 px, so presenter
     # view must not grow them (``ui.charts.grow_text`` leaves encoded sizes alone)
-    ends = alt.Chart(alt.NamedData("ends")).mark_text(align="left", dx=4).encode(
-        x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", size=alt.value(11),
-        color=alt.Color("group_name:N", scale=group_color_scale(groups), legend=None))
+    ends = (
+        alt.Chart(alt.NamedData("ends"))
+        .mark_text(align="left", dx=4)
+        .encode(
+            x="date:T",
+            y=alt.Y("label_y:Q", title=titles["y"]),
+            text="ticker:N",
+            size=alt.value(11),
+            color=alt.Color("group_name:N", scale=group_color_scale(groups), legend=None),
+        )
+    )
     layers = [shade, hundred, path, points, ends]
     if with_events:
         ev = alt.Chart(alt.NamedData("events"))
         rules = ev.mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
-            x="date:T", tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                                 alt.Tooltip("title:N", title=titles["event"])])
+            x="date:T",
+            tooltip=[
+                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                alt.Tooltip("title:N", title=titles["event"]),
+            ],
+        )
         flags = ev.mark_point(shape="triangle-down", filled=True, size=90, color="#888", yOffset=-4).encode(
-            x="date:T", y=alt.value(0),
-            tooltip=[alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                     alt.Tooltip("title:N", title=titles["event"]), alt.Tooltip("who:N", title=titles["company"])])
+            x="date:T",
+            y=alt.value(0),
+            tooltip=[
+                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                alt.Tooltip("title:N", title=titles["event"]),
+                alt.Tooltip("who:N", title=titles["company"]),
+            ],
+        )
         layers += [rules, flags]
     return alt.layer(*layers).properties(height=480)

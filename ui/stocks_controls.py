@@ -23,13 +23,15 @@ def parse_codes(raw: str | None, options: Sequence[str], default: Sequence[str])
     return codes or list(default)
 
 
-def url_multi_choice(label: str, options: Sequence[str], default: Sequence[str], param: str,
-                     format_func: Callable[[str], str], **kwargs) -> list[str]:
+def url_multi_choice(
+    label: str, options: Sequence[str], default: Sequence[str], param: str, format_func: Callable[[str], str], **kwargs
+) -> list[str]:
     state_key = f"_choices_{param}"
     if state_key not in st.session_state:
         st.session_state[state_key] = parse_codes(st.query_params.get(param), options, default)
-    value = st.pills(label, options=list(options), selection_mode="multi", format_func=format_func,
-                     key=state_key, **kwargs)
+    value = st.pills(
+        label, options=list(options), selection_mode="multi", format_func=format_func, key=state_key, **kwargs
+    )
     value = [v for v in options if v in (value or [])]
     if value == [d for d in options if d in default]:
         if param in st.query_params:

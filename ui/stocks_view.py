@@ -41,9 +41,12 @@ def drawdown_view(base: date, start: date, end: date, tickers: tuple[str, ...], 
     dd["name"] = dd["ticker"].map(_names(lang))
     dd["group"] = dd["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
     dd["label"] = [fmt_pct(c, lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
-    dd["note"] = [t("stocks.note_earnings", date=fmt_date(e, lang, "medium")) if f else
-                  t("stocks.note_low", date=fmt_date(m, lang, "medium")) for e, f, m in
-                  zip(dd["earnings_on"], dd["flagged"], dd["min_date"])]
+    dd["note"] = [
+        t("stocks.note_earnings", date=fmt_date(e, lang, "medium"))
+        if f
+        else t("stocks.note_low", date=fmt_date(m, lang, "medium"))
+        for e, f, m in zip(dd["earnings_on"], dd["flagged"], dd["min_date"])
+    ]
     return dd.sort_values("change").reset_index(drop=True)
 
 
@@ -52,18 +55,28 @@ def bar_titles() -> dict[str, str]:
 
 
 def line_titles() -> dict[str, str]:
-    return {"x": t("stocks.axis.x_date"), "y": t("stocks.axis.y_index"),
-            **{k: t(f"stocks.axis.{k}") for k in ("company", "group", "date", "close", "event", "window")}}
+    return {
+        "x": t("stocks.axis.x_date"),
+        "y": t("stocks.axis.y_index"),
+        **{k: t(f"stocks.axis.{k}") for k in ("company", "group", "date", "close", "event", "window")},
+    }
 
 
-def group_sentence(bars: pd.DataFrame, companies: pd.DataFrame, names: dict[str, str], lang: str,
-                   dates: dict[str, str]) -> str:
+def group_sentence(
+    bars: pd.DataFrame, companies: pd.DataFrame, names: dict[str, str], lang: str, dates: dict[str, str]
+) -> str:
     """One sentence: every group's median move, how many fell, its worst member; largest fall first."""
     moves = stocks.group_moves(bars[["ticker", "change"]], companies, set(bars.loc[bars["flagged"], "ticker"]))
     parts = []
     for g in moves:
-        fields = dict(group=group_label(g.group), median=fmt_pct(g.median, lang), fell=g.fell, count=g.count,
-                      worst=fmt_pct(g.worst, lang), worst_name=names[g.worst_ticker])
+        fields = dict(
+            group=group_label(g.group),
+            median=fmt_pct(g.median, lang),
+            fell=g.fell,
+            count=g.count,
+            worst=fmt_pct(g.worst, lang),
+            worst_name=names[g.worst_ticker],
+        )
         if g.count == 1:
             parts.append(t("stocks.sentence.single", **fields))
         elif g.fell == 0:
@@ -72,7 +85,9 @@ def group_sentence(bars: pd.DataFrame, companies: pd.DataFrame, names: dict[str,
             parts.append(t("stocks.sentence.group", **fields))
     text = t("stocks.sentence.lead", groups=("; " if lang == "en" else "。").join(parts), **dates)
     if len(moves) > 1:
-        text += ("" if lang == "ja" else " ") + t("stocks.sentence.order", first=group_label(moves[0].group), last=group_label(moves[-1].group))
+        text += ("" if lang == "ja" else " ") + t(
+            "stocks.sentence.order", first=group_label(moves[0].group), last=group_label(moves[-1].group)
+        )
     return text
 
 
@@ -103,11 +118,18 @@ def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], l
     dates = dict(base=med(base), start=med(start), end=med(end))
     worst, flagged = bars.iloc[0], bars[bars["flagged"]]
     items = [t("stocks.flag_item", name=names[r.ticker], date=med(r.earnings_on)) for r in flagged.itertuples()]
-    return {"groups": tuple(dict.fromkeys(bars["group"])),
-            "alt": t("stocks.bars_alt", count=len(bars), worst=names[worst["ticker"]],
-                     worst_move=fmt_pct(worst["change"], lang), **dates),
-            "sentence": group_sentence(bars, load("companies"), names, lang, dates),
-            "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else ""}
+    return {
+        "groups": tuple(dict.fromkeys(bars["group"])),
+        "alt": t(
+            "stocks.bars_alt",
+            count=len(bars),
+            worst=names[worst["ticker"]],
+            worst_move=fmt_pct(worst["change"], lang),
+            **dates,
+        ),
+        "sentence": group_sentence(bars, load("companies"), names, lang, dates),
+        "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else "",
+    }
 
 
 @memoized
@@ -123,10 +145,12 @@ def nvda_card(lang: str) -> dict:
     nvda_day = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]["date"].date()
     prev = days[days.index(nvda_day) - 1]
     move = stocks.change_at(prices, prev, nvda_day)["NVDA"]
-    return {"label": t("stocks.nvda.label", date=med(nvda_day)),
-            "value": fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"), "USD", lang, 0),
-            "lines": (t("stocks.nvda.detail", move=fmt_pct(move, lang), prev=med(prev)), t("stocks.nvda.caveat")),
-            "source": source_line(sources, "EV-NVDA-0127")}
+    return {
+        "label": t("stocks.nvda.label", date=med(nvda_day)),
+        "value": fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"), "USD", lang, 0),
+        "lines": (t("stocks.nvda.detail", move=fmt_pct(move, lang), prev=med(prev)), t("stocks.nvda.caveat")),
+        "source": source_line(sources, "EV-NVDA-0127"),
+    }
 
 
 @memoized
@@ -162,8 +186,9 @@ def line_rows(base: date, start: date, end: date, shown: tuple[str, ...], lang: 
 
 
 @memoized
-def recovery_arrow(base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date],
-                   lang: str) -> tuple:
+def recovery_arrow(
+    base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date], lang: str
+) -> tuple:
     """``recovery_view`` with its table as the Arrow table ``st.dataframe`` would make of it."""
     from streamlit import dataframe_util
 
@@ -172,28 +197,39 @@ def recovery_arrow(base: date, start: date, end: date, tickers: tuple[str, ...],
 
 
 @memoized
-def recovery_view(base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date],
-                  lang: str) -> tuple[pd.DataFrame, dict]:
+def recovery_view(
+    base: date, start: date, end: date, tickers: tuple[str, ...], checkpoints: dict[str, date], lang: str
+) -> tuple[pd.DataFrame, dict]:
     """The recovery table with translated headers, and its column settings."""
     prices, companies = load("prices"), load("companies")
     last = stocks.trading_days(prices)[-1]
     rt = stocks.recovery_table(prices, base, start, end, checkpoints)
     rt = rt[rt["ticker"].isin(tickers)].sort_values("change")
     med = lambda d: fmt_date(d, lang, "medium")  # noqa: E731
-    back = [t("stocks.table.no_fall") if not fell else med(r) if r is not None else
-            t("stocks.table.not_back", date=med(last)) for fell, r in zip(rt["fell"], rt["recovered_on"])]
+    back = [
+        t("stocks.table.no_fall")
+        if not fell
+        else med(r)
+        if r is not None
+        else t("stocks.table.not_back", date=med(last))
+        for fell, r in zip(rt["fell"], rt["recovered_on"])
+    ]
     cols = {k: t(f"stocks.table.{k}") for k in ("company", "group", "fall", "low_on", "back_on")}
     at = {k: t("stocks.table.change_at", date=med(d)) for k, d in checkpoints.items()}
-    table = pd.DataFrame({
-        cols["company"]: rt["ticker"].map(_names(lang)),
-        cols["group"]: rt["ticker"].map(dict(zip(companies["ticker"], companies["group"]))).map(group_label),
-        cols["fall"]: rt["change"] * 100,
-        cols["low_on"]: [med(d) for d in rt["min_date"]],
-        cols["back_on"]: back,
-        **{at[k]: rt[k] * 100 for k in checkpoints},
-    })
+    table = pd.DataFrame(
+        {
+            cols["company"]: rt["ticker"].map(_names(lang)),
+            cols["group"]: rt["ticker"].map(dict(zip(companies["ticker"], companies["group"]))).map(group_label),
+            cols["fall"]: rt["change"] * 100,
+            cols["low_on"]: [med(d) for d in rt["min_date"]],
+            cols["back_on"]: back,
+            **{at[k]: rt[k] * 100 for k in checkpoints},
+        }
+    )
     pct = "%+.1f%%"
-    config = {cols["fall"]: st.column_config.NumberColumn(format=pct, help=t("stocks.table.fall_help")),
-              cols["back_on"]: st.column_config.TextColumn(help=t("stocks.table.back_help")),
-              **{at[k]: st.column_config.NumberColumn(format=pct) for k in checkpoints}}
+    config = {
+        cols["fall"]: st.column_config.NumberColumn(format=pct, help=t("stocks.table.fall_help")),
+        cols["back_on"]: st.column_config.TextColumn(help=t("stocks.table.back_help")),
+        **{at[k]: st.column_config.NumberColumn(format=pct) for k in checkpoints},
+    }
     return table, config

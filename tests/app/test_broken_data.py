@@ -28,6 +28,7 @@ IMPLIED = {"prices": {"companies"}}  # core.datasets cross-checks
 
 # --- which page needs which file ------------------------------------------------------------------
 
+
 def _files_used(path: Path, seen: set[Path]) -> set[str]:
     """Dataset names a module loads (constant arguments of require/load), following ui imports."""
     if path in seen or path == ROOT / "ui" / "data.py":
@@ -35,10 +36,15 @@ def _files_used(path: Path, seen: set[Path]) -> set[str]:
     seen.add(path)
     out: set[str] = set()
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    tuples = {t.id: [e.value for e in node.value.elts]  # module-level NAMES = ("a", "b") constants
-              for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple)
-              and all(isinstance(e, ast.Constant) for e in node.value.elts)
-              for t in node.targets if isinstance(t, ast.Name)}
+    tuples = {
+        t.id: [e.value for e in node.value.elts]  # module-level NAMES = ("a", "b") constants
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Tuple)
+        and all(isinstance(e, ast.Constant) for e in node.value.elts)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
@@ -80,6 +86,7 @@ def test_dependency_map_is_sane():
 
 
 # --- corruptions ---------------------------------------------------------------------------------
+
 
 def _records(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
@@ -159,6 +166,7 @@ def test_every_kind_appears_several_times():
 
 # --- the pages ------------------------------------------------------------------------------------
 
+
 def run_all_pages(lang: str) -> dict[str, object]:
     """{page id: AppTest after visiting it}, one session: Home first, then every page in order."""
     at = open_app(lang=lang)
@@ -172,8 +180,12 @@ def run_all_pages(lang: str) -> dict[str, object]:
 
 
 def _snapshot(at) -> dict:
-    return {"exception": [e.message for e in at.exception], "errors": [e.value for e in at.error],
-            "titles": [t.value for t in at.title], "text": texts(at)}
+    return {
+        "exception": [e.message for e in at.exception],
+        "errors": [e.value for e in at.error],
+        "titles": [t.value for t in at.title],
+        "text": texts(at),
+    }
 
 
 @pytest.fixture(scope="module")

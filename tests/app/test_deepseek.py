@@ -1,19 +1,27 @@
 """The DeepSeek page through the real entry point: both languages, headline numbers, every control at its ends."""
 
-import re
-
 import pytest
 
-from tests.app.conftest import clean, metrics, open_app, texts
+from tests.app.conftest import clean, metrics, open_app
 
 PAGE = "app_pages/deepseek.py"
 
 
 EXPECTED = {
-    "en": {"Final training run": "USD 5.576M", "In yen": "JPY 870M", "GPU-hours per trillion tokens": "180K",
-           "Days per trillion tokens": "3.66", "Server spending (reported)": "USD 1.6B"},
-    "ja": {"最終的な学習1回分": "557.6万ドル", "円に換算": "8.7億円", "1兆トークンあたりのGPU時間": "18万",
-           "1兆トークンあたりの日数": "3.66", "サーバー投資額(報道)": "16億ドル"},
+    "en": {
+        "Final training run": "USD 5.576M",
+        "In yen": "JPY 870M",
+        "GPU-hours per trillion tokens": "180K",
+        "Days per trillion tokens": "3.66",
+        "Server spending (reported)": "USD 1.6B",
+    },
+    "ja": {
+        "最終的な学習1回分": "557.6万ドル",
+        "円に換算": "8.7億円",
+        "1兆トークンあたりのGPU時間": "18万",
+        "1兆トークンあたりの日数": "3.66",
+        "サーバー投資額(報道)": "16億ドル",
+    },
 }
 
 
@@ -25,8 +33,11 @@ def test_defaults_show_the_reports_numbers(lang):
     for label, value in EXPECTED[lang].items():
         assert m[label] == value, label
     table = at.table[0].value
-    assert list(table.iloc[:, 1]) == (["USD 5.328M", "USD 238K", "USD 10K", "USD 5.576M"] if lang == "en"
-                                      else ["532.8万ドル", "23.8万ドル", "1万ドル", "557.6万ドル"])
+    assert list(table.iloc[:, 1]) == (
+        ["USD 5.328M", "USD 238K", "USD 10K", "USD 5.576M"]
+        if lang == "en"
+        else ["532.8万ドル", "23.8万ドル", "1万ドル", "557.6万ドル"]
+    )
     assert len(at.get("vega_lite_chart")) == 4  # peers, dense vs MoE, V3 benchmarks, R1 vs o1
     assert len(at.warning) == 1  # the caveat, in plain sight
     if lang == "en":
@@ -113,8 +124,9 @@ def test_price_slider_reaches_the_llama_comparison():
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_url_reproduces_the_view(lang):
-    at = open_app(PAGE, lang=lang, ds_price="3", ds_overhead="10×", ds_overhead_all="false", ds_active="671",
-                  ds_bench="MMLU (EM)")
+    at = open_app(
+        PAGE, lang=lang, ds_price="3", ds_overhead="10×", ds_overhead_all="false", ds_active="671", ds_bench="MMLU (EM)"
+    )
     body = clean(at)
     assert metrics(at)[list(EXPECTED[lang])[0]] == ("USD 8.364M" if lang == "en" else "836.4万ドル")
     assert at.select_slider(key="ds_overhead").value == 10
@@ -123,5 +135,6 @@ def test_url_reproduces_the_view(lang):
     assert ("**USD 83.64M**" if lang == "en" else "**8364万ドル**") in body
     total = next(m for m in at.metric if m.label == list(EXPECTED[lang])[0])
     # the delta names the report's price as the hourly rate it is, not a bare "USD 2"
-    assert total.proto.delta == ("+USD 2.79M vs the report's USD 2 per GPU-hour" if lang == "en"
-                                 else "報告書の1GPU時間2ドルと比べて+278.8万ドル")
+    assert total.proto.delta == (
+        "+USD 2.79M vs the report's USD 2 per GPU-hour" if lang == "en" else "報告書の1GPU時間2ドルと比べて+278.8万ドル"
+    )

@@ -23,8 +23,18 @@ from tests.app.conftest import PAGES, open_app
 from tests.app.test_hostile_urls import visible_text
 
 CHROME = {"_choice_lang", "_present"}  # the language switch and presenter toggle on every page
-KINDS = ("slider", "select_slider", "number_input", "date_input", "toggle", "checkbox", "selectbox", "multiselect",
-         "button_group", "radio")
+KINDS = (
+    "slider",
+    "select_slider",
+    "number_input",
+    "date_input",
+    "toggle",
+    "checkbox",
+    "selectbox",
+    "multiselect",
+    "button_group",
+    "radio",
+)
 VALUE_KINDS = ("slider", "number_input", "date_input", "toggle", "checkbox")
 SCENARIOS = ("min", "max", "mixed", "mixed_rev", "cleared")
 SHOWN = re.compile(r"\b(nan|NaN|inf|Infinity|NaT|None)\b|∞")
@@ -96,6 +106,7 @@ def ends(scenario: str, n: int) -> list[str]:
 
 # --- charts ---------------------------------------------------------------------------------------
 
+
 def _rows(chart) -> dict[str, pd.DataFrame]:
     out = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets}
     if chart.proto.data.data:
@@ -146,8 +157,14 @@ def chart_problems(chart) -> list[str]:
                 continue
             field = ch.get("field")
             frame = frames.get(data if data is not None else "")
-            if (field and ch.get("type") == "quantitative" and frame is not None and len(frame)
-                    and field in frame.columns and "aggregate" not in ch):
+            if (
+                field
+                and ch.get("type") == "quantitative"
+                and frame is not None
+                and len(frame)
+                and field in frame.columns
+                and "aggregate" not in ch
+            ):
                 values = pd.to_numeric(frame[field], errors="coerce")
                 if not values.map(lambda v: math.isfinite(v) if v == v else False).any():
                     problems.append(f"{channel}={field}: no finite value (blank marks)")
@@ -172,7 +189,7 @@ def check(at, where: str) -> None:
     assert not at.error, (where, [e.value for e in at.error])
     text = visible_text(at)
     found = SHOWN.search(text)
-    assert not found, (where, text[max(0, found.start() - 120):found.end() + 60])
+    assert not found, (where, text[max(0, found.start() - 120) : found.end() + 60])
     for chart in at.get("vega_lite_chart"):
         problems = chart_problems(chart)
         assert not problems, (where, chart.proto.alt or chart.proto.id, problems)
@@ -199,7 +216,8 @@ def test_every_control_at_its_extremes(page):
                     set_end(w, end)
             at.run()
             where = f"{page.id} {scenario} ({lang}) pass {attempt}: " + ", ".join(
-                f"{w.key}={e}" for w, e in zip(found, ends(scenario, len(found))))
+                f"{w.key}={e}" for w, e in zip(found, ends(scenario, len(found)))
+            )
             check(at, where)
 
 
@@ -211,9 +229,22 @@ def test_chart_check_catches_blank_inverted_and_infinite_charts():
     from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
 
     def chart(frame: pd.DataFrame, domain: list) -> SimpleNamespace:
-        proto = VegaLiteChart(spec=json.dumps({"layer": [{"data": {"name": "d"}, "mark": "line", "encoding": {
-            "x": {"field": "x", "type": "quantitative"},
-            "y": {"field": "y", "type": "quantitative", "scale": {"domain": domain}}}}]}))
+        proto = VegaLiteChart(
+            spec=json.dumps(
+                {
+                    "layer": [
+                        {
+                            "data": {"name": "d"},
+                            "mark": "line",
+                            "encoding": {
+                                "x": {"field": "x", "type": "quantitative"},
+                                "y": {"field": "y", "type": "quantitative", "scale": {"domain": domain}},
+                            },
+                        }
+                    ]
+                }
+            )
+        )
         named = proto.datasets.add()
         named.name, named.has_name = "d", True
         named.data.data = convert_pandas_df_to_arrow_bytes(frame)

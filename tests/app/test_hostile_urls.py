@@ -10,11 +10,31 @@ from hypothesis import strategies as st
 from core.paths import ROOT
 from tests.app.conftest import PAGES, open_app
 
-HOSTILE = st.sampled_from([
-    "nan", "NaN", "inf", "-inf", "1e308", "-1e308", "-1", "0", "999999999999", "1.5.2", "",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "**bold** [link](javascript:alert(1))",
-    "日本語", "\u202e\u0000", "true", "2025-13-45", "9" * 10_000, "H100,B200", "%00",
-])
+HOSTILE = st.sampled_from(
+    [
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "1e308",
+        "-1e308",
+        "-1",
+        "0",
+        "999999999999",
+        "1.5.2",
+        "",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "**bold** [link](javascript:alert(1))",
+        "日本語",
+        "\u202e\u0000",
+        "true",
+        "2025-13-45",
+        "9" * 10_000,
+        "H100,B200",
+        "%00",
+    ]
+)
 
 
 def control_keys(page) -> list[str]:
@@ -34,8 +54,20 @@ SHOWN = re.compile(r"\b(nan|NaN|inf|NaT|None)\b")
 
 def visible_text(at) -> str:
     parts = []
-    for kind in ("markdown", "caption", "metric", "title", "header", "subheader", "info", "warning", "error",
-                 "success", "table", "dataframe"):
+    for kind in (
+        "markdown",
+        "caption",
+        "metric",
+        "title",
+        "header",
+        "subheader",
+        "info",
+        "warning",
+        "error",
+        "success",
+        "table",
+        "dataframe",
+    ):
         for el in getattr(at, kind, []):
             value = getattr(el, "value", "")
             parts.append(value.to_string() if hasattr(value, "to_string") else str(value))
@@ -48,12 +80,21 @@ def visible_text(at) -> str:
 def test_hostile_parameters(page):
     keys = control_keys(page)
 
-    @settings(max_examples=8, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-    @given(params=st.dictionaries(st.sampled_from(keys + ["zz_unknown"]), HOSTILE | st.lists(HOSTILE, min_size=2,
-                                                                                             max_size=3),
-                                  min_size=1, max_size=4),
-           lang=st.sampled_from(["en", "ja", "xx"]))
+    @settings(
+        max_examples=8,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(
+        params=st.dictionaries(
+            st.sampled_from(keys + ["zz_unknown"]),
+            HOSTILE | st.lists(HOSTILE, min_size=2, max_size=3),
+            min_size=1,
+            max_size=4,
+        ),
+        lang=st.sampled_from(["en", "ja", "xx"]),
+    )
     def check(params, lang):
         at = open_app(page.file, **({"lang": lang} | params))
         assert not at.exception, (params, [e.message for e in at.exception])
@@ -64,7 +105,7 @@ def test_hostile_parameters(page):
     check()
 
 
-def _opened_on(page, params: dict) -> "AppTest":
+def _opened_on(page, params: dict) -> "AppTest":  # noqa: F821 - imported in the test that uses it
     """The page as a link opens it: its parameters are checked in the session's first page run.
     (AppTest starts on Home; the check's once-per-session flag is reset before the page runs.)"""
     from streamlit.testing.v1 import AppTest

@@ -1,7 +1,5 @@
 """The scaling-law page through the real entry point: both languages, every control at both ends."""
 
-import re
-
 import pytest
 
 from tests.app.conftest import clean, metrics, open_app, texts

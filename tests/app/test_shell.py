@@ -39,8 +39,10 @@ def test_pages_listed_in_article_order_and_only_existing():
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", ["USD 5.576M", "USD 500B", "−17.0%", "−21.6%", "−4.2%"]),
-     ("ja", ["557.6万ドル", "5000億ドル", "−17.0%", "−21.6%", "−4.2%"])],
+    [
+        ("en", ["USD 5.576M", "USD 500B", "−17.0%", "−21.6%", "−4.2%"]),
+        ("ja", ["557.6万ドル", "5000億ドル", "−17.0%", "−21.6%", "−4.2%"]),
+    ],
 )
 def test_home_headline_figures(lang, expected):
     at = open_app(lang=lang)
@@ -85,8 +87,9 @@ def broken_prices(tmp_path, monkeypatch):
     for p in DATA_DIR.glob("*.csv"):
         shutil.copy(p, tmp_path / p.name)
     path = tmp_path / "prices.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("2025-01-27,NVDA,118.42", "2025-01-27,NVDA,oops"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2025-01-27,NVDA,118.42", "2025-01-27,NVDA,oops"), encoding="utf-8"
+    )
     monkeypatch.setenv("SVE_DATA_DIR", str(tmp_path))
     return path
 
@@ -97,7 +100,7 @@ def test_broken_file_gives_a_clear_message_and_other_parts_work(broken_prices):
     assert len(at.error) == 1
     message = at.error[0].value
     assert "data/prices.csv" in message and "`close`" in message and "oops" in message
-    line = next(i for i, l in enumerate(broken_prices.read_text().splitlines(), 1) if "oops" in l)
+    line = next(i for i, text in enumerate(broken_prices.read_text().splitlines(), 1) if "oops" in text)
     assert f"line {line}" in message
     assert [m.value for m in at.metric][:2] == ["USD 5.576M", "USD 500B"]  # cost cards still shown
     at.switch_page("app_pages/sources.py").run()

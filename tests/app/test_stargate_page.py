@@ -19,10 +19,13 @@ def assert_clean(at):
         assert value != "—", label
 
 
-@pytest.mark.parametrize("lang, v3, gpt4o, gpus, gw, bill", [
-    ("en", "89,700", "5,000", "8.63M", "17.4 GW", "USD 12.3B"),
-    ("ja", "8.97万", "5,000", "863万", "17.4 GW", "123億ドル"),
-])
+@pytest.mark.parametrize(
+    "lang, v3, gpt4o, gpus, gw, bill",
+    [
+        ("en", "89,700", "5,000", "8.63M", "17.4 GW", "USD 12.3B"),
+        ("ja", "8.97万", "5,000", "863万", "17.4 GW", "123億ドル"),
+    ],
+)
 def test_default_view(lang, v3, gpt4o, gpus, gw, bill):
     at = open_app(PAGE, lang=lang)
     assert_clean(at)
@@ -36,12 +39,16 @@ def test_default_view(lang, v3, gpt4o, gpus, gw, bill):
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-@pytest.mark.parametrize("params", [
-    dict(sg_share="5", sg_server="1", sg_pue="1", sg_kwh="1", sg_gpu="B200", sg_profile="even"),
-    dict(sg_share="100", sg_server="3", sg_pue="2.5", sg_kwh="30", sg_gpu="A100"),
-    dict(sg_run_musd="0.01"),
-    dict(sg_run_musd="1000000"),
-], ids=["all-min", "all-max", "run-min", "run-max"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        dict(sg_share="5", sg_server="1", sg_pue="1", sg_kwh="1", sg_gpu="B200", sg_profile="even"),
+        dict(sg_share="100", sg_server="3", sg_pue="2.5", sg_kwh="30", sg_gpu="A100"),
+        dict(sg_run_musd="0.01"),
+        dict(sg_run_musd="1000000"),
+    ],
+    ids=["all-min", "all-max", "run-min", "run-max"],
+)
 def test_extremes(lang, params):
     at = open_app(PAGE, lang=lang, **params)
     assert_clean(at)
@@ -51,10 +58,19 @@ def test_extremes(lang, params):
         assert at.slider(key="sg_share").value == int(params["sg_share"])
 
 
-@pytest.mark.parametrize("params", [
-    dict(sg_gpu="H800"), dict(sg_profile="backloaded"), dict(sg_share="999"), dict(sg_pue="-3"),
-    dict(sg_kwh="abc"), dict(sg_run_musd="-5"), dict(sg_run_musd="nan"),
-], ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()))
+@pytest.mark.parametrize(
+    "params",
+    [
+        dict(sg_gpu="H800"),
+        dict(sg_profile="backloaded"),
+        dict(sg_share="999"),
+        dict(sg_pue="-3"),
+        dict(sg_kwh="abc"),
+        dict(sg_run_musd="-5"),
+        dict(sg_run_musd="nan"),
+    ],
+    ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()),
+)
 def test_bad_urls_fall_back(params):
     at = open_app(PAGE, lang="en", **params)
     assert_clean(at)

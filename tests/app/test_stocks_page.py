@@ -24,11 +24,23 @@ def clean(at):
     return text
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", ["Vistra, −28.3%", "Broadcom, −17.4%", "Alphabet (Google) class A, −4.2%", "2 of 5 fell", "USD 589B",
-            "closed −17.0%"]),
-    ("ja", ["ビストラの−28.3%", "ブロードコムの−17.4%", "5銘柄中2銘柄が下落", "5890億ドル", "−17.0%"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Vistra, −28.3%",
+                "Broadcom, −17.4%",
+                "Alphabet (Google) class A, −4.2%",
+                "2 of 5 fell",
+                "USD 589B",
+                "closed −17.0%",
+            ],
+        ),
+        ("ja", ["ビストラの−28.3%", "ブロードコムの−17.4%", "5銘柄中2銘柄が下落", "5890億ドル", "−17.0%"]),
+    ],
+)
 def test_default_view_reproduces_the_article(lang, expected):
     at = open_app(PAGE, lang=lang)
     text = clean(at)
@@ -50,7 +62,10 @@ def test_widen_to_the_article_date_flags_earnings(lang):
     assert at.query_params.get("s_end") == "2025-02-07"
     table = at.dataframe[0].value.set_index(at.dataframe[0].value.columns[0])
     assert round(table.iloc[:, 1].loc["Microsoft" if lang == "en" else "マイクロソフト"], 1) == -7.7
-    assert round(table.iloc[:, 1].loc["Alphabet (Google) class A" if lang == "en" else "アルファベット(グーグル)A株"], 1) == -7.4
+    assert (
+        round(table.iloc[:, 1].loc["Alphabet (Google) class A" if lang == "en" else "アルファベット(グーグル)A株"], 1)
+        == -7.4
+    )
     assert ("Microsoft (results on Jan 29, 2025)" if lang == "en" else "マイクロソフト(2025/01/29に決算)") in text
     at.button(key="s_preset_a").click().run()
     assert at.date_input(key="s_end").value == date(2025, 1, 29) and "†" not in clean(at)
@@ -73,10 +88,15 @@ def test_empty_window_gives_a_message_and_the_article_view(lang):
     assert ("Vistra, −28.3%" if lang == "en" else "ビストラの−28.3%") in text
 
 
-@pytest.mark.parametrize(("base", "start", "end"), [
-    ("2024-12-02", "2024-12-03", "2025-03-31"), ("2025-03-28", "2025-03-31", "2025-03-31"),
-    ("2025-03-31", "2025-03-31", "2025-03-31"), ("2025-02-07", "2025-01-01", "2025-02-20"),
-])
+@pytest.mark.parametrize(
+    ("base", "start", "end"),
+    [
+        ("2024-12-02", "2024-12-03", "2025-03-31"),
+        ("2025-03-28", "2025-03-31", "2025-03-31"),
+        ("2025-03-31", "2025-03-31", "2025-03-31"),
+        ("2025-02-07", "2025-01-01", "2025-02-20"),
+    ],
+)
 def test_edge_windows_run(base, start, end):
     clean(open_app(PAGE, lang="ja", s_base=base, s_start=start, s_end=end))
 
@@ -95,4 +115,3 @@ def test_extras_and_group_toggles():
     at = open_app(PAGE, s_groups="")
     text = clean(at)
     assert "No group is selected" in text
-

@@ -46,14 +46,17 @@ def test_elastic_and_inelastic(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-@pytest.mark.parametrize("params", [
-    dict(wn_k="1×", wn_eps="0.2", wn_share="0"),
-    dict(wn_k="100×", wn_eps="2.5", wn_share="100"),
-    dict(wn_k="100×", wn_eps="0.2", wn_share="0"),
-    dict(wn_k="1×", wn_eps="2.5", wn_share="100"),
-    dict(wn_k="abc", wn_eps="nan", wn_share="-5"),
-    dict(wn_k="1e9", wn_eps="99", wn_share="500"),
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        dict(wn_k="1×", wn_eps="0.2", wn_share="0"),
+        dict(wn_k="100×", wn_eps="2.5", wn_share="100"),
+        dict(wn_k="100×", wn_eps="0.2", wn_share="0"),
+        dict(wn_k="1×", wn_eps="2.5", wn_share="100"),
+        dict(wn_k="abc", wn_eps="nan", wn_share="-5"),
+        dict(wn_k="1e9", wn_eps="99", wn_share="500"),
+    ],
+)
 def test_extremes_and_bad_urls(lang, params):
     assert_clean(open_app(PAGE, lang=lang, **params))
 

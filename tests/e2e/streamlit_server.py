@@ -15,8 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 
 
@@ -40,14 +46,30 @@ def free_port() -> int:
 def streamlit_server(script: str = "streamlit_app.py", port: int | None = None, extra_args: tuple[str, ...] = ()):
     """Yield the base URL (a ServerURL) of a fresh server; stop it afterwards. Its log is kept."""
     port = port or free_port()
-    log = (ROOT / ".pytest_cache" / f"streamlit-{port}.log")
+    log = ROOT / ".pytest_cache" / f"streamlit-{port}.log"
     log.parent.mkdir(exist_ok=True)
     env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                script,
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                *extra_args,
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
         url = ServerURL(f"http://127.0.0.1:{port}")
         url.pid = proc.pid
         try:

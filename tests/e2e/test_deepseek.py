@@ -60,8 +60,10 @@ def test_a_slider_move_after_a_language_switch_stays_in_the_new_language(open_pa
     page.keyboard.press("ArrowRight")
     wait_for_app(page)
     expect(total_metric(page)).to_contain_text("USD 5.715M")
-    for lang, radio, label, price in (("ja", "日本語", "最終的な学習1回分", "H800の1GPU時間あたりレンタル料"),
-                                      ("en", "English", "Final training run", "Rental price")):
+    for _lang, radio, label, price in (
+        ("ja", "日本語", "最終的な学習1回分", "H800の1GPU時間あたりレンタル料"),
+        ("en", "English", "Final training run", "Rental price"),
+    ):
         page.get_by_role("radio", name=radio).click()
         wait_for_app(page)
         slider = page.get_by_test_id("stSlider").filter(has_text=price)

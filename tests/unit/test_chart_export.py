@@ -25,8 +25,9 @@ def test_cached_spec_is_what_streamlit_would_send():
     from ui.charts import _spec
 
     df = pd.DataFrame({"company": ["NVIDIA", "Apple"], "change": [-0.17, 0.03]})
-    chart = (alt.Chart(df).mark_bar().encode(x="change:Q", y="company:N")
-             + alt.Chart(df).mark_text().encode(x="change:Q", y="company:N", text="company:N"))
+    chart = alt.Chart(df).mark_bar().encode(x="change:Q", y="company:N") + alt.Chart(df).mark_text().encode(
+        x="change:Q", y="company:N", text="company:N"
+    )
     assert _spec(chart) == _convert_altair_to_vega_lite_spec(chart)
 
 
@@ -39,8 +40,9 @@ def test_named_data_chart_is_built_once_and_takes_new_rows():
 
     def line(title):
         calls.append(title)
-        return (alt.Chart(alt.NamedData("rows")).mark_line().encode(x="x:Q", y="y:Q").properties(title=title)
-                + alt.Chart(alt.NamedData("mine")).mark_point().encode(x="x:Q", y="y:Q"))
+        return alt.Chart(alt.NamedData("rows")).mark_line().encode(x="x:Q", y="y:Q").properties(
+            title=title
+        ) + alt.Chart(alt.NamedData("mine")).mark_point().encode(x="x:Q", y="y:Q")
 
     a = pd.DataFrame({"x": [1, 2, 3], "y": [3.0, 4.0, 5.0]})
     one = build_named(line, {"rows": a, "mine": a.iloc[[1]]}, "cost")
@@ -61,7 +63,12 @@ def test_named_rows_may_be_columns_of_lists():
     from ui.charts import as_frame, build_named, with_rows
 
     def dots(title):
-        return alt.Chart(alt.NamedData("rows")).mark_point().encode(x="x:Q", y="y:Q", tooltip="name:N").properties(title=title)
+        return (
+            alt.Chart(alt.NamedData("rows"))
+            .mark_point()
+            .encode(x="x:Q", y="y:Q", tooltip="name:N")
+            .properties(title=title)
+        )
 
     cols = {"x": [1.0, 2.0], "y": [3.0, 5.0], "name": ["a", "b"]}
     built = build_named(dots, {"rows": cols}, "lists")
@@ -73,8 +80,13 @@ def test_named_rows_may_be_columns_of_lists():
 
 # Chart rows as columns of lists become Arrow tables with the column types pyarrow would find,
 # whatever the mix of values, even when types worked out for earlier rows are reused.
-_values = st_h.one_of(st_h.integers(-10**12, 10**12), st_h.floats(allow_nan=True, allow_infinity=False),
-                      st_h.text(max_size=5), st_h.booleans(), st_h.none())
+_values = st_h.one_of(
+    st_h.integers(-(10**12), 10**12),
+    st_h.floats(allow_nan=True, allow_infinity=False),
+    st_h.text(max_size=5),
+    st_h.booleans(),
+    st_h.none(),
+)
 
 
 @settings(max_examples=150, deadline=None)

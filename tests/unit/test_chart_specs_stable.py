@@ -17,10 +17,9 @@ import pandas as pd
 import pytest
 
 import ui.i18n
-from core import costs, datasets, demand, stargate
+from core import costs, datasets, demand, stargate, stocks
 from core import deepseek as ds
 from core import scenarios as S
-from core import stocks
 from core.datasets import fact
 from core.formatting import fmt_number
 from core.hardware import gpu_spec, peak_flops_per_s
@@ -47,11 +46,24 @@ def assert_same_spec(first, *others) -> None:
 
 # ---- Stargate ---------------------------------------------------------------------------------
 
+
 def _budget(facts, gpus, share=0.5, multiple=1.5, pue=1.58, profile="front"):
     cost = fact(facts, "stargate_budget_usd")
-    return stargate.budget_outcome(stargate.BudgetInputs(
-        cost, 4, share, gpu_spec(gpus, "H100", "purchase_usd"), gpu_spec(gpus, "H100", "tdp_w"), multiple, pue,
-        0.08, profile, fact(facts, "stargate_initial_usd"), 2025))
+    return stargate.budget_outcome(
+        stargate.BudgetInputs(
+            cost,
+            4,
+            share,
+            gpu_spec(gpus, "H100", "purchase_usd"),
+            gpu_spec(gpus, "H100", "tdp_w"),
+            multiple,
+            pue,
+            0.08,
+            profile,
+            fact(facts, "stargate_initial_usd"),
+            2025,
+        )
+    )
 
 
 def _gw_chart(facts, gpus, timeline, lang, **inputs):
@@ -80,11 +92,14 @@ def _spend_chart(facts, gpus, lang, **inputs):
 
 def test_stargate_spending_chart(facts, gpus, lang):
     """The spending profile (evenly, or the initial amount first) changes the tallest bar."""
-    assert_same_spec(_spend_chart(facts, gpus, lang, profile="even", share=0.05),
-                     _spend_chart(facts, gpus, lang, profile="front", share=1.0))
+    assert_same_spec(
+        _spend_chart(facts, gpus, lang, profile="even", share=0.05),
+        _spend_chart(facts, gpus, lang, profile="front", share=1.0),
+    )
 
 
 # ---- DeepSeek ---------------------------------------------------------------------------------
+
 
 def _peer_chart(facts, peer_costs, lang, price, overhead=1, on_all=False):
     from ui import deepseek_view as view
@@ -96,10 +111,12 @@ def _peer_chart(facts, peer_costs, lang, price, overhead=1, on_all=False):
 
 def test_deepseek_peer_chart(facts, peer_costs, lang):
     """The rental price and the overhead multiplier move DeepSeek's own band (the widest at the top)."""
-    assert_same_spec(_peer_chart(facts, peer_costs, lang, ds.PRICE_RANGE_USD[0]),
-                     _peer_chart(facts, peer_costs, lang, ds.PRICE_RANGE_USD[1]),
-                     _peer_chart(facts, peer_costs, lang, ds.PRICE_RANGE_USD[1], ds.OVERHEAD_STEPS[-1]),
-                     _peer_chart(facts, peer_costs, lang, 2.0, ds.OVERHEAD_STEPS[-1], True))
+    assert_same_spec(
+        _peer_chart(facts, peer_costs, lang, ds.PRICE_RANGE_USD[0]),
+        _peer_chart(facts, peer_costs, lang, ds.PRICE_RANGE_USD[1]),
+        _peer_chart(facts, peer_costs, lang, ds.PRICE_RANGE_USD[1], ds.OVERHEAD_STEPS[-1]),
+        _peer_chart(facts, peer_costs, lang, 2.0, ds.OVERHEAD_STEPS[-1], True),
+    )
 
 
 def _moe_chart(facts, gpus, lang, active_billions):
@@ -108,21 +125,38 @@ def _moe_chart(facts, gpus, lang, active_billions):
     from ui.i18n import t
 
     total, tokens = fact(facts, "ds_v3_total_params"), ds.v3_headline(facts, 2.0).tokens
-    r = ds.dense_vs_moe(total, active_billions * 1e9, tokens, fact(facts, "ds_v3_active_params"), tokens,
-                        fact(facts, "v3_gpu_hours_pretraining"), peak_flops_per_s(gpus, "H800"), 2.0)
-    w = {k: t(f"deepseek.why.{k}", total=fmt_compact(total, lang, 0), active=fmt_compact(active_billions * 1e9, lang, 0),
-              tokens=fmt_compact(tokens, lang, 1)) for k in ("dense", "moe_bar", "flops", "kind", "chart_title")}
+    r = ds.dense_vs_moe(
+        total,
+        active_billions * 1e9,
+        tokens,
+        fact(facts, "ds_v3_active_params"),
+        tokens,
+        fact(facts, "v3_gpu_hours_pretraining"),
+        peak_flops_per_s(gpus, "H800"),
+        2.0,
+    )
+    w = {
+        k: t(
+            f"deepseek.why.{k}",
+            total=fmt_compact(total, lang, 0),
+            active=fmt_compact(active_billions * 1e9, lang, 0),
+            tokens=fmt_compact(tokens, lang, 1),
+        )
+        for k in ("dense", "moe_bar", "flops", "kind", "chart_title")
+    }
     return moe_chart(r.dense_flops, r.moe_flops, w, lang)
 
 
 def test_deepseek_moe_chart(facts, gpus, lang):
     """The active-parameters slider renames the MoE bar ("MoE: 37B active")."""
     total = int(fact(facts, "ds_v3_total_params") / 1e9)
-    assert_same_spec(_moe_chart(facts, gpus, lang, 1), _moe_chart(facts, gpus, lang, 37),
-                     _moe_chart(facts, gpus, lang, total))
+    assert_same_spec(
+        _moe_chart(facts, gpus, lang, 1), _moe_chart(facts, gpus, lang, 37), _moe_chart(facts, gpus, lang, total)
+    )
 
 
 # ---- Scenarios --------------------------------------------------------------------------------
+
 
 def _scenario(presets, facts, gpus, **changes):
     values = S.preset_values(presets, facts, gpus, S.DEFAULT_PRESET)
@@ -146,16 +180,20 @@ def _sweep_chart(presets, facts, gpus, lang, y, axis, **changes):
 @pytest.mark.parametrize("axis", ["mfu", "gpus"])
 def test_scenarios_sweep_charts(presets, facts, gpus, lang, y, axis):
     """MFU at its ends (1%: the sweep spans two decades; 100%: a few steps of one) and GPUs."""
-    charts = [_sweep_chart(presets, facts, gpus, lang, y, axis, mfu=m, n_gpus=n)
-              for m, n in ((0.01, 2048), (1.0, 2048), (0.4, 1), (0.2, 1_000_000))]
+    charts = [
+        _sweep_chart(presets, facts, gpus, lang, y, axis, mfu=m, n_gpus=n)
+        for m, n in ((0.01, 2048), (1.0, 2048), (0.4, 1), (0.2, 1_000_000))
+    ]
     assert_same_spec(*charts)
 
 
 def _comparison_chart(lang, mine_usd):
     from ui.scenarios_charts import comparison_chart
 
-    comp = pd.DataFrame([("Yours", mine_usd, True), ("DeepSeek-V3", 5.576e6, False), ("Stargate", 5e11, False)],
-                        columns=["name", "usd", "mine"])
+    comp = pd.DataFrame(
+        [("Yours", mine_usd, True), ("DeepSeek-V3", 5.576e6, False), ("Stargate", 5e11, False)],
+        columns=["name", "usd", "mine"],
+    )
     comp["label"] = comp["usd"].map(lambda v: fmt_number(v, lang))
     return comparison_chart(comp, "USD", lang)
 
@@ -168,6 +206,7 @@ def test_scenarios_comparison_chart(presets, facts, gpus, lang):
 
 # ---- What next --------------------------------------------------------------------------------
 
+
 def _next_chart(lang, eps, share, k=10.0):
     from ui.demand_charts import curve_rows, spending_chart
 
@@ -179,11 +218,17 @@ def _next_chart(lang, eps, share, k=10.0):
 def test_what_next_chart(lang):
     """ε on one of the drawn lines or between them, at its ends, and the pass-through at its ends."""
     lo_e, hi_e = demand.ELASTICITY_RANGE
-    assert_same_spec(_next_chart(lang, 1.0, 1.0), _next_chart(lang, 1.3, 1.0), _next_chart(lang, lo_e, 0.0),
-                     _next_chart(lang, hi_e, 1.0, 100.0), _next_chart(lang, 0.5, 0.05, 1.0))
+    assert_same_spec(
+        _next_chart(lang, 1.0, 1.0),
+        _next_chart(lang, 1.3, 1.0),
+        _next_chart(lang, lo_e, 0.0),
+        _next_chart(lang, hi_e, 1.0, 100.0),
+        _next_chart(lang, 0.5, 0.05, 1.0),
+    )
 
 
 # ---- Stocks -----------------------------------------------------------------------------------
+
 
 def _drawdown_chart(companies, lang, end, more=False):
     from ui.stocks_charts import drawdown_bars
@@ -198,9 +243,11 @@ def test_stocks_drawdown_chart_across_windows(companies, lang):
     """Another window reorders the companies and moves the largest fall: data only. (The toggle that
     adds company groups may rebuild the chart: a colour domain of every group would put groups that
     are not shown in the legend.)"""
-    assert_same_spec(_drawdown_chart(companies, lang, stocks.SHOCK_WINDOW[1]),
-                     _drawdown_chart(companies, lang, stocks.ARTICLE_DATE),
-                     _drawdown_chart(companies, lang, date(2025, 6, 30)))
+    assert_same_spec(
+        _drawdown_chart(companies, lang, stocks.SHOCK_WINDOW[1]),
+        _drawdown_chart(companies, lang, stocks.ARTICLE_DATE),
+        _drawdown_chart(companies, lang, date(2025, 6, 30)),
+    )
 
 
 def test_stocks_drawdown_order_is_a_field(companies, lang):
@@ -213,7 +260,10 @@ def test_stocks_drawdown_order_is_a_field(companies, lang):
 def test_inputs_differ(facts, gpus, peer_costs, companies):
     """The pairs above really are different data (else the tests above prove nothing)."""
     assert _spec(_gw_chart(facts, gpus, datasets.load("stargate_timeline"), "en", share=0.05)) != _spec(
-        _gw_chart(facts, gpus, datasets.load("stargate_timeline"), "en", share=1.0))
+        _gw_chart(facts, gpus, datasets.load("stargate_timeline"), "en", share=1.0)
+    )
     assert _spec(_next_chart("en", 1.0, 1.0))["datasets"] != _spec(_next_chart("en", 1.3, 1.0))["datasets"]
-    assert _spec(_drawdown_chart(companies, "en", stocks.SHOCK_WINDOW[1]))["datasets"] != _spec(
-        _drawdown_chart(companies, "en", date(2025, 6, 30)))["datasets"]
+    assert (
+        _spec(_drawdown_chart(companies, "en", stocks.SHOCK_WINDOW[1]))["datasets"]
+        != _spec(_drawdown_chart(companies, "en", date(2025, 6, 30)))["datasets"]
+    )

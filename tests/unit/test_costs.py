@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import costs, datasets
+from core import costs
 from core.hardware import gpu_names, gpu_spec, gpu_table, peak_flops_per_s, spec_source
 
 
@@ -41,13 +41,16 @@ def test_power_and_energy():
     assert costs.training_memory_bytes(671e9) == 671e9 * 16
 
 
-@pytest.mark.parametrize("call", [
-    lambda: costs.gpu_hours_for(1e24, 1e15, 0),
-    lambda: costs.wall_clock_days(10, 0),
-    lambda: costs.facility_power_w(1, 1, 0.9),
-    lambda: costs.runs_in_budget(1, 0),
-    lambda: costs.training_flops(-1, 1),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: costs.gpu_hours_for(1e24, 1e15, 0),
+        lambda: costs.wall_clock_days(10, 0),
+        lambda: costs.facility_power_w(1, 1, 0.9),
+        lambda: costs.runs_in_budget(1, 0),
+        lambda: costs.training_flops(-1, 1),
+    ],
+)
 def test_meaningless_inputs_raise(call):
     with pytest.raises(ValueError):
         call()
@@ -67,7 +70,11 @@ def test_gpu_table(gpus):
     assert list(t.index) == ["A100", "H100", "H800", "H200", "B200"]
     assert gpu_names(gpus) == tuple(t.index)
     extra = pd.concat([gpus, gpus.iloc[:1].assign(gpu="MI300X"), gpus.iloc[:1].assign(gpu="Gaudi 3")])
-    assert gpu_names(extra) == tuple(gpu_table(extra).index) == ("A100", "H100", "H800", "H200", "B200", "Gaudi 3", "MI300X")
+    assert (
+        gpu_names(extra)
+        == tuple(gpu_table(extra).index)
+        == ("A100", "H100", "H800", "H200", "B200", "Gaudi 3", "MI300X")
+    )
     first = gpus.loc[(gpus["gpu"] == "H800") & (gpus["spec"] == "bf16_dense_tflops"), "source_id"].iloc[0]
     assert spec_source(gpus, "H800", "bf16_dense_tflops") == first and spec_source(gpus, "H800", "no_such_spec") is None
     assert gpu_spec(gpus, "A100", "fp8_dense_tflops") is None

@@ -15,8 +15,10 @@ from core.datasets import fact
 from core.hardware import gpu_spec, peak_flops_per_s
 
 HERE = Path(__file__).resolve()
-REFERENCE_CANDIDATES = [HERE.parents[2] / ".." / "shared" / "reference",  # /work/main/tests/unit -> /work/shared
-                        HERE.parents[3] / ".." / "shared" / "reference"]  # a worktree one level deeper
+REFERENCE_CANDIDATES = [
+    HERE.parents[2] / ".." / "shared" / "reference",  # /work/main/tests/unit -> /work/shared
+    HERE.parents[3] / ".." / "shared" / "reference",
+]  # a worktree one level deeper
 REFERENCE = next((p for p in REFERENCE_CANDIDATES if p.is_dir()), None)
 
 
@@ -32,11 +34,16 @@ def models():
 
 # --- the report's Table 1 ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("stage", "gpu_hours", "cost"), [
-    ("pretraining", 2_664_000, 5_328_000),
-    ("context_extension", 119_000, 238_000),
-    ("post_training", 5_000, 10_000),
-], ids=["pre-training USD 5.328M", "context extension USD 0.238M", "post-training USD 0.01M"])
+
+@pytest.mark.parametrize(
+    ("stage", "gpu_hours", "cost"),
+    [
+        ("pretraining", 2_664_000, 5_328_000),
+        ("context_extension", 119_000, 238_000),
+        ("post_training", 5_000, 10_000),
+    ],
+    ids=["pre-training USD 5.328M", "context extension USD 0.238M", "post-training USD 0.01M"],
+)
 def test_stage_costs_reproduce_table_1(facts, stage, gpu_hours, cost):
     table = pd.DataFrame(ds.stage_columns(facts, fact(facts, "v3_rental_price_usd_per_gpu_hour"))).set_index("stage")
     assert table.loc[stage, "gpu_hours"] == gpu_hours
@@ -71,6 +78,7 @@ def test_exchange_rate_the_article_implies(facts):
 
 
 # --- peers --------------------------------------------------------------------------------------
+
 
 def test_peer_figures_and_runs_of_v3(facts, peers):
     est = ds.peer_estimates(facts, peers, 2.0)
@@ -128,13 +136,16 @@ def test_comparison_is_always_finite_and_positive(price, overhead, on_peers):
     assert (est["high_usd"] >= est["low_usd"]).all()
 
 
-@pytest.mark.parametrize(("raw", "expected"), [(3.0, 3.0), (0.0, 0.5), (99, 8.0), ("x", 2.0), (float("nan"), 2.0),
-                                               (float("inf"), 2.0), (None, 2.0)])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(3.0, 3.0), (0.0, 0.5), (99, 8.0), ("x", 2.0), (float("nan"), 2.0), (float("inf"), 2.0), (None, 2.0)],
+)
 def test_clamp(raw, expected):
     assert ds.clamp(raw, *ds.PRICE_RANGE_USD, 2.0) == expected
 
 
 # --- dense vs mixture of experts ----------------------------------------------------------------
+
 
 def test_dense_vs_moe_at_v3_size(facts):
     gpus = datasets.load("gpus")
@@ -168,6 +179,7 @@ def test_gpu_specs_the_page_cites():
 
 
 # --- benchmarks ---------------------------------------------------------------------------------
+
 
 def test_default_benchmarks_exist_and_standing(models):
     bench = datasets.load("benchmarks_v3")

@@ -49,7 +49,7 @@ def test_finite_and_positive_everywhere(k, e, s):
 
 def test_closed_form_full_pass_through():
     assert demand.outcome(10, 2.0).compute == pytest.approx(10.0)  # k^(ε-1)
-    assert demand.outcome(10, 0.5).compute == pytest.approx(10 ** -0.5)
+    assert demand.outcome(10, 0.5).compute == pytest.approx(10**-0.5)
     assert demand.outcome(100, 2.5).usage == pytest.approx(1e5)
 
 
@@ -86,6 +86,7 @@ def test_k_steps_include_marker():
 
 # ---- the chart's line-end labels (ui.demand_charts.end_labels) ------------------------------------
 
+
 def _ends(e: float, share: float) -> dict:
     from ui.demand_charts import curve_rows, spending_rows
 
@@ -116,6 +117,8 @@ def test_every_line_is_named_once_and_labels_never_touch(e, share):
     assert sorted(named) == sorted({f"{v:g}" for v in (*demand.CURVE_ELASTICITIES, e)})
     assert ends["slot"].count("chosen") == 1
     logs = [math.log10(c) for c in ends["compute"]]
-    span = math.ceil(math.log10(max(max(ends["compute"]), 1) * 1.3)) - math.floor(math.log10(min(min(ends["compute"]), 1) / 1.3))
+    span = math.ceil(math.log10(max(max(ends["compute"]), 1) * 1.3)) - math.floor(
+        math.log10(min(min(ends["compute"]), 1) / 1.3)
+    )
     # a label's height apart on the axis (the axis spans at least the labels' own span and 1×)
     assert all(b - a >= LABEL_PX / HEIGHT * max(span, 1) - 1e-12 for a, b in zip(logs, logs[1:]))

@@ -17,9 +17,14 @@ def test_v3_cost_reproduces_the_report(facts):
     assert h.stargate_per_year_usd == 125e9
 
 
-@pytest.mark.parametrize(("stage", "usd"), [("v3_gpu_hours_pretraining", 5.328e6),
-                                            ("v3_gpu_hours_context_extension", 0.238e6),
-                                            ("v3_gpu_hours_post_training", 0.01e6)])
+@pytest.mark.parametrize(
+    ("stage", "usd"),
+    [
+        ("v3_gpu_hours_pretraining", 5.328e6),
+        ("v3_gpu_hours_context_extension", 0.238e6),
+        ("v3_gpu_hours_post_training", 0.01e6),
+    ],
+)
 def test_v3_stage_costs(facts, stage, usd):
     assert training_cost_usd(datasets.fact(facts, stage), 2) == pytest.approx(usd)
 
@@ -31,8 +36,10 @@ def test_cost_functions_reject_bad_input():
         cost_ratio(1, 0)
 
 
-@pytest.mark.parametrize(("ticker", "pct"), [("NVDA", -17.0), ("AVGO", -17.4), ("VST", -28.3), ("CEG", -20.8),
-                                             ("TLN", -21.6), ("GOOGL", -4.2), ("MSFT", -2.1)])
+@pytest.mark.parametrize(
+    ("ticker", "pct"),
+    [("NVDA", -17.0), ("AVGO", -17.4), ("VST", -28.3), ("CEG", -20.8), ("TLN", -21.6), ("GOOGL", -4.2), ("MSFT", -2.1)],
+)
 def test_shock_window_matches_the_article(prices, ticker, pct):
     dd = stocks.drawdowns(prices, stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW).set_index("ticker")
     assert round(dd.loc[ticker, "change"] * 100, 1) == pct

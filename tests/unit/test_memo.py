@@ -70,20 +70,26 @@ def test_a_loaded_frame_is_keyed_by_its_name_until_it_changes():
     named = lambda: known_as(base.copy(deep=False), "data:facts:1")  # noqa: E731
     assert fingerprint(named()) == fingerprint(named()) != fingerprint(base)
     assert fingerprint(("x", named())) != fingerprint(("y", named()))
-    for change in (lambda f: f.__setitem__("new", 1), lambda f: f.loc.__setitem__((0, "value"), 9.0),
-                   lambda f: f.rename(columns={"key": "k"}, inplace=True)):
+    for change in (
+        lambda f: f.__setitem__("new", 1),
+        lambda f: f.loc.__setitem__((0, "value"), 9.0),
+        lambda f: f.rename(columns={"key": "k"}, inplace=True),
+    ):
         frame = named()
         change(frame)
         assert fingerprint(frame) != fingerprint(named())
     assert fingerprint(named()[["key"]]) == fingerprint(base[["key"]])
 
 
-@pytest.mark.parametrize("columns", [
-    {"stage": ["Pre-training", "Total"], "USD": ["USD 5.328M", "USD 5.576M"], "share": ["95.5%", "100.0%"]},
-    {"段階": ["事前学習", "合計"], "費用": ["532.8万ドル", "557.6万ドル"]},
-    {"model": ["a", "b", "c"], "runs": [1.5, 2.0, float("nan")], "flag": [True, False, True]},
-    {"k": ["a", "b"], "v": [1, None]},  # a one-row frame would type it int64; the whole column is float64
-])
+@pytest.mark.parametrize(
+    "columns",
+    [
+        {"stage": ["Pre-training", "Total"], "USD": ["USD 5.328M", "USD 5.576M"], "share": ["95.5%", "100.0%"]},
+        {"段階": ["事前学習", "合計"], "費用": ["532.8万ドル", "557.6万ドル"]},
+        {"model": ["a", "b", "c"], "runs": [1.5, 2.0, float("nan")], "flag": [True, False, True]},
+        {"k": ["a", "b"], "v": [1, None]},  # a one-row frame would type it int64; the whole column is float64
+    ],
+)
 def test_arrow_frame_is_what_streamlit_makes_of_the_frame(columns):
     from streamlit import dataframe_util
 

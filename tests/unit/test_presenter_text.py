@@ -7,8 +7,11 @@ from ui import charts
 
 
 def _texts(chart) -> list:
-    return [layer.mark for layer in charts.chart_layers(chart)
-            if isinstance(getattr(layer, "mark", None), alt.MarkDef) and layer.mark.type == "text"]
+    return [
+        layer.mark
+        for layer in charts.chart_layers(chart)
+        if isinstance(getattr(layer, "mark", None), alt.MarkDef) and layer.mark.type == "text"
+    ]
 
 
 def _chart() -> alt.LayerChart:

@@ -124,13 +124,15 @@ def test_every_fragment_takes_its_turn():
                 bare.append(f"{path.name}:{node.lineno}")
     assert not bare, f"st.fragment used directly (use ui.process.fragment): {bare}"
     entry = ast.parse((ROOT / "streamlit_app.py").read_text(encoding="utf-8"))
-    gated = [n for n in entry.body if isinstance(n, ast.With)
-             and "one_run_at_a_time" in ast.unparse(n.items[0].context_expr)]
+    gated = [
+        n for n in entry.body if isinstance(n, ast.With) and "one_run_at_a_time" in ast.unparse(n.items[0].context_expr)
+    ]
     assert gated and any("page.run" in ast.unparse(s) for s in gated[0].body)
 
 
 def test_a_gated_fragment_keeps_its_identity(monkeypatch):
     """Streamlit names a fragment by its module and qualified name: the gated one keeps both."""
+
     def calculator():
         return 42
 

@@ -18,8 +18,9 @@ def test_grouping_by_page():
     grouped = sources_by_page(frames(), ["home", "sources"])
     assert "V3R" in grouped["home"] and "BT39" in grouped["home"]
     assert "EPH" in grouped["other"]  # GPU specs: no page listed here uses them
-    everything = sources_by_page(frames(), ["home", "stocks", "scaling", "stargate", "deepseek", "scenarios",
-                                            "next", "sources"])
+    everything = sources_by_page(
+        frames(), ["home", "stocks", "scaling", "stargate", "deepseek", "scenarios", "next", "sources"]
+    )
     assert "other" not in everything
     only_sources = sources_by_page(frames(), ["sources"])
     assert "V3R" in only_sources["other"]

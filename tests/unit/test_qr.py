@@ -4,7 +4,9 @@ from core.qr import qr_svg, safe_base_url, view_url
 
 
 def test_safe_base_url():
-    assert safe_base_url("https://talk.example.org/app/?x=1#y", "http://localhost:8501") == "https://talk.example.org/app"
+    assert (
+        safe_base_url("https://talk.example.org/app/?x=1#y", "http://localhost:8501") == "https://talk.example.org/app"
+    )
     for bad in ("javascript:alert(1)", "ftp://x", "", None, "not a url", "https://" + "a" * 400):
         assert safe_base_url(bad, "http://localhost:8501/") == "http://localhost:8501"
 

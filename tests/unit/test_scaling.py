@@ -87,13 +87,13 @@ def test_loss_values_are_plausible(fits):
 def test_loss_strictly_decreases_with_compute(exp, step):
     fits = scaling.fits_from_table(datasets.load("scaling_fits"))
     for fit in fits.values():
-        assert fit.optimum(10 ** (exp + step)).loss < fit.optimum(10 ** exp).loss
+        assert fit.optimum(10 ** (exp + step)).loss < fit.optimum(10**exp).loss
 
 
 @given(st.floats(min_value=21, max_value=27), st.sampled_from(scaling.FIT_IDS))
 def test_no_nan_or_inf_over_the_slider_range(exp, fit_id):
     fit = scaling.fits_from_table(datasets.load("scaling_fits"))[fit_id]
-    c = 10 ** exp
+    c = 10**exp
     opt = fit.optimum(c)
     n, d = scaling.rule_of_thumb(c, 20)
     values = (opt.n_params, opt.d_tokens, opt.loss, opt.tokens_per_param, n, d, fit.loss(n, d))
@@ -112,8 +112,10 @@ def test_every_slider_stop_is_finite_and_labelled(fits):
     assert scaling.loss_curve(fits, list(scaling.COMPUTE_STEPS)).notna().all().all()
 
 
-@pytest.mark.parametrize(("value", "label"), [(1e24, "10²⁴"), (3.4078e24, "3.4×10²⁴"), (9.99e23, "10²⁴"),
-                                              (5.76e23, "5.8×10²³"), (4.64e26, "4.6×10²⁶")])
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [(1e24, "10²⁴"), (3.4078e24, "3.4×10²⁴"), (9.99e23, "10²⁴"), (5.76e23, "5.8×10²³"), (4.64e26, "4.6×10²⁶")],
+)
 def test_flop_label(value, label):
     assert scaling.flop_label(value) == label
 
@@ -143,11 +145,12 @@ def test_tokens_per_param_of_real_models(models):
 
 # --- trend ---------------------------------------------------------------------------------------
 
+
 def synthetic(growth: float, start=date(2015, 1, 1), n=40, noise=0.0, seed=1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     days = [start + timedelta(days=int(d)) for d in np.linspace(0, 365 * 8, n)]
     years = np.array([scaling.decimal_year(d) for d in days]) - 2015
-    flops = 1e20 * growth ** years * 10 ** rng.normal(0, noise, n)
+    flops = 1e20 * growth**years * 10 ** rng.normal(0, noise, n)
     return pd.DataFrame({"date": pd.to_datetime(days), "flop": flops})
 
 
@@ -187,6 +190,7 @@ def test_decimal_year():
 
 # --- money ------------------------------------------------------------------------------------
 
+
 def test_money_goes_through_the_shared_cost_model():
     hours, usd = scaling.budget_cost(1e24, 1e15, 0.5, 2.0)
     assert hours == costs.gpu_hours_for(1e24, 1e15, 0.5)
@@ -200,8 +204,9 @@ def test_deepseek_v3_pretraining_round_trips():
     hours_reported = datasets.fact(facts, "v3_gpu_hours_pretraining")
     mfu = scaling.reference_mfu(37e9, 14.8e12, hours_reported, peak)
     assert 0.3 < mfu < 0.4
-    hours, usd = scaling.budget_cost(costs.training_flops(37e9, 14.8e12), peak, mfu,
-                                     datasets.fact(facts, "v3_rental_price_usd_per_gpu_hour"))
+    hours, usd = scaling.budget_cost(
+        costs.training_flops(37e9, 14.8e12), peak, mfu, datasets.fact(facts, "v3_rental_price_usd_per_gpu_hour")
+    )
     assert hours == pytest.approx(2_664_000)
     assert usd == pytest.approx(5_328_000)
 

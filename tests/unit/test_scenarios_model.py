@@ -28,6 +28,7 @@ def run(s: costs.Scenario, data) -> costs.ScenarioResult:
 
 # --- published numbers -------------------------------------------------------------------------
 
+
 def test_v3_implied_utilisation_and_exact_round_trip(data):
     c = S.v3_check(data["presets"], data["facts"], data["gpus"])
     assert c.flops == pytest.approx(3.2856e24)
@@ -44,7 +45,9 @@ def test_v3_preset_shows_the_reports_figures(data, values):
     assert values["v3"]["mfu"] == 0.1731  # the implied MFU, rounded to the control's 0.01 pp
     assert r.gpu_hours == pytest.approx(2_664_000, rel=1e-4)
     assert fmt_compact(r.gpu_hours, "en", 3) == "2.664M" and fmt_money(r.total_cost_usd, "USD", "en", 3) == "USD 5.328M"
-    assert fmt_compact(r.gpu_hours, "ja", 1) == "266.4万" and fmt_money(r.total_cost_usd, "USD", "ja", 1) == "532.8万ドル"
+    assert (
+        fmt_compact(r.gpu_hours, "ja", 1) == "266.4万" and fmt_money(r.total_cost_usd, "USD", "ja", 1) == "532.8万ドル"
+    )
     assert r.days == pytest.approx(2_664_000 / 2048 / 24, rel=1e-4)  # under two months, as reported
     assert r.fits_in_memory and r.precision == "fp8" and r.tokens_per_param == pytest.approx(400)
 
@@ -81,6 +84,7 @@ def test_own_preset_is_chinchilla_sized(values):
 
 
 # --- the presets' data -----------------------------------------------------------------------
+
 
 def test_every_preset_sets_every_input(data, values):
     for p in S.PRESETS:
@@ -122,6 +126,7 @@ def test_server_power_from_the_dgx_h100(data):
 
 # --- the model's invariants --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("preset", S.PRESETS)
 def test_doubling_gpus_halves_days_and_keeps_gpu_hours(data, values, preset):
     s = S.scenario_of(values[preset])
@@ -136,11 +141,13 @@ def test_doubling_gpus_halves_days_and_keeps_gpu_hours(data, values, preset):
 def test_cost_is_linear_in_price(data, values, preset):
     s = S.scenario_of(values[preset])
     rent = replace(s, cost_mode="rent")
-    assert run(replace(rent, rent_usd_per_gpu_hour=3 * rent.rent_usd_per_gpu_hour), data).total_cost_usd == \
-        pytest.approx(3 * run(rent, data).total_cost_usd)
+    assert run(
+        replace(rent, rent_usd_per_gpu_hour=3 * rent.rent_usd_per_gpu_hour), data
+    ).total_cost_usd == pytest.approx(3 * run(rent, data).total_cost_usd)
     own = replace(s, cost_mode="own", usd_per_kwh=0.0)
-    assert run(replace(own, purchase_usd_per_gpu=2 * own.purchase_usd_per_gpu), data).total_cost_usd == \
-        pytest.approx(2 * run(own, data).total_cost_usd)
+    assert run(replace(own, purchase_usd_per_gpu=2 * own.purchase_usd_per_gpu), data).total_cost_usd == pytest.approx(
+        2 * run(own, data).total_cost_usd
+    )
     assert run(replace(own, usd_per_kwh=0.1), data).total_cost_usd > run(own, data).total_cost_usd
 
 
@@ -163,8 +170,18 @@ def test_memory_check_flags_a_model_too_big_for_the_cluster(data, values):
     assert r.total_params_raised and r.memory_needed_bytes == 405e9 * 16
 
 
-@pytest.mark.parametrize("change", [dict(n_gpus=0), dict(mfu=0.0), dict(mfu=1.5), dict(pue=0.9),
-                                    dict(precision="fp4"), dict(cost_mode="lease"), dict(depreciation_years=0)])
+@pytest.mark.parametrize(
+    "change",
+    [
+        dict(n_gpus=0),
+        dict(mfu=0.0),
+        dict(mfu=1.5),
+        dict(pue=0.9),
+        dict(precision="fp4"),
+        dict(cost_mode="lease"),
+        dict(depreciation_years=0),
+    ],
+)
 def test_meaningless_scenarios_raise(data, values, change):
     s = replace(S.scenario_of(values["v3"]), **({"cost_mode": "own"} | change))
     with pytest.raises(ValueError):
@@ -192,6 +209,7 @@ def test_compact_decimals_give_four_significant_digits():
 
 # --- scenario_from_params: what another page rebuilds from the URL ------------------------------
 
+
 def test_no_params_gives_the_v3_preset(data, values):
     assert S.scenario_from_params({}, **data) == S.scenario_of(values["v3"])
     assert S.scenario_from_params({}) == S.scenario_of(values["v3"])  # loads data/ itself
@@ -207,30 +225,70 @@ def test_a_preset_link_alone_rebuilds_that_preset(data, values, preset):
 
 
 def test_url_values_are_read_in_shown_units(data):
-    s = S.scenario_from_params({"sc_active": "70", "sc_tokens": ["1.4"], "sc_mfu": "40", "sc_gpus": "512",
-                                "sc_gpu": "B200", "sc_prec": "BF16", "sc_cost": "own", "sc_years": "5"}, **data)
+    s = S.scenario_from_params(
+        {
+            "sc_active": "70",
+            "sc_tokens": ["1.4"],
+            "sc_mfu": "40",
+            "sc_gpus": "512",
+            "sc_gpu": "B200",
+            "sc_prec": "BF16",
+            "sc_cost": "own",
+            "sc_years": "5",
+        },
+        **data,
+    )
     assert (s.active_params, s.tokens, s.mfu, s.n_gpus) == (70e9, 1.4e12, 0.4, 512)
     assert (s.gpu, s.precision, s.cost_mode, s.depreciation_years) == ("B200", "bf16", "own", 5)
 
 
 @pytest.mark.parametrize("bad", ["0", "-5", "nan", "inf", "-inf", "abc", "", "1e999"])
 def test_url_junk_is_clamped_or_ignored(data, bad):
-    s = S.scenario_from_params({k: bad for k in ("sc_gpus", "sc_mfu", "sc_active", "sc_tokens", "sc_pue",
-                                                 "sc_gpu", "sc_prec", "sc_cost", "sc_preset")}, **data)
+    s = S.scenario_from_params(
+        {
+            k: bad
+            for k in (
+                "sc_gpus",
+                "sc_mfu",
+                "sc_active",
+                "sc_tokens",
+                "sc_pue",
+                "sc_gpu",
+                "sc_prec",
+                "sc_cost",
+                "sc_preset",
+            )
+        },
+        **data,
+    )
     assert s.n_gpus >= 1 and s.mfu >= 0.01 and s.pue >= 1 and s.active_params > 0
     r = run(s, data)
     assert all(math.isfinite(v) for v in (r.gpu_hours, r.days, r.total_cost_usd))
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.fixed_dictionaries({c.key: st.floats(c.lo, c.hi) for c in S.NUMBER_CONTROLS}),
-       st.sampled_from(["A100", "H100", "H800", "H200", "B200"]), st.sampled_from(["BF16", "FP8"]),
-       st.sampled_from(["rent", "own"]))
+@given(
+    st.fixed_dictionaries({c.key: st.floats(c.lo, c.hi) for c in S.NUMBER_CONTROLS}),
+    st.sampled_from(["A100", "H100", "H800", "H200", "B200"]),
+    st.sampled_from(["BF16", "FP8"]),
+    st.sampled_from(["rent", "own"]),
+)
 def test_every_input_in_range_gives_finite_non_negative_outputs(data, numbers, gpu, prec, mode):
     params = {k: str(v) for k, v in numbers.items()} | {"sc_gpu": gpu, "sc_prec": prec, "sc_cost": mode}
     r = run(S.scenario_from_params(params, **data), data)
-    outputs = (r.flops, r.gpu_hours, r.days, r.compute_cost_usd, r.energy_mwh, r.energy_cost_usd, r.total_cost_usd,
-               r.peak_power_mw, r.memory_needed_bytes, r.memory_available_bytes, r.tokens_per_param)
+    outputs = (
+        r.flops,
+        r.gpu_hours,
+        r.days,
+        r.compute_cost_usd,
+        r.energy_mwh,
+        r.energy_cost_usd,
+        r.total_cost_usd,
+        r.peak_power_mw,
+        r.memory_needed_bytes,
+        r.memory_available_bytes,
+        r.tokens_per_param,
+    )
     assert all(math.isfinite(v) and v >= 0 for v in outputs)
     assert r.total_cost_usd > 0  # so "runs in a budget" never divides by zero
     assert math.isfinite(costs.runs_in_budget(500e9, r.total_cost_usd))

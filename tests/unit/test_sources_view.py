@@ -1,15 +1,31 @@
 """Sources page text: data shown literally (no Markdown, math or HTML from a data cell)."""
 
 import pandas as pd
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ui.sources_view import escape, group_markdown, source_markdown
 
-WORDS = {"address": "Address", "repository": "Repository", "excerpt": "Excerpt", "note": "Note",
-         "no_address": "No address"}
-ROW = {"source_id": "V3R", "title": "DeepSeek-V3 *Technical* Report", "publisher": "DeepSeek-AI",
-       "date": pd.Timestamp("2024-12-27"), "url": "https://arxiv.org/abs/2412.19437", "repository": "",
-       "commit": "", "path": "", "kind": "paper", "excerpt": "costs $5.576M <b>only</b> [link](x)", "note": float("nan")}
+WORDS = {
+    "address": "Address",
+    "repository": "Repository",
+    "excerpt": "Excerpt",
+    "note": "Note",
+    "no_address": "No address",
+}
+ROW = {
+    "source_id": "V3R",
+    "title": "DeepSeek-V3 *Technical* Report",
+    "publisher": "DeepSeek-AI",
+    "date": pd.Timestamp("2024-12-27"),
+    "url": "https://arxiv.org/abs/2412.19437",
+    "repository": "",
+    "commit": "",
+    "path": "",
+    "kind": "paper",
+    "excerpt": "costs $5.576M <b>only</b> [link](x)",
+    "note": float("nan"),
+}
 
 
 def test_a_source_reads_as_expected():

@@ -18,13 +18,25 @@ TIMELINE = datasets.load("stargate_timeline")
 
 
 def inputs(**kw) -> stargate.BudgetInputs:
-    base = dict(budget_usd=1e9, years=4, gpu_share=0.5, gpu_price_usd=25_000, gpu_tdp_w=700, server_multiple=2.0,
-                pue=1.5, usd_per_kwh=0.10, profile="even", initial_usd=0.0, first_year=2025)
+    base = dict(
+        budget_usd=1e9,
+        years=4,
+        gpu_share=0.5,
+        gpu_price_usd=25_000,
+        gpu_tdp_w=700,
+        server_multiple=2.0,
+        pue=1.5,
+        usd_per_kwh=0.10,
+        profile="even",
+        initial_usd=0.0,
+        first_year=2025,
+    )
     base.update(kw)
     return stargate.BudgetInputs(**base)
 
 
 # ---- hand-computed cases -------------------------------------------------------------------
+
 
 def test_hand_computed_budget():
     out = stargate.budget_outcome(inputs())
@@ -39,12 +51,16 @@ def test_hand_computed_budget():
     assert out.by_year["cumulative_gw"].iloc[-1] == pytest.approx(out.gw)
 
 
-@pytest.mark.parametrize("profile, initial, expected", [
-    ("even", 0, [125e9] * 4),
-    ("front", 100e9, [100e9] + [400e9 / 3] * 3),
-    ("front", 900e9, [500e9, 0, 0, 0]),  # an initial amount above the budget is capped
-    ("front", -5, [0] + [500e9 / 3] * 3),
-], ids=["even", "announced-100B-first", "initial-capped", "negative-initial"])
+@pytest.mark.parametrize(
+    "profile, initial, expected",
+    [
+        ("even", 0, [125e9] * 4),
+        ("front", 100e9, [100e9] + [400e9 / 3] * 3),
+        ("front", 900e9, [500e9, 0, 0, 0]),  # an initial amount above the budget is capped
+        ("front", -5, [0] + [500e9 / 3] * 3),
+    ],
+    ids=["even", "announced-100B-first", "initial-capped", "negative-initial"],
+)
 def test_spending_profiles(profile, initial, expected):
     spend = stargate.spending_by_year(500e9, 4, profile, initial)
     assert spend == pytest.approx(expected)
@@ -68,6 +84,7 @@ def test_runs_hand_computed():
 
 # ---- the published numbers, from the data files ---------------------------------------------
 
+
 def test_default_runs_match_the_article():
     cost = headlines.cost_headline(FACTS)
     assert cost.v3_cost_usd == pytest.approx(fact(FACTS, "v3_cost_total_reported_usd"))  # USD 5.576M
@@ -77,12 +94,21 @@ def test_default_runs_match_the_article():
     assert runs["gpt4o"] == pytest.approx(5_000)
 
 
-@pytest.mark.parametrize("value, lang, text", [
-    (89_670.01, "en", "89,700"), (89_670.01, "ja", "8.97万"),
-    (5_000, "en", "5,000"), (5_000, "ja", "5,000"),
-    (8_630_952, "en", "8.63M"), (8_630_952, "ja", "863万"),
-    (12.345, "en", "12.3"), (float("nan"), "en", "—"), (float("inf"), "ja", "—"),
-], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    "value, lang, text",
+    [
+        (89_670.01, "en", "89,700"),
+        (89_670.01, "ja", "8.97万"),
+        (5_000, "en", "5,000"),
+        (5_000, "ja", "5,000"),
+        (8_630_952, "en", "8.63M"),
+        (8_630_952, "ja", "863万"),
+        (12.345, "en", "12.3"),
+        (float("nan"), "en", "—"),
+        (float("inf"), "ja", "—"),
+    ],
+    ids=lambda v: str(v),
+)
 def test_format_count(value, lang, text):
     assert stargate.format_count(value, lang) == text
 
@@ -99,10 +125,21 @@ def test_defaults_from_data():
 def test_default_scenario_is_in_the_range_of_the_cross_checks():
     """USD 500B with the page's defaults (H100, 58%, ×1.82, PUE 1.58): about 8.6M GPUs and 17 GW, the same
     order as the 13-14 GW that published capex-per-GW estimates give and Stargate's 10 GW target."""
-    out = stargate.budget_outcome(stargate.BudgetInputs(
-        500e9, 4, 0.58, gpu_spec(GPUS, "H100", "purchase_usd"), gpu_spec(GPUS, "H100", "tdp_w"),
-        round(stargate.dgx_server_multiple(FACTS, 700), 2), fact(FACTS, "pue_industry_average_2023"),
-        fact(FACTS, "us_industrial_electricity_usd_per_kwh_2023"), "front", 100e9, 2025))
+    out = stargate.budget_outcome(
+        stargate.BudgetInputs(
+            500e9,
+            4,
+            0.58,
+            gpu_spec(GPUS, "H100", "purchase_usd"),
+            gpu_spec(GPUS, "H100", "tdp_w"),
+            round(stargate.dgx_server_multiple(FACTS, 700), 2),
+            fact(FACTS, "pue_industry_average_2023"),
+            fact(FACTS, "us_industrial_electricity_usd_per_kwh_2023"),
+            "front",
+            100e9,
+            2025,
+        )
+    )
     assert out.gpus == pytest.approx(500e9 * 0.58 / 33_600)
     assert out.gw == pytest.approx(out.gpus * 700 * 1.82 * 1.58 / 1e9)
     assert 10 < out.gw < 25
@@ -128,13 +165,35 @@ cents = st.floats(1.0, 30.0)
 
 
 @settings(max_examples=150, deadline=None)
-@given(gpu=st.sampled_from(PRICED), share=shares, multiple=multiples, pue=pues, kwh=cents,
-       profile=st.sampled_from(stargate.PROFILES))
+@given(
+    gpu=st.sampled_from(PRICED),
+    share=shares,
+    multiple=multiples,
+    pue=pues,
+    kwh=cents,
+    profile=st.sampled_from(stargate.PROFILES),
+)
 def test_finite_everywhere_on_the_controls(gpu, share, multiple, pue, kwh, profile):
-    out = stargate.budget_outcome(inputs(budget_usd=500e9, gpu_share=share, gpu_price_usd=gpu_spec(GPUS, gpu, "purchase_usd"),
-                                         gpu_tdp_w=gpu_spec(GPUS, gpu, "tdp_w"), server_multiple=multiple, pue=pue,
-                                         usd_per_kwh=kwh / 100, profile=profile, initial_usd=100e9))
-    values = [out.gpus, out.gw, out.twh_per_year, out.electricity_usd_per_year, *out.by_year.select_dtypes("number").to_numpy().ravel()]
+    out = stargate.budget_outcome(
+        inputs(
+            budget_usd=500e9,
+            gpu_share=share,
+            gpu_price_usd=gpu_spec(GPUS, gpu, "purchase_usd"),
+            gpu_tdp_w=gpu_spec(GPUS, gpu, "tdp_w"),
+            server_multiple=multiple,
+            pue=pue,
+            usd_per_kwh=kwh / 100,
+            profile=profile,
+            initial_usd=100e9,
+        )
+    )
+    values = [
+        out.gpus,
+        out.gw,
+        out.twh_per_year,
+        out.electricity_usd_per_year,
+        *out.by_year.select_dtypes("number").to_numpy().ravel(),
+    ]
     assert all(math.isfinite(v) and v >= 0 for v in values)
     assert out.gpus > 0 and out.gw > 0
 
@@ -165,6 +224,7 @@ def test_runs_fall_as_run_cost_rises(run_cost, bump):
 
 
 # ---- capex statements ----------------------------------------------------------------------
+
 
 def test_capex_plans_as_of_the_article():
     plan = capex.plan_vs_actual(CAPEX, ["MSFT", "GOOGL", "AMZN", "META"], 2025, "2025-02-07")

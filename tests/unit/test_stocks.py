@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import datasets, stocks
+from core import stocks
 
 BASE, (START, END), ARTICLE = stocks.ARTICLE_BASE_DATE, stocks.SHOCK_WINDOW, stocks.ARTICLE_DATE
 
@@ -22,8 +22,10 @@ def shock(prices):
     return stocks.drawdowns(prices, BASE, START, END)
 
 
-@pytest.mark.parametrize(("ticker", "pct"), [("NVDA", -17.0), ("AVGO", -17.4), ("VST", -28.3), ("CEG", -20.8),
-                                             ("TLN", -21.6), ("GOOGL", -4.2), ("MSFT", -2.1)])
+@pytest.mark.parametrize(
+    ("ticker", "pct"),
+    [("NVDA", -17.0), ("AVGO", -17.4), ("VST", -28.3), ("CEG", -20.8), ("TLN", -21.6), ("GOOGL", -4.2), ("MSFT", -2.1)],
+)
 def test_article_figures(shock, ticker, pct):
     assert shock.set_index("ticker").loc[ticker, "change"] * 100 == pytest.approx(pct, abs=0.05)
 
@@ -55,18 +57,24 @@ def test_dates_outside_the_data_are_clamped(days):
     assert (w.base, w.start, w.end) == (days[0], days[1], days[-1])
 
 
-@pytest.mark.parametrize(("base", "start", "end"), [
-    (BASE, date(2025, 1, 29), date(2025, 1, 27)),  # end before start
-    (BASE, date(2025, 1, 25), date(2025, 1, 26)),  # a weekend only: the end snaps back to the base
-    (date(2025, 3, 31), date(2025, 3, 31), date(2025, 3, 31)),  # no trading day after the last one
-])
+@pytest.mark.parametrize(
+    ("base", "start", "end"),
+    [
+        (BASE, date(2025, 1, 29), date(2025, 1, 27)),  # end before start
+        (BASE, date(2025, 1, 25), date(2025, 1, 26)),  # a weekend only: the end snaps back to the base
+        (date(2025, 3, 31), date(2025, 3, 31), date(2025, 3, 31)),  # no trading day after the last one
+    ],
+)
 def test_empty_window_raises_a_clear_error(days, base, start, end):
     with pytest.raises(stocks.EmptyWindowError, match="trading day"):
         stocks.resolve_window(base, start, end, days)
 
 
-@given(st.dates(date(2024, 11, 1), date(2025, 4, 30)), st.dates(date(2024, 11, 1), date(2025, 4, 30)),
-       st.dates(date(2024, 11, 1), date(2025, 4, 30)))
+@given(
+    st.dates(date(2024, 11, 1), date(2025, 4, 30)),
+    st.dates(date(2024, 11, 1), date(2025, 4, 30)),
+    st.dates(date(2024, 11, 1), date(2025, 4, 30)),
+)
 @settings(max_examples=150, deadline=None)
 def test_any_dates_give_a_window_or_a_clear_error(days, base, start, end):
     try:
@@ -94,15 +102,27 @@ def test_change_at(prices):
 
 @pytest.fixture(scope="module")
 def recovery(prices):
-    return stocks.recovery_table(prices, BASE, START, END, {"article": ARTICLE, "last": date(2025, 3, 31)}
-                                 ).set_index("ticker")
+    return stocks.recovery_table(prices, BASE, START, END, {"article": ARTICLE, "last": date(2025, 3, 31)}).set_index(
+        "ticker"
+    )
 
 
-@pytest.mark.parametrize(("ticker", "back"), [
-    ("MSFT", date(2025, 1, 28)), ("GOOGL", date(2025, 1, 30)), ("TLN", date(2025, 2, 18)), ("NRG", date(2025, 2, 19)),
-    ("NVDA", None), ("AVGO", None), ("VST", None), ("CEG", None),
-    ("AAPL", None), ("AMZN", None), ("META", None),  # did not fall: nothing to recover
-])
+@pytest.mark.parametrize(
+    ("ticker", "back"),
+    [
+        ("MSFT", date(2025, 1, 28)),
+        ("GOOGL", date(2025, 1, 30)),
+        ("TLN", date(2025, 2, 18)),
+        ("NRG", date(2025, 2, 19)),
+        ("NVDA", None),
+        ("AVGO", None),
+        ("VST", None),
+        ("CEG", None),
+        ("AAPL", None),
+        ("AMZN", None),
+        ("META", None),  # did not fall: nothing to recover
+    ],
+)
 def test_recovery_dates(recovery, ticker, back):
     assert recovery.loc[ticker, "recovered_on"] == back
     assert bool(recovery.loc[ticker, "fell"]) == (ticker not in ("AAPL", "AMZN", "META"))
@@ -120,16 +140,19 @@ def test_recovery_dates_match_the_closes(prices, recovery):
             assert (after_low[after_low.index < row["recovered_on"]] < row["base_close"]).all(), ticker
 
 
-@pytest.mark.parametrize(("ticker", "article", "last"), [("NVDA", -9.0, -24.0), ("VST", -12.7, -38.5),
-                                                         ("META", 10.4, -11.0), ("AAPL", 2.2, -0.3)])
+@pytest.mark.parametrize(
+    ("ticker", "article", "last"),
+    [("NVDA", -9.0, -24.0), ("VST", -12.7, -38.5), ("META", 10.4, -11.0), ("AAPL", 2.2, -0.3)],
+)
 def test_changes_at_checkpoints(recovery, ticker, article, last):
     assert round(recovery.loc[ticker, "article"] * 100, 1) == article
     assert round(recovery.loc[ticker, "last"] * 100, 1) == last
 
 
 def test_power_companies_had_not_recovered_by_the_article(prices, companies, recovery):
-    by_group = stocks.recovery_by_group(prices, companies, BASE, START, END, ARTICLE,
-                                        tickers=stocks.chart_tickers(companies))
+    by_group = stocks.recovery_by_group(
+        prices, companies, BASE, START, END, ARTICLE, tickers=stocks.chart_tickers(companies)
+    )
     power = by_group["power"]
     # Only Oklo (a small nuclear start-up) closed back above its base before the article appeared.
     assert (power.count, power.fell, power.recovered, power.below_at_as_of) == (7, 7, 1, 6)
@@ -173,8 +196,22 @@ def test_group_moves_sentence_data(shock, companies):
 def test_chart_tickers(companies):
     article = stocks.chart_tickers(companies)
     assert "GOOG" not in article and "GOOG" not in stocks.chart_tickers(companies, True)
-    assert set(article) == {"AAPL", "AMZN", "GOOGL", "META", "MSFT", "NVDA", "AVGO",
-                            "VST", "CEG", "TLN", "OKLO", "SMR", "GEV", "NRG"}
+    assert set(article) == {
+        "AAPL",
+        "AMZN",
+        "GOOGL",
+        "META",
+        "MSFT",
+        "NVDA",
+        "AVGO",
+        "VST",
+        "CEG",
+        "TLN",
+        "OKLO",
+        "SMR",
+        "GEV",
+        "NRG",
+    }
     assert len(stocks.chart_tickers(companies, True)) == 26
 
 

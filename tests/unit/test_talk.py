@@ -8,11 +8,29 @@ from core.paths import ROOT
 from ui.pages import ALL_PAGES
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("1", 1), ("4", 4), ("10", 10), (4, 4),
-    ("0", 1), ("-1", 1), ("99", 10), ("2.5", 2), (" 3 ", 3), ("1e3", 10),
-    ("abc", 1), ("", 1), (None, 1), ("nan", 1), ("inf", 10), ("-inf", 1), ([], 1),
-], ids=lambda v: repr(v))
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1", 1),
+        ("4", 4),
+        ("10", 10),
+        (4, 4),
+        ("0", 1),
+        ("-1", 1),
+        ("99", 10),
+        ("2.5", 2),
+        (" 3 ", 3),
+        ("1e3", 10),
+        ("abc", 1),
+        ("", 1),
+        (None, 1),
+        ("nan", 1),
+        ("inf", 10),
+        ("-inf", 1),
+        ([], 1),
+    ],
+    ids=lambda v: repr(v),
+)
 def test_clamp_step(raw, expected):
     assert talk.clamp_step(raw) == expected
 
@@ -73,8 +91,15 @@ def test_tour_files_are_exactly_what_the_steps_read():
     from core.paths import ROOT
     from ui.talk_slides import TOUR_FILES
 
-    tree = ast.parse((ROOT / "ui" / "talk_slides.py").read_text(encoding="utf-8"))
-    loaded = {node.args[0].value for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "load"
-              and node.args and isinstance(node.args[0], ast.Constant)}
+    files = [ROOT / "ui" / "talk_slides.py", *sorted((ROOT / "ui" / "slides").glob("*.py"))]
+    loaded = {
+        node.args[0].value
+        for tree in (ast.parse(f.read_text(encoding="utf-8")) for f in files)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "load"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
     assert loaded == set(TOUR_FILES)

@@ -1,0 +1,72 @@
+"""What every tour step shares: the slide, chart sizing for one screen, and text helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+
+from core.formatting import fmt_money
+from ui.charts import chart_layers, grow_text
+from ui.i18n import t
+
+BASE_FONT = 13  # the chart font size the builders' fixed text sizes are made for
+# Chart height (px) for readers / in presenter view, where heading, chart and sentence fit a 1920×1080
+# screen: "full" for most charts; "tall" for charts whose legend needs the room below them on a
+# narrow page; "short" for charts of a few bars (None: the builder's own height);
+# "rows" keeps the builder's height when it sizes the chart per row.
+HEIGHT = {
+    "full": {False: 420, True: 560},
+    "tall": {False: None, True: 560},
+    "short": {False: None, True: 420},
+    "rows": {False: None, True: None},
+}
+
+
+@dataclass(frozen=True)
+class Slide:
+    heading: str
+    sentence: str
+    note: str
+    alt: str  # what the chart or figure shows, for screen readers
+    source: str
+    chart: alt.TopLevelMixin | None = None
+    figure: tuple[str, str, tuple[str, ...]] | None = None  # label, value, detail lines
+
+
+def _fit(
+    chart: alt.TopLevelMixin, size: str = "full", max_text: int = 40, label_limit: int | None = None
+) -> alt.TopLevelMixin:
+    """The chart sized for one screen (``size``: a key of HEIGHT).
+    In presenter view (a larger chart font) the legend goes to the right, where a 1920-pixel-wide
+    screen has room, and text labels the builders draw at a fixed size grow with the font (up to
+    ``max_text`` px, for dense charts); ``label_limit`` widens truncated axis labels."""
+    from ui.present import chart_font_size
+
+    font = chart_font_size()
+    presenting = font > BASE_FONT
+    if presenting:
+        grow_text(chart, font / BASE_FONT, max_text)
+        if label_limit:
+            _label_limit(chart, label_limit)
+        chart = chart.configure_legend(
+            orient="right", labelFontSize=font - 2, titleFontSize=font - 2, labelLimit=420, symbolSize=160
+        )
+    height = HEIGHT[size][presenting]
+    return chart if height is None else chart.properties(height=height)
+
+
+def _label_limit(chart, px: int) -> None:
+    for layer in chart_layers(chart):
+        y = getattr(getattr(layer, "encoding", None), "y", alt.Undefined)
+        axis = y["axis"] if isinstance(y, alt.Y) else alt.Undefined  # (y.axis is Altair's setter method)
+        if isinstance(axis, alt.Axis):
+            axis.labelLimit = px
+
+
+def _usd(v: float, lang: str, digits: int = 0) -> str:
+    return fmt_money(v, "USD", lang, digits)
+
+
+def _t(step_id: str, part: str, **fields) -> str:
+    return t(f"talk.{step_id}.{part}", **fields)
