@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core import stocks
-from core.costs import cost_ratio, training_cost_usd
+from core.costs import cost_ratio, runs_in_budget, training_cost_usd
 from core.datasets import fact
+from core.figures import Figure, FigureSet, Kind, count, money
 
 V3_STAGES = ("v3_gpu_hours_pretraining", "v3_gpu_hours_context_extension", "v3_gpu_hours_post_training")
 
@@ -32,6 +33,35 @@ def cost_headline(facts: pd.DataFrame) -> CostHeadline:
     gpt4o = fact(facts, "gpt4o_cost_estimate_usd")
     budget, years = fact(facts, "stargate_budget_usd"), fact(facts, "stargate_years")
     return CostHeadline(gpu_hours, price, v3, gpt4o, cost_ratio(gpt4o, v3), budget, years, budget / years)
+
+
+def cost_figures(facts: pd.DataFrame) -> FigureSet:
+    """The cost figures every page and the tour share, each with its sources (one derivation):
+
+    ``v3_cost`` (the final training run, recomputed from the report's GPU-hours and price),
+    ``v3_gpu_hours``, ``v3_price`` (per GPU-hour), ``gpt4o_cost`` (the article's estimate),
+    ``gpt4o_to_v3`` (V3 runs in one GPT-4o estimate), ``stargate_budget``, ``stargate_years``,
+    ``stargate_per_year``, ``stargate_initial``, and ``v3_runs`` / ``gpt4o_runs``: how many such runs
+    the Stargate budget pays for."""
+    c = cost_headline(facts)
+    initial = fact(facts, "stargate_initial_usd")
+    return FigureSet(
+        {
+            "v3_cost": money(c.v3_cost_usd, "V3R", sig=4),
+            "v3_gpu_hours": Figure(c.v3_gpu_hours, Kind.AMOUNT, ("V3R",), sig=4),
+            "v3_price": money(c.v3_price_usd_per_gpu_hour, "V3R"),
+            "gpt4o_cost": money(c.gpt4o_cost_estimate_usd, "ARTICLE", estimate=True),
+            "gpt4o_to_v3": Figure(c.gpt4o_to_v3, Kind.RATIO, ("ARTICLE", "V3R"), sig=2, estimate=True),
+            "stargate_budget": money(c.stargate_usd, "STARGATE-OAI"),
+            "stargate_years": Figure(c.stargate_years, Kind.NUMBER, ("STARGATE-OAI",), digits=0),
+            "stargate_per_year": money(c.stargate_per_year_usd, "STARGATE-OAI"),
+            "stargate_initial": money(initial, "STARGATE-OAI"),
+            "v3_runs": count(runs_in_budget(c.stargate_usd, c.v3_cost_usd), "STARGATE-OAI", "V3R"),
+            "gpt4o_runs": count(
+                runs_in_budget(c.stargate_usd, c.gpt4o_cost_estimate_usd), "STARGATE-OAI", "ARTICLE", estimate=True
+            ),
+        }
+    )
 
 
 @dataclass(frozen=True)
