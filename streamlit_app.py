@@ -17,8 +17,11 @@ with process.one_run_at_a_time():  # one run at a time per process, fragments' r
     )
     chrome.language_control()
     present.apply()
+    present.apply_projection()
     page = st.navigation(pages.navigation_pages(), position="hidden" if presenting else "sidebar")
     present.toggle()
+    if presenting:
+        present.back_to_tour(page.url_path)
     page.run()
     chrome.url_parameter_notice(requested, page.url_path)
     if presenting:

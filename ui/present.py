@@ -76,6 +76,68 @@ def toggle() -> None:
         st.sidebar.toggle(t("present.toggle"), key=STATE, help=t("present.toggle_help"))
 
 
+# The projection theme: presenter view and the speaker console are light whatever the operating
+# system's dark mode (a projected dark page washes out, and its primary button was 2.3:1); colours
+# as the light theme in .streamlit/config.toml, every text ≥ 4.5:1 on its background.
+_CSS_PROJECTION = """
+<style>
+html body .stApp, .stApp [data-testid="stAppViewContainer"], .stApp [data-testid="stMain"],
+.stApp [data-testid="stBottomBlockContainer"], .stApp [data-testid="stVegaLiteChart"] {
+  background: #FFFFFF !important; color: #1B1F24 !important; color-scheme: light; }
+.stApp h1, .stApp h2, .stApp h3, .stApp p, .stApp li, .stApp label, .stApp span,
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricLabel"] { color: #1B1F24; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { color: #4A5058 !important; }
+.stApp a, .stApp a * { color: #0066A6 !important; }
+.stApp button[kind="primary"], .stApp button[data-testid="stBaseButton-primary"] {
+  background: #0066A6 !important; border-color: #0066A6 !important; color: #FFFFFF !important; }
+.stApp button[kind="primary"] *, .stApp button[data-testid="stBaseButton-primary"] * { color: #FFFFFF !important; }
+.stApp button[kind="secondary"], .stApp button[data-testid="stBaseButton-secondary"],
+.stApp button[data-testid="stBaseButton-tertiary"] {
+  background: #FFFFFF !important; border-color: #8A9099 !important; color: #1B1F24 !important; }
+.stApp button:disabled, .stApp button:disabled * { color: #5C636B !important; }
+.stApp [data-testid="stExpander"] details, .stApp [data-testid="stVerticalBlockBorderWrapper"] {
+  background: #FFFFFF; border-color: #C9CED6; }
+.stApp [data-testid="stProgress"] > div > div { background: #E3E7ED; }
+.stApp :focus-visible { outline: 3px solid #0066A6 !important; outline-offset: 2px; }
+</style>
+"""
+
+
+def projection() -> bool:
+    """Presenter view or the speaker console: the light projection theme applies."""
+    return presenting() or bool(st.session_state.get("_console"))
+
+
+def apply_projection() -> None:
+    if projection():
+        st.html(_CSS_PROJECTION)
+
+
+def dark_charts() -> bool:
+    """Charts drawn for a dark background: the reader's dark theme, never in the projection theme."""
+    return st.context.theme.type == "dark" and not projection()
+
+
+def back_to_tour(page_url: str) -> None:
+    """On a page opened from a tour step (``?tour=n``, set by the step's "Dive in" link), a link
+    back to that step, carrying the link's other settings."""
+    from core import talk
+    from core.paths import ROOT
+    from ui import pages
+
+    raw = st.query_params.get("tour")
+    if raw is not None and "_tour" not in st.session_state:
+        st.session_state["_tour"] = talk.clamp_step(raw)
+    step = st.session_state.get("_tour")
+    if step is None or page_url == "talk":
+        return
+    st.query_params["tour"] = str(step)
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k != "tour"} | {"step": str(step)}
+    for p in pages.available():
+        if p.id == "talk":
+            st.page_link(str(ROOT / p.file), label=t("talk.back", step=step), icon=":material/undo:", query_params=keep)
+
+
 def chart_font_size() -> int:
     return CHART_FONT[presenting()]
 

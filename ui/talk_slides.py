@@ -27,6 +27,8 @@ from ui.slides.base import Slide
 
 STEP_STATE, STEP_PARAM = "_step", "step"
 NOTES_STATE, NOTES_PARAM = "_notes", "notes"
+CONSOLE_STATE, CONSOLE_PARAM = "_console", "console"
+TOUR_PARAM = "tour"  # on a page opened from a step: the step to go back to
 
 # Our own constant stylesheets (nothing from data or the URL goes into them). The arrow-key buttons
 # stay in the page, so their shortcuts work, but are not drawn; the slide's sentence reads larger
@@ -35,6 +37,11 @@ CSS = """
 <style>
 .st-key-talk_left, .st-key-talk_right { display: none !important; }
 .stApp .st-key-talk_sentence p { font-size: 1.2rem; font-weight: 600; line-height: 1.45; }
+</style>
+"""
+CSS_CONSOLE = """
+<style>
+.stApp .st-key-talk_console_notes p, .stApp .st-key-talk_console_notes li { font-size: 1.6rem; line-height: 1.45; }
 </style>
 """
 CSS_PRESENT = """
@@ -60,15 +67,30 @@ def current_step() -> int:
     return step
 
 
+def _flag(state: str, param: str) -> bool:
+    """A flag seeded once from ``?param=1``, then kept in session state and the URL."""
+    if state not in st.session_state:
+        st.session_state[state] = st.query_params.get(param, "") in ("1", "true")
+    if st.session_state[state]:
+        st.query_params[param] = "1"
+    elif param in st.query_params:
+        del st.query_params[param]
+    return bool(st.session_state[state])
+
+
 def notes_on() -> bool:
     """Speaker notes: only with ``?notes=1`` (never shown to an audience by default)."""
-    if NOTES_STATE not in st.session_state:
-        st.session_state[NOTES_STATE] = st.query_params.get(NOTES_PARAM, "") in ("1", "true")
-    if st.session_state[NOTES_STATE]:
-        st.query_params[NOTES_PARAM] = "1"
-    elif NOTES_PARAM in st.query_params:
-        del st.query_params[NOTES_PARAM]
-    return bool(st.session_state[NOTES_STATE])
+    return _flag(NOTES_STATE, NOTES_PARAM)
+
+
+def console_on() -> bool:
+    """The speaker console: ``?console=1`` (notes beside a small slide, the next step, a clock)."""
+    return _flag(CONSOLE_STATE, CONSOLE_PARAM)
+
+
+def goto(step: int) -> None:
+    """Show ``step`` (clamped): another window of the talk moved there."""
+    st.session_state[STEP_STATE] = talk.clamp_step(step)
 
 
 def _move(delta: int) -> None:
@@ -138,14 +160,7 @@ def navigation(step: int, presenting: bool) -> None:
 
 def render(slide: Slide, step: talk.Step, notes: bool, presenting: bool) -> None:
     st.title(slide.heading)
-    if slide.chart is not None:
-        show(slide.chart, slide.alt, key=f"talk_{step.id}", name=f"tour-{step.id}", export=not presenting)
-    else:
-        label, value, lines = slide.figure
-        with st.container(border=True, key="talk_figure"):
-            st.metric(label, value)
-            for line in lines:
-                st.markdown(line)
+    _visual(slide, step, presenting)
     with st.container(key="talk_sentence"):
         st.markdown(slide.sentence)
     with st.container(key="talk_source"):
@@ -156,10 +171,43 @@ def render(slide: Slide, step: talk.Step, notes: bool, presenting: bool) -> None
     dive_link(step.page)
 
 
+def render_console(slide: Slide, step: talk.Step, number: int, next_heading: str | None) -> None:
+    """The speaker console: the slide small on the left; the notes large, what comes next and the
+    talk's clock on the right (the clock and the button that opens the audience window are the deck
+    component's, ``ui.deck``)."""
+    st.html(CSS_CONSOLE)
+    st.title(t("talk.console_title"))
+    left, right = st.columns([3, 2], gap="large")
+    with left, st.container(key="talk_console_slide"):
+        st.header(slide.heading)
+        _visual(slide, step, presenting=False)
+        st.markdown(slide.sentence)
+        st.caption(slide.source)
+    with right:
+        st.caption(t("talk.console_help"))
+        with st.container(key="talk_console_notes"):
+            st.markdown(slide.note)
+        st.markdown(t("talk.console_next", heading=next_heading) if next_heading else t("talk.console_last"))
+        dive_link(step.page)
+
+
+def _visual(slide: Slide, step: talk.Step, presenting: bool) -> None:
+    if slide.chart is not None:
+        show(slide.chart, slide.alt, key=f"talk_{step.id}", name=f"tour-{step.id}", export=not presenting)
+    else:
+        label, value, lines = slide.figure
+        with st.container(border=True, key="talk_figure"):
+            st.metric(label, value)
+            for line in lines:
+                st.markdown(line)
+
+
 def dive_link(page_id: str) -> None:
     """A link to the step's full page that carries the link's settings along (a prepared scenario's
     ``sc_*``, the language, presenter view): Streamlit drops the query string on a page switch."""
-    keep = {k: v for k, v in st.query_params.to_dict().items() if k not in (STEP_PARAM, NOTES_PARAM)}
+    skip = (STEP_PARAM, NOTES_PARAM, CONSOLE_PARAM, "room")
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k not in skip}
+    keep[TOUR_PARAM] = str(st.session_state.get(STEP_STATE, 1))  # "Back to step n" on the page
     for p in pages.available():
         if p.id == page_id:
             st.page_link(

@@ -1,0 +1,65 @@
+"""The presenter's deck in a real browser: a speaker console and its audience window stay in step,
+readers elsewhere cannot drive a talk, and a page opened from a step leads back to it."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from core import talk
+from tests.e2e.streamlit_server import wait_for_app
+from tests.e2e.test_talk_browser import at_step
+
+ROOM = "testroom_0123456789"
+
+
+def test_console_and_audience_follow_each_other(open_page):
+    console = open_page(f"talk?console=1&room={ROOM}", width=1400, height=900)
+    expect(console.get_by_text("Speaker console", exact=False).or_(console.locator(".st-key-talk_console_notes")))
+    expect(console.locator(".st-key-talk_console_notes")).to_be_visible()
+    expect(console.get_by_text(re.compile(r"^Next: "))).to_be_visible()
+    with console.context.expect_page() as popup:
+        console.get_by_role("button", name="Open the audience window").click()
+    audience = popup.value
+    wait_for_app(audience)
+    at_step(audience, 1, "en")
+    expect(audience.locator(".st-key-talk_console_notes")).to_have_count(0)  # no notes for the audience
+    started = time.monotonic()
+    audience.keyboard.press("PageDown")  # the clicker drives the audience window ...
+    at_step(audience, 2, "en")
+    at_step(console, 2, "en")  # ... and the console follows
+    assert time.monotonic() - started < 5
+    console.bring_to_front()
+    console.keyboard.press("PageDown")  # the speaker moves on from the console
+    at_step(console, 3, "en")
+    at_step(audience, 3, "en")
+    expect(console.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_reader_elsewhere_cannot_drive_the_talk(browser, server_url):
+    """Two browser contexts (two readers) with the same room id: the channel is the browser's own."""
+    first, second = (browser.new_context(viewport={"width": 1400, "height": 900}) for _ in range(2))
+    try:
+        a, b = first.new_page(), second.new_page()
+        for page in (a, b):
+            page.goto(f"{server_url}/talk?room={ROOM}x&step=1")
+            wait_for_app(page)
+        b.keyboard.press("PageDown")
+        at_step(b, 2, "en")
+        a.wait_for_timeout(1500)  # give a (wrongly) shared channel time to arrive: none must
+        at_step(a, 1, "en")
+    finally:
+        first.close()
+        second.close()
+
+
+def test_back_to_the_step_from_a_full_page(open_page):
+    page = open_page(f"talk?present=1&step={1 + [s.id for s in talk.STEPS].index('stargate')}", width=1920)
+    page.get_by_role("link", name=re.compile("Dive in")).click()
+    wait_for_app(page)
+    back = page.get_by_role("link", name="Back to step 4")
+    expect(back).to_be_visible()
+    back.click()
+    at_step(page, 4, "en")
