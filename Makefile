@@ -1,11 +1,14 @@
 # Quick start:  make run   (install + serve on http://localhost:8501)
 #               make test  (install + the whole test suite, browser tests included)
+# More readers: make serve (one process per core behind HAProxy on http://localhost:8501)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+PROCESSES ?= $(shell nproc 2>/dev/null || echo 2)
+HOST   ?= 0.0.0.0
 
-.PHONY: run test test-fast lint chromium screenshots clean lock audit
+.PHONY: run serve test test-fast lint chromium haproxy screenshots clean lock audit
 
 # Installs come from the lock files: every package pinned, every file checked against its hash.
 $(VENV)/.app: requirements.lock
@@ -39,7 +42,21 @@ chromium:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(VENV)/.dev chromium
+# Debian's haproxy in front of several processes (make serve, and its browser tests). Debian
+# installs it in /usr/sbin, which is not on every user's PATH.
+haproxy:
+	@if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy >/dev/null; \
+	fi
+
+# PROCESSES Streamlit processes (default: one per core) behind HAProxy on HOST:PORT (default: every
+# interface, like make run); Ctrl-C stops them all. See deploy/serve.py.
+serve: $(VENV)/.app haproxy
+	$(PY) deploy/serve.py --host $(HOST) --port $(PORT) --processes $(PROCESSES)
+
+test: $(VENV)/.dev chromium haproxy
 	$(PY) -m pytest
 
 # Lint and types: ruff (pyflakes, pycodestyle at 120 columns, import order, bugbear; ruff.toml) over

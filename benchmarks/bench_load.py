@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_load.py [--sessions 10,25,50,100] [--moves 10] [--think 2]
                                               [--page home] [--prefix sc_] [--fresh] [--processes 2] [--warm]
-                                              [--ramp 20] [--browsers 3]
+                                              [--ramp 20] [--browsers 3] [--proxy] [--target-ms 300]
 
 Each simulated reader opens the page (a first run), then changes the page's own first slider
 (else its own first toggle) ``--moves`` times with ``--think`` seconds between moves, as a browser
@@ -13,8 +13,11 @@ generator's own CPU (it shares the machine). ``--browsers N`` runs N headless Ch
 the readers, on the same page and control with the same think time, to check the numbers agree:
 their "answered" time (key press -> the app's script state back to idle) is the reader's round
 trip plus what the browser spends on the answer, which ``bench_browser.py`` measures on an idle
-server. Loopback only; every
-run is bounded in sessions and time and stops by itself.
+server. ``--proxy``: the readers connect to HAProxy in front of ``--processes`` processes, started
+by ``deploy/serve.py`` as ``make serve`` does (sticky cookie, health checks), instead of each
+straight to a process; HAProxy's own CPU is printed, and how many readers each process held.
+``--target-ms``: the most readers, of the levels run, whose move p95 stayed within it. Loopback
+only; every run is bounded in sessions and time and stops by itself.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ import time
 
 from common import ROOT, cpu_seconds, pct, rss_mb, streamlit_server
 from st_client import StreamlitSession, move
+
+from deploy.serve import running
 
 MAX_SESSIONS = 200
 MAX_SECONDS = 300
@@ -135,10 +140,15 @@ def run_level(
     fresh: bool = False,
     ramp: float | None = None,
     browsers: int = 0,
+    pids: list[int] | None = None,
+    proxy=None,
 ) -> dict:
     """``urls``: one server, or several processes of it; reader i talks to ``urls[i % len]`` (what a
-    sticky proxy in front of them does). RSS and CPU are summed over the processes."""
-    pids = [u.pid for u in urls]
+    sticky proxy in front of them does). RSS and CPU are summed over the processes (``pids``, else
+    the servers'). ``proxy``: a running ``deploy/serve.py`` (the one url is its HAProxy)."""
+    pids = pids or [u.pid for u in urls]
+    proxy_pid = proxy.state()["haproxy_pid"] if proxy else None
+    held: dict[str, int] = {}  # behind the proxy: peak connections HAProxy had open to each process
     latencies: list[float] = []
     firsts: list[float] = []
     errors: list[str] = []
@@ -148,11 +158,15 @@ def run_level(
     def sample():
         while not stop.is_set():
             peak["rss"] = max(peak["rss"], sum(rss_mb(p) for p in pids))
+            if proxy:
+                for name, row in proxy.servers().items():
+                    held[name] = max(held.get(name, 0), int(row["scur"] or 0))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     cpu0, t0, own0 = sum(cpu_seconds(p) for p in pids), time.perf_counter(), time.process_time()
+    proxy0 = cpu_seconds(proxy_pid) if proxy_pid else 0.0
 
     async def all_readers():
         await asyncio.wait_for(
@@ -204,6 +218,8 @@ def run_level(
         "rss_mb": peak["rss"],
         "cpu_pct": (sum(cpu_seconds(p) for p in pids) - cpu0) / wall * 100,
         "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
+        "proxy_pct": (cpu_seconds(proxy_pid) - proxy0) / wall * 100 if proxy_pid else None,
+        "held": held,
         "first_error": errors[0] if errors else "",
     }
 
@@ -242,40 +258,79 @@ def main() -> None:
         default=None,
         help="readers arrive over this many seconds (default: one think time, i.e. the whole room within 2 s)",
     )
+    ap.add_argument(
+        "--proxy",
+        action="store_true",
+        help="readers connect through HAProxy in front of the processes (deploy/serve.py, as make serve runs it)",
+    )
+    ap.add_argument(
+        "--target-ms", type=float, default=None, help="print the most readers whose move p95 stayed within this many ms"
+    )
     args = ap.parse_args()
     levels = [min(int(x), MAX_SESSIONS) for x in args.sessions.split(",")]  # 0 with --browsers: browsers alone
     print(
         f"page: /{args.page}  moves: {args.moves}  think: {args.think}s  values: {'fresh' if args.fresh else 'two'}"
-        f"  processes: {args.processes}{'  (warmed first)' if args.warm else ''}"
+        f"  processes: {args.processes}{' behind HAProxy' if args.proxy else ''}"
+        f"{'  (warmed first)' if args.warm else ''}"
         f"  arrivals over: {args.think if args.ramp is None else args.ramp:g}s"
     )
     print(
         f"{'sessions':>8} {'moves':>6} {'p50 ms':>7} {'p95 ms':>7} | {'first p50':>9} {'first p95':>9} | "
         f"{'errors':>6} {'RSS MB':>7} {'CPU %':>6} {'client %':>8} {'moves/s':>7}"
     )
+    held_at_target = None
     with contextlib.ExitStack() as stack:
-        urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
-        if args.warm:  # what a presenter does before the talk (tools/warm.py)
-            subprocess.run(
-                [sys.executable, str(ROOT / "tools" / "warm.py"), *urls],
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+        proxy, pids = None, None
+        if args.proxy:  # make serve, on a free loopback port; serve.py warms each process before HAProxy starts
+            proxy = stack.enter_context(running(processes=args.processes, warm=args.warm))
+            urls, pids = [proxy.url], [b["pid"] for b in proxy.state()["backends"]]
+        else:
+            urls = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
+            if args.warm:  # what a presenter does before the talk (tools/warm.py)
+                subprocess.run(
+                    [sys.executable, str(ROOT / "tools" / "warm.py"), *urls],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
         for n in levels:
-            r = run_level(urls, args.page, args.prefix, n, args.moves, args.think, args.fresh, args.ramp, args.browsers)
+            r = run_level(
+                urls,
+                args.page,
+                args.prefix,
+                n,
+                args.moves,
+                args.think,
+                args.fresh,
+                args.ramp,
+                args.browsers,
+                pids,
+                proxy,
+            )
             print(
                 f"{r['sessions']:8d} {r['requests']:6d} {r['p50']:7.0f} {r['p95']:7.0f} | {r['first_p50']:9.0f} "
                 f"{r['first_p95']:9.0f} | {r['errors']:6d} {r['rss_mb']:7.0f} {r['cpu_pct']:6.0f} "
                 f"{r['client_pct']:8.0f} "
                 f"{r['per_s']:7.1f}  {r['first_error'][:60]}"
             )
+            if r["proxy_pct"] is not None:
+                print(
+                    f"{'':8} HAProxy CPU {r['proxy_pct']:.0f}%; peak connections a process: "
+                    + ", ".join(f"{k} {v}" for k, v in sorted(r["held"].items()))
+                )
+            if args.target_ms and r["errors"] == 0 and r["p95"] <= args.target_ms and n > (held_at_target or 0):
+                held_at_target = n
             if r["browser_p50"] is not None:
                 print(
                     f"{'':8} {args.browsers} browsers beside them, key press -> answered: "
                     f"p50 {r['browser_p50']:.0f} ms, "
                     f"p95 {r['browser_p95']:.0f} ms"
                 )
+    if args.target_ms:
+        print(
+            f"most readers with move p95 <= {args.target_ms:g} ms and no errors: "
+            f"{held_at_target or 'none of the levels'}"
+        )
 
 
 if __name__ == "__main__":
