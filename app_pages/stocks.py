@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import stocks
+from core import headlines, stocks
 from core.formatting import fmt_date
 from ui import stocks_view as view
 from ui.cards import figure_card
@@ -16,13 +16,12 @@ from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
 L = lang()
-_, companies, events, _, sources = require(
-    "prices", "companies", "events", "facts", "sources"
-)  # all checked, three used here
+prices, companies, events, facts, dates, sources = require("prices", "companies", "events", "facts", "dates", "sources")
 days = list(view.trading_days())
 day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
 groups = view.ticker_groups()
-DEFAULT = (stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW)
+shock = cached(stocks.shock_dates, dates)
+DEFAULT = (shock.base, *shock.window)
 
 st.title(t("stocks.title"))
 st.markdown(prose("stocks", "intro"))
@@ -43,9 +42,9 @@ p1.button(
     width="stretch",
 )
 p2.button(
-    t("stocks.preset_wide", date=day(stocks.ARTICLE_DATE)),
+    t("stocks.preset_wide", date=day(shock.article)),
     on_click=preset,
-    args=(stocks.ARTICLE_DATE,),
+    args=(shock.article,),
     key="s_preset_w",
     help=t("stocks.preset_wide_help"),
     icon=":material/date_range:",
@@ -111,7 +110,7 @@ def reaction(win) -> None:
 
     st.header(t("stocks.bars_title"))
     summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
-    dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
+    window = dict(base=day(win.base), start=day(win.start), end=day(win.end))
     show(
         build_named(
             drawdown_template,
@@ -126,14 +125,28 @@ def reaction(win) -> None:
     if summary["flagged"]:
         st.caption(summary["flagged"])
 
-    card = view.nvda_card(L)
-    figure_card(card["label"], card["value"], lines=card["lines"], source=card["source"])
+    nvda = cached(headlines.nvda_record_day, prices, events, facts)
+    n = nvda.texts(L, "nvda_day", "nvda_prev_day", "nvda_one_day", "nvda_value_lost")
+    figure_card(
+        t("stocks.nvda.label", date=n["nvda_day"]),
+        n["nvda_value_lost"],
+        lines=(t("stocks.nvda.detail", move=n["nvda_one_day"], prev=n["nvda_prev_day"]), t("stocks.nvda.caveat")),
+        source=source_line(sources, *nvda.sources("nvda_value_lost", "nvda_one_day")),
+    )
 
     index_block(win.base, win.start, win.end, tickers)
 
     st.header(t("stocks.table_title"))
-    checkpoints = {"article": stocks.snap_to_trading_day(stocks.ARTICLE_DATE, days), "last": days[-1]}
-    st.markdown(t("stocks.table_intro", base=dates["base"], article=day(checkpoints["article"]), last=day(days[-1])))
+    checkpoints = stocks.checkpoints(shock.article, win.base, days)
+    intro = "stocks.table_intro" if "article" in checkpoints else "stocks.table_intro_late"
+    st.markdown(
+        t(
+            intro,
+            base=window["base"],
+            article=day(checkpoints.get("article", shock.article)),
+            last=day(checkpoints["last"]),
+        )
+    )
     table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
     st.dataframe(table, hide_index=True, column_config=config, width="stretch")
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from core import stocks
 from core.formatting import fmt_date, fmt_pct
+from core.headlines import MarketFigures
 from ui.charts import arrow_rows, group_label
 from ui.data import load
 from ui.i18n import t
@@ -23,9 +24,53 @@ def join(items: list[str], lang: str) -> str:
     return ("、" if lang == "ja" else ", ").join(items)
 
 
-def _names(lang: str) -> dict[str, str]:
+def names(lang: str) -> dict[str, str]:
+    """Company names by ticker in ``lang``."""
     companies = load("companies")
     return dict(zip(companies["ticker"], companies[f"name_{lang}"]))
+
+
+_names = names
+
+
+def form(n: int) -> str:
+    """The key suffix of a count-aware string: ``none``, ``one`` or ``other`` (so English says
+    "1 of 7 was", "2 of 5 were"; Japanese has the same three keys)."""
+    return "none" if n == 0 else "one" if n == 1 else "other"
+
+
+def held_sentence(market: MarketFigures, group: str, lang: str) -> str:
+    """Which members of ``group`` never closed below the base in the article's window ('' if none)."""
+    held = market.groups[group].held
+    return (
+        t(f"talk.who_fell.held_{form(len(held))}", names=join([names(lang)[tk] for tk in held], lang)) if held else ""
+    )
+
+
+def at_article_sentence(market: MarketFigures, group: str, lang: str) -> str:
+    """``group`` on the article's date against the base: its median change, who was at or above the
+    base and who below (with their changes), and who had closed back at the base after the low (when)."""
+    g, m, name = market.groups[group], market.figs.texts(lang), names(lang)
+    below = [
+        tk
+        for tk in sorted(g.tickers, key=lambda tk: market.figs[f"at_article_{tk}"].number)
+        if tk not in g.above_at_article
+    ]
+    parts = [
+        t("talk.who_fell.group_at_article", group=group_label(group), median=m[f"{group}_median_at_article"]),
+        t(
+            f"talk.who_fell.above_{form(len(g.above_at_article))}",
+            names=join([name[tk] for tk in g.above_at_article], lang),
+        ),
+        t(
+            f"talk.who_fell.below_{form(len(below))}",
+            items=join([t("talk.who_fell.item", name=name[tk], value=m[f"at_article_{tk}"]) for tk in below], lang),
+        ),
+    ]
+    if g.back:
+        items = [t("talk.who_fell.item", name=name[tk], value=m[f"back_on_{tk}"]) for tk in g.back]
+        parts.append(t("talk.who_fell.back", items=join(items, lang)))
+    return ("" if lang == "ja" else " ").join(parts)
 
 
 @memoized
@@ -129,27 +174,6 @@ def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], l
         ),
         "sentence": group_sentence(bars, load("companies"), names, lang, dates),
         "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else "",
-    }
-
-
-@memoized
-def nvda_card(lang: str) -> dict:
-    """The card on NVIDIA's record one-day loss: label, value, lines, source (plain strings)."""
-    from core.datasets import fact
-    from core.formatting import fmt_money
-    from ui.cite import source_line
-
-    prices, events, facts, sources = load("prices"), load("events"), load("facts"), load("sources")
-    days = list(trading_days())
-    med = lambda d: fmt_date(d, lang, "medium")  # noqa: E731
-    nvda_day = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]["date"].date()
-    prev = days[days.index(nvda_day) - 1]
-    move = stocks.change_at(prices, prev, nvda_day)["NVDA"]
-    return {
-        "label": t("stocks.nvda.label", date=med(nvda_day)),
-        "value": fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"), "USD", lang, 0),
-        "lines": (t("stocks.nvda.detail", move=fmt_pct(move, lang), prev=med(prev)), t("stocks.nvda.caveat")),
-        "source": source_line(sources, "EV-NVDA-0127"),
     }
 
 
