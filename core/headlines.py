@@ -142,21 +142,21 @@ def market_figures(prices: pd.DataFrame, companies: pd.DataFrame, dates: pd.Data
         "shock_end": when(shock.end, *span),
         "article_date": when(shock.article, *span),
     }
-    for row in table.itertuples():
-        tk = str(row.ticker)
-        figs[f"drawdown_{tk}"] = change(float(row.change), *src[tk], as_of=row.min_date)
-        figs[f"low_on_{tk}"] = when(row.min_date, *src[tk])
-        figs[f"back_on_{tk}"] = when(row.recovered_on, *src[tk])
-        figs[f"at_article_{tk}"] = change(float(row.at), *src[tk], as_of=article)
+    for row in table.to_dict("records"):
+        tk = str(row["ticker"])
+        figs[f"drawdown_{tk}"] = change(float(row["change"]), *src[tk], as_of=row["min_date"])
+        figs[f"low_on_{tk}"] = when(row["min_date"], *src[tk])
+        figs[f"back_on_{tk}"] = when(row["recovered_on"], *src[tk])
+        figs[f"at_article_{tk}"] = change(float(row["at"]), *src[tk], as_of=article)
     groups: dict[str, GroupMove] = {}
     for group, rows in table.groupby("group", sort=False):
         g, members = str(group), [str(tk) for tk in rows["ticker"]]
         ids = tuple(dict.fromkeys(i for tk in members for i in src[tk]))
         ranked = rows.sort_values("change")
         back = [
-            str(r.ticker)
-            for r in rows.itertuples()
-            if r.fell and r.recovered_on is not None and r.recovered_on <= article
+            str(r["ticker"])
+            for r in rows.to_dict("records")
+            if r["fell"] and r["recovered_on"] is not None and r["recovered_on"] <= article
         ]
         above = [str(tk) for tk, at in zip(rows["ticker"], rows["at"]) if at >= 0]
         groups[g] = GroupMove(

@@ -232,10 +232,10 @@ def recovery_dates(prices: pd.DataFrame, base: date, after: pd.Series) -> pd.Ser
     the ticker never closed back at or above the base in the data.
     """
     p = _with_day(prices)
-    base_close = base_closes(prices, base)
+    base_close = base_closes(prices, base).to_dict()
     out = {}
     for ticker, low_day in after.items():
-        rows = p[(p["ticker"] == ticker) & (p["day"] > low_day) & (p["close"] >= base_close[ticker])]
+        rows = p[(p["ticker"] == ticker) & (p["day"] > low_day) & (p["close"] >= base_close[str(ticker)])]
         out[ticker] = rows["day"].min() if not rows.empty else None
     return pd.Series(out, name="recovered_on", dtype=object)
 
@@ -338,10 +338,10 @@ def earnings_before_low(dd: pd.DataFrame, events: pd.DataFrame, base: date, days
     out = {}
     for ticker, low_day in zip(dd["ticker"], dd["min_date"]):
         found = None
-        for ev in earnings.itertuples():
-            if ticker in str(ev.tickers or "").split():
-                ev_day = pd.Timestamp(ev.date).date()
-                if base < effect_day(ev_day, ev.timing, days) <= low_day:
+        for ev in earnings.to_dict("records"):
+            if ticker in str(ev["tickers"] or "").split():
+                ev_day = pd.Timestamp(ev["date"]).date()
+                if base < effect_day(ev_day, str(ev["timing"]), days) <= low_day:
                     found = ev_day
                     break
         out[ticker] = found
@@ -372,7 +372,8 @@ def group_moves(
     merged = dd.merge(companies[["ticker", "group"]], on="ticker")
     out = []
     for group, rows in merged.groupby("group"):
-        worst, best = rows.loc[rows["change"].idxmin()], rows.loc[rows["change"].idxmax()]
+        worst = rows.sort_values("change", kind="stable").iloc[0]  # the first of equal falls, as idxmin
+        best = rows.sort_values("change", ascending=False, kind="stable").iloc[0]
         out.append(
             GroupMoveSummary(
                 group=str(group),
