@@ -4,12 +4,12 @@ import streamlit as st
 
 from core import headlines, talk
 from ui import pages
-from ui.cards import figure_card
+from ui import stocks_view as view
+from ui.cards import card_row
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.stocks_view import join
 
 L = lang()
 sources, facts, dates = require("sources", "facts", "dates")
@@ -23,11 +23,10 @@ st.markdown(prose("home", "intro", v3_date=c["v3_release"], r1_date=c["r1_releas
 pages.link("talk", label=t("home.tour", count=talk.COUNT))
 
 st.header(t("home.figures"))
-c1, c2 = st.columns(2)
-with c1:
-    figure_card(
-        t("home.v3.label"),
-        c["v3_cost"],
+card_row(
+    dict(
+        label=t("home.v3.label"),
+        value=c["v3_cost"],
         help=t("home.v3.help"),
         lines=(
             t(
@@ -41,11 +40,10 @@ with c1:
         ),
         source=source_line(sources, *cost.sources("v3_cost", "gpt4o_cost")),
         page_id="deepseek",
-    )
-with c2:
-    figure_card(
-        t("home.stargate.label"),
-        c["stargate_budget"],
+    ),
+    dict(
+        label=t("home.stargate.label"),
+        value=c["stargate_budget"],
         help=t("home.stargate.help"),
         lines=(
             t(
@@ -57,31 +55,31 @@ with c2:
         ),
         source=source_line(sources, *cost.sources("stargate_budget", "stargate_initial")),
         page_id="stargate",
-    )
+    ),
+)
 
 prices, companies = require("prices", "companies")
 market = cached(headlines.market_figures, prices, companies, dates)
 figs, groups = market.figs, market.groups
 m = figs.texts(L)
-name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
+name = view.names(L)
 window = {k: m[k] for k in ("base", "shock_start", "shock_end")}
-
-m1, m2, m3 = st.columns(3)
-with m1:
-    figure_card(
-        t("home.chips.label", name=name["NVDA"]),
-        m["nvda_drawdown"],
+power, gafam = groups["power"], groups["gafam"]
+fallers = view.join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
+others = view.join([name[tk] for tk in gafam.held], L)
+card_row(
+    dict(
+        label=t("home.chips.label", name=name["NVDA"]),
+        value=m["nvda_drawdown"],
         lines=(
             t("home.chips.detail", low_day=m["nvda_low_day"], name2=name["AVGO"], move2=m["avgo_drawdown"], **window),
         ),
         source=source_line(sources, *figs.sources("nvda_drawdown", "avgo_drawdown")),
         page_id="stocks",
-    )
-with m2:
-    power = groups["power"]
-    figure_card(
-        t("home.power.label"),
-        m["power_median"],
+    ),
+    dict(
+        label=t("home.power.label"),
+        value=m["power_median"],
         lines=(
             t(
                 "home.power.detail",
@@ -95,14 +93,10 @@ with m2:
         ),
         source=source_line(sources, *figs.sources("power_median")),
         page_id="stocks",
-    )
-with m3:
-    gafam = groups["gafam"]
-    fallers = join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
-    others = join([name[tk] for tk in gafam.held], L)
-    figure_card(
-        t("home.gafam.label"),
-        m["gafam_largest_fall"],
+    ),
+    dict(
+        label=t("home.gafam.label"),
+        value=m["gafam_largest_fall"],
         lines=(
             t("home.gafam.detail", fallers=fallers, others=others, **window)
             if gafam.held
@@ -110,7 +104,8 @@ with m3:
         ),
         source=source_line(sources, *figs.sources("gafam_largest_fall")),
         page_id="stocks",
-    )
+    ),
+)
 
 st.header(t("home.how"))
 st.markdown(

@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import scaling
 from ui import scaling_charts as charts
+from ui.cards import metric_row
 from ui.charts import build, show
 from ui.cite import source_line
 from ui.data import require
@@ -85,6 +86,7 @@ def budget() -> None:
     )
     codes = [scaling.compute_code(c) for c in scaling.COMPUTE_STEPS]
     code_label = charts.code_label(L)
+    lo, hi = (code_label(scaling.compute_code(c)) for c in scaling.COMPUTE_RANGE)
     code = url_choice(
         st.select_slider,
         t("scaling.compute.label"),
@@ -92,17 +94,16 @@ def budget() -> None:
         scaling.DEFAULT_COMPUTE,
         "sl_c",
         code_label,
-        help=t("scaling.compute.help", lo=code_label(codes[0]), hi=code_label(codes[-1])),
+        help=t("scaling.compute.help", lo=lo, hi=hi),
     )
     c = scaling.compute_from_code(code)
     figs = cached(scaling.budget_figures, models, fits_table, fit_id, c)
     b = figs.texts(L)
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("scaling.budget.params"), b["n_params"], help=t("scaling.budget.params_help"))
-    m2.metric(
-        t("scaling.budget.tokens"), b["d_tokens"], help=t("scaling.budget.tokens_help", ratio=b["tokens_per_param"])
+    metric_row(
+        (t("scaling.budget.params"), b["n_params"], t("scaling.budget.params_help")),
+        (t("scaling.budget.tokens"), b["d_tokens"], t("scaling.budget.tokens_help", ratio=b["tokens_per_param"])),
+        (t("scaling.budget.loss"), b["loss"], t("scaling.budget.loss_help")),
     )
-    m3.metric(t("scaling.budget.loss"), b["loss"], help=t("scaling.budget.loss_help"))
     st.caption(t("scaling.budget.rule", k=b["rule_k"], n=b["rule_n"], d=b["rule_d"], loss=b["rule_loss"]))
     st.caption(
         t("scaling.fit.why", hoff_n=b["hoff_chin_n"], chin_n=b["chin_n"], chin_d=b["chin_d"])
@@ -114,7 +115,7 @@ def budget() -> None:
             cached(charts.constants_table, fits_table, L, charts.constant_labels()), hide_index=True, width="stretch"
         )
 
-    curve = cached(scaling.loss_curve, fits, scaling.log_grid(scaling.COMPUTE_STEPS[0], scaling.COMPUTE_STEPS[-1]))
+    curve = cached(scaling.loss_curve, fits, scaling.log_grid(*scaling.COMPUTE_RANGE))
     decades = cached(scaling.decade_gains, fits[fit_id])
     chosen = {"compute": c, "loss": figs["loss"].number}
     show(
@@ -139,12 +140,13 @@ def money(c: float, fit_id: str, b: dict[str, str]) -> None:
     options = cached(scaling.priced_gpus, gpus)
     defaults = cached(scaling.v3_reference, models, facts, gpus)
     d = defaults.texts(L, "v3_price", "v3_mfu")
-    g1, g2, g3 = st.columns(3)
+    gpu_key, price_key, mfu_key = scaling.MONEY_KEYS
+    g1, g2, g3 = st.columns(len(scaling.MONEY_KEYS))
     gpu = g1.selectbox(
         t("scaling.money.gpu"),
         options,
         index=options.index(scaling.DEFAULT_GPU),
-        key="sl_gpu",
+        key=gpu_key,
         bind="query-params",
         help=t("scaling.money.gpu_help"),
     )
@@ -156,7 +158,7 @@ def money(c: float, fit_id: str, b: dict[str, str]) -> None:
         defaults["v3_price"].number,
         step,
         format="$%.2f",
-        key="sl_price",
+        key=price_key,
         bind="query-params",
         help=t("scaling.money.price_help", v3_price=d["v3_price"]),
     )
@@ -168,15 +170,13 @@ def money(c: float, fit_id: str, b: dict[str, str]) -> None:
         scaling.percent(defaults["v3_mfu"].number),
         step_pct,
         format="%d%%",
-        key="sl_mfu",
+        key=mfu_key,
         bind="query-params",
         help=t("scaling.money.mfu_help", v3=d["v3_mfu"]),
     )
     figs = cached(scaling.money_figures, models, facts, gpus, fits_table, fit_id, c, gpu, price, scaling.fraction(mfu))
     m = figs.texts(L)
-    k1, k2 = st.columns(2)
-    k1.metric(t("scaling.money.hours", gpu=gpu), m["gpu_hours"])
-    k2.metric(t("scaling.money.cost"), m["cost"])
+    metric_row((t("scaling.money.hours", gpu=gpu), m["gpu_hours"], None), (t("scaling.money.cost"), m["cost"], None))
     st.caption(
         t("scaling.money.listed", gpu=gpu, price=m["listed_price"], page=t("nav.scenarios"))
         if scaling.known(figs["listed_price"])

@@ -21,51 +21,41 @@ days = list(view.trading_days())
 day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
 groups = view.ticker_groups()
 shock = cached(stocks.shock_dates, dates)
-DEFAULT = (shock.base, *shock.window)
+DEFAULT = {"base": shock.base, "start": shock.start, "end": shock.end}  # the article's window
 
 st.title(t("stocks.title"))
 st.markdown(prose("stocks", "intro"))
 
 
 def preset(end):
-    st.session_state.update(s_base=DEFAULT[0], s_start=DEFAULT[1], s_end=end)
+    st.session_state.update(s_base=shock.base, s_start=shock.start, s_end=end)
 
 
-p1, p2 = st.columns(2)
-p1.button(
-    t("stocks.preset_article"),
-    on_click=preset,
-    args=(DEFAULT[2],),
-    key="s_preset_a",
-    help=t("stocks.preset_article_help"),
-    icon=":material/restart_alt:",
-    width="stretch",
+presets = (  # the article's window, and the same base widened to the article's date
+    ("s_preset_a", t("stocks.preset_article"), shock.end, t("stocks.preset_article_help"), ":material/restart_alt:"),
+    (
+        "s_preset_w",
+        t("stocks.preset_wide", date=day(shock.article)),
+        shock.article,
+        t("stocks.preset_wide_help"),
+        ":material/date_range:",
+    ),
 )
-p2.button(
-    t("stocks.preset_wide", date=day(shock.article)),
-    on_click=preset,
-    args=(shock.article,),
-    key="s_preset_w",
-    help=t("stocks.preset_wide_help"),
-    icon=":material/date_range:",
-    width="stretch",
-)
-c1, c2, c3 = st.columns(3)
-bounds = dict(min_value=days[0], max_value=days[-1], format="YYYY-MM-DD", bind="query-params")
-asked = (
-    c1.date_input(t("stocks.base"), DEFAULT[0], key="s_base", help=t("stocks.base_help"), **bounds),
-    c2.date_input(t("stocks.start"), DEFAULT[1], key="s_start", help=t("stocks.start_help"), **bounds),
-    c3.date_input(t("stocks.end"), DEFAULT[2], key="s_end", help=t("stocks.end_help"), **bounds),
-)
-asked = tuple(a or d for a, d in zip(asked, DEFAULT))
-try:
-    win = stocks.resolve_window(*asked, days)
-except stocks.EmptyWindowError:
-    st.warning(
-        t("stocks.empty_window", base=day(asked[0]), start=day(asked[1]), end=day(asked[2])),
-        icon=":material/event_busy:",
+for col, (key, label, end, tip, icon) in zip(st.columns(len(presets)), presets):
+    col.button(label, on_click=preset, args=(end,), key=key, help=tip, icon=icon, width="stretch")
+bounds = dict(min_value=min(days), max_value=max(days), format="YYYY-MM-DD", bind="query-params")
+asked = {
+    which: col.date_input(
+        t(f"stocks.{which}"), DEFAULT[which], key=f"s_{which}", help=t(f"stocks.{which}_help"), **bounds
     )
-    win = stocks.resolve_window(*DEFAULT, days)
+    or DEFAULT[which]
+    for col, which in zip(st.columns(len(DEFAULT)), DEFAULT)
+}
+try:
+    win = stocks.resolve_window(asked["base"], asked["start"], asked["end"], days)
+except stocks.EmptyWindowError:
+    st.warning(t("stocks.empty_window", **{k: day(v) for k, v in asked.items()}), icon=":material/event_busy:")
+    win = stocks.resolve_window(shock.base, shock.start, shock.end, days)
 for which, was, used in win.moved:
     st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
 

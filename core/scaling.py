@@ -27,6 +27,7 @@ from core.figures import Figure, FigureSet, Kind
 
 FLOPS_PER_PARAM_TOKEN = 6.0  # C ≈ 6ND: forward + backward pass
 COMPUTE_STEPS = tuple(m * 10.0**e for e in range(21, 27) for m in (1, 3)) + (1e27,)  # the slider's stops
+COMPUTE_RANGE = (min(COMPUTE_STEPS), max(COMPUTE_STEPS))  # the slider's ends (FLOP)
 FIT_IDS = ("besiroglu", "hoffmann")  # the replication first: it agrees with Chinchilla's own allocation
 
 
@@ -227,6 +228,7 @@ HIGHLIGHT_MODEL = "DeepSeek-V3"  # the model the page and its charts single out
 DEFAULT_FIT, DEFAULT_COMPUTE, DEFAULT_GPU = "besiroglu", "1e24", "H800"  # the controls' defaults
 PRICE_RANGE_USD = (0.5, 10.0, 0.05)  # the price slider: min, max, step (USD per GPU-hour)
 MFU_RANGE_PCT = (10, 70, 1)  # the utilisation slider: min, max, step (% of peak)
+MONEY_KEYS = ("sl_gpu", "sl_price", "sl_mfu")  # the money controls' URL keys, in their order on the page
 EPOCH = "EPM"  # Epoch AI's notable-models data (data/models_compute.csv)
 
 

@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from core import stocks
-from core.formatting import fmt_date, fmt_pct
+from core.figures import change
+from core.formatting import fmt_date
 from core.headlines import MarketFigures
 from ui.charts import arrow_rows, group_label
 from ui.data import load
@@ -85,7 +86,7 @@ def drawdown_view(base: date, start: date, end: date, tickers: tuple[str, ...], 
     dd["flagged"] = dd["earnings_on"].notna() & (dd["change"] < 0)
     dd["name"] = dd["ticker"].map(_names(lang))
     dd["group"] = dd["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
-    dd["label"] = [fmt_pct(c, lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
+    dd["label"] = [change(c).text(lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
     dd["note"] = [
         t("stocks.note_earnings", date=fmt_date(e, lang, "medium"))
         if f
@@ -116,10 +117,10 @@ def group_sentence(
     for g in moves:
         fields = dict(
             group=group_label(g.group),
-            median=fmt_pct(g.median, lang),
+            median=change(g.median).text(lang),
             fell=g.fell,
             count=g.count,
-            worst=fmt_pct(g.worst, lang),
+            worst=change(g.worst).text(lang),
             worst_name=names[g.worst_ticker],
         )
         if g.count == 1:
@@ -169,7 +170,7 @@ def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], l
             "stocks.bars_alt",
             count=len(bars),
             worst=names[worst["ticker"]],
-            worst_move=fmt_pct(worst["change"], lang),
+            worst_move=change(worst["change"]).text(lang),
             **dates,
         ),
         "sentence": group_sentence(bars, load("companies"), names, lang, dates),
