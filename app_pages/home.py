@@ -4,8 +4,7 @@ import streamlit as st
 
 from core import headlines, talk
 from ui import pages
-from ui import stocks_view as view
-from ui.cards import card_row
+from ui.cards import card_row, join
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -62,11 +61,11 @@ prices, companies = require("prices", "companies")
 market = cached(headlines.market_figures, prices, companies, dates)
 figs, groups = market.figs, market.groups
 m = figs.texts(L)
-name = view.names(L)
+name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
 window = {k: m[k] for k in ("base", "shock_start", "shock_end")}
 power, gafam = groups["power"], groups["gafam"]
-fallers = view.join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
-others = view.join([name[tk] for tk in gafam.held], L)
+fallers = join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
+others = join([name[tk] for tk in gafam.held], L)
 card_row(
     dict(
         label=t("home.chips.label", name=name["NVDA"]),

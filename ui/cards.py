@@ -8,6 +8,11 @@ from ui import pages
 from ui.i18n import t
 
 
+def join(items: list[str], lang: str) -> str:
+    """A list as the language writes it in a line: "Apple, Meta" / "アップル、メタ"."""
+    return ("、" if lang == "ja" else ", ").join(items)
+
+
 def figure_card(
     label: str,
     value: str,

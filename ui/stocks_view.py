@@ -15,23 +15,17 @@ from core import stocks
 from core.figures import change
 from core.formatting import fmt_date
 from core.headlines import MarketFigures
+from ui.cards import join
 from ui.charts import arrow_rows, group_label
 from ui.data import load
 from ui.i18n import t
 from ui.memo import memoized
 
 
-def join(items: list[str], lang: str) -> str:
-    return ("、" if lang == "ja" else ", ").join(items)
-
-
 def names(lang: str) -> dict[str, str]:
     """Company names by ticker in ``lang``."""
     companies = load("companies")
     return dict(zip(companies["ticker"], companies[f"name_{lang}"]))
-
-
-_names = names
 
 
 def form(n: int) -> str:
@@ -84,7 +78,7 @@ def drawdown_view(base: date, start: date, end: date, tickers: tuple[str, ...], 
     dd = dd[dd["ticker"].isin(tickers)].copy()
     dd["earnings_on"] = dd["ticker"].map(stocks.earnings_before_low(dd, events, base, days))
     dd["flagged"] = dd["earnings_on"].notna() & (dd["change"] < 0)
-    dd["name"] = dd["ticker"].map(_names(lang))
+    dd["name"] = dd["ticker"].map(names(lang))
     dd["group"] = dd["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
     dd["label"] = [change(c).text(lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
     dd["note"] = [
@@ -160,20 +154,20 @@ def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], l
     toggle's full rerun redid it with pandas): the groups drawn, the chart's alt text, the sentence
     on the groups, the caption on companies whose low came after their own results ('' if none)."""
     bars = drawdown_view(base, start, end, tickers, lang)
-    names, med = _names(lang), (lambda d: fmt_date(d, lang, "medium"))
+    name, med = names(lang), (lambda d: fmt_date(d, lang, "medium"))
     dates = dict(base=med(base), start=med(start), end=med(end))
     worst, flagged = bars.iloc[0], bars[bars["flagged"]]
-    items = [t("stocks.flag_item", name=names[r.ticker], date=med(r.earnings_on)) for r in flagged.itertuples()]
+    items = [t("stocks.flag_item", name=name[r.ticker], date=med(r.earnings_on)) for r in flagged.itertuples()]
     return {
         "groups": tuple(dict.fromkeys(bars["group"])),
         "alt": t(
             "stocks.bars_alt",
             count=len(bars),
-            worst=names[worst["ticker"]],
+            worst=name[worst["ticker"]],
             worst_move=change(worst["change"]).text(lang),
             **dates,
         ),
-        "sentence": group_sentence(bars, load("companies"), names, lang, dates),
+        "sentence": group_sentence(bars, load("companies"), name, lang, dates),
         "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else "",
     }
 
@@ -183,14 +177,14 @@ def index_view(base: date, tickers: tuple[str, ...], lang: str) -> tuple[pd.Data
     """Lines (date, name, group, index, close) and the events to mark (date, title, who): every
     event that is not a company's results, and the results of the companies shown."""
     prices, companies, events = load("prices"), load("companies"), load("events")
-    names = _names(lang)
+    name = names(lang)
     lines = stocks.index_to_base(prices, base, list(tickers))
-    lines["name"] = lines["ticker"].map(names)
+    lines["name"] = lines["ticker"].map(name)
     lines["group"] = lines["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
     who = events["tickers"].fillna("").str.split()
     mine = who.map(lambda tks: any(tk in tickers for tk in tks))
     ev = events[(events["kind"] != "earnings") | mine]
-    shown_who = [join([names[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
+    shown_who = [join([name[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
     ev = pd.DataFrame({"date": ev["date"], "title": ev[f"title_{lang}"], "who": shown_who})
     return lines, ev.reset_index(drop=True)
 
@@ -243,7 +237,7 @@ def recovery_view(
     at = {k: t("stocks.table.change_at", date=med(d)) for k, d in checkpoints.items()}
     table = pd.DataFrame(
         {
-            cols["company"]: rt["ticker"].map(_names(lang)),
+            cols["company"]: rt["ticker"].map(names(lang)),
             cols["group"]: rt["ticker"].map(dict(zip(companies["ticker"], companies["group"]))).map(group_label),
             cols["fall"]: rt["change"] * 100,
             cols["low_on"]: [med(d) for d in rt["min_date"]],
