@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from core import headlines, stocks, talk
-from core.datasets import date_of, fact
-from core.formatting import fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pct, fmt_ratio
+from core import headlines, talk
 from ui import pages
-from ui.cards import figure_card
+from ui.cards import card_row, join
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -14,127 +12,112 @@ from ui.memo import cached
 
 L = lang()
 sources, facts, dates = require("sources", "facts", "dates")
-cost = headlines.cost_headline(facts)
-article_date = sources.loc[sources["source_id"] == "ARTICLE", "date"].iloc[0].date()
+cost = cached(headlines.cost_figures, facts)
+story = cached(headlines.story_figures, facts, dates)
+c = cost.texts(L) | story.texts(L)
 
 st.title(t("home.title"))
 st.subheader(t("home.subtitle"), divider="gray")
-st.markdown(prose("home", "intro"))
+st.markdown(prose("home", "intro", v3_date=c["v3_release"], r1_date=c["r1_release"], v3_cost=c["v3_cost"]))
 pages.link("talk", label=t("home.tour", count=talk.COUNT))
 
 st.header(t("home.figures"))
-c1, c2 = st.columns(2)
-with c1:
-    figure_card(
-        t("home.v3.label"),
-        fmt_money(cost.v3_cost_usd, "USD", L, 3),
+card_row(
+    dict(
+        label=t("home.v3.label"),
+        value=c["v3_cost"],
         help=t("home.v3.help"),
         lines=(
             t(
                 "home.v3.detail",
-                gpu_hours=fmt_compact(cost.v3_gpu_hours, L, 3),
-                price=fmt_money(cost.v3_price_usd_per_gpu_hour, "USD", L, 2),
-                gpt4o=fmt_money(cost.gpt4o_cost_estimate_usd, "USD", L, 0),
-                ratio=fmt_ratio(cost.gpt4o_to_v3, L),
+                gpu_hours=c["v3_gpu_hours"],
+                price=c["v3_price"],
+                gpt4o=c["gpt4o_cost"],
+                ratio=c["gpt4o_to_v3"],
             ),
             t("home.v3.caveat"),
         ),
-        source=source_line(sources, "V3R", "ARTICLE"),
+        source=source_line(sources, *cost.sources("v3_cost", "gpt4o_cost")),
         page_id="deepseek",
-    )
-with c2:
-    figure_card(
-        t("home.stargate.label"),
-        fmt_money(cost.stargate_usd, "USD", L, 0),
+    ),
+    dict(
+        label=t("home.stargate.label"),
+        value=c["stargate_budget"],
         help=t("home.stargate.help"),
         lines=(
             t(
                 "home.stargate.detail",
-                years=fmt_number(cost.stargate_years, L),
-                per_year=fmt_money(cost.stargate_per_year_usd, "USD", L, 0),
-                initial=fmt_money(fact(facts, "stargate_initial_usd"), "USD", L, 0),
+                years=c["stargate_years"],
+                per_year=c["stargate_per_year"],
+                initial=c["stargate_initial"],
             ),
         ),
-        source=source_line(sources, "STARGATE-OAI"),
+        source=source_line(sources, *cost.sources("stargate_budget", "stargate_initial")),
         page_id="stargate",
-    )
-
-prices, companies = require("prices", "companies")
-moves = cached(headlines.market_headline, prices, companies)
-name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
-window = dict(
-    base=fmt_date(stocks.ARTICLE_BASE_DATE, L, "medium"),
-    start=fmt_date(stocks.SHOCK_WINDOW[0], L, "medium"),
-    end=fmt_date(stocks.SHOCK_WINDOW[1], L, "medium"),
+    ),
 )
 
-
-def price_source_ids(prices, tickers: tuple[str, ...]) -> list[str]:
-    return list(prices.loc[prices["ticker"].isin(tickers), "source_id"].unique())
-
-
-def price_sources(*tickers: str) -> str:
-    return source_line(sources, *cached(price_source_ids, prices, tickers))
-
-
-chg = {tk: c for g in moves.values() for tk, c in g.changes}
-m1, m2, m3 = st.columns(3)
-with m1:
-    figure_card(
-        t("home.chips.label", name=name["NVDA"]),
-        fmt_pct(chg["NVDA"], L),
-        lines=(t("home.chips.detail", name2=name["AVGO"], move2=fmt_pct(chg["AVGO"], L), **window),),
-        source=price_sources("NVDA", "AVGO"),
+prices, companies = require("prices", "companies")
+market = cached(headlines.market_figures, prices, companies, dates)
+figs, groups = market.figs, market.groups
+m = figs.texts(L)
+name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
+window = {k: m[k] for k in ("base", "shock_start", "shock_end")}
+power, gafam = groups["power"], groups["gafam"]
+fallers = join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
+others = join([name[tk] for tk in gafam.held], L)
+card_row(
+    dict(
+        label=t("home.chips.label", name=name["NVDA"]),
+        value=m["nvda_drawdown"],
+        lines=(
+            t("home.chips.detail", low_day=m["nvda_low_day"], name2=name["AVGO"], move2=m["avgo_drawdown"], **window),
+        ),
+        source=source_line(sources, *figs.sources("nvda_drawdown", "avgo_drawdown")),
         page_id="stocks",
-    )
-with m2:
-    power = moves["power"]
-    figure_card(
-        t("home.power.label"),
-        fmt_pct(power.median, L),
+    ),
+    dict(
+        label=t("home.power.label"),
+        value=m["power_median"],
         lines=(
             t(
                 "home.power.detail",
-                count=power.count,
-                best=fmt_pct(power.best, L),
+                count=m["power_count"],
+                best=m["power_best"],
                 best_name=name[power.best_ticker],
-                worst=fmt_pct(power.worst, L),
+                worst=m["power_worst"],
                 worst_name=name[power.worst_ticker],
+                **window,
             ),
         ),
-        source=price_sources(*power.tickers),
+        source=source_line(sources, *figs.sources("power_median")),
         page_id="stocks",
-    )
-with m3:
-    gafam = moves["gafam"]
-    fallers = [f"{name[tk]} {fmt_pct(c, L)}" for tk, c in sorted(gafam.changes, key=lambda x: x[1]) if c < 0]
-    others = [name[tk] for tk, c in gafam.changes if c >= 0]
-    sep = "、" if L == "ja" else ", "
-    detail = (
-        t("home.gafam.detail", fallers=sep.join(fallers), others=sep.join(others), base=window["base"])
-        if others
-        else t("home.gafam.detail_all_fell", fallers=sep.join(fallers))
-    )
-    figure_card(
-        t("home.gafam.label"),
-        fmt_pct(min(gafam.worst, 0.0), L),
-        lines=(detail,),
-        source=price_sources(*gafam.tickers),
+    ),
+    dict(
+        label=t("home.gafam.label"),
+        value=m["gafam_largest_fall"],
+        lines=(
+            t("home.gafam.detail", fallers=fallers, others=others, **window)
+            if gafam.held
+            else t("home.gafam.detail_all_fell", fallers=fallers, **window),
+        ),
+        source=source_line(sources, *figs.sources("gafam_largest_fall")),
         page_id="stocks",
-    )
+    ),
+)
 
 st.header(t("home.how"))
 st.markdown(
     prose(
         "home",
         "argument",
-        r1_date=fmt_date(date_of(dates, "r1_release"), L),
-        selloff_date=fmt_date(stocks.SHOCK_WINDOW[0], L),
-        stargate_date=fmt_date(date_of(dates, "stargate_announced"), L),
-        budget=fmt_money(cost.stargate_usd, "USD", L, 0),
-        years=fmt_number(cost.stargate_years, L),
-        gpus=fmt_number(fact(facts, "v3_cluster_gpus"), L),
-        v3_cost=fmt_money(cost.v3_cost_usd, "USD", L, 3),
+        r1_date=c["r1_release"],
+        selloff_date=m["shock_start"],
+        stargate_date=c["stargate_announced"],
+        budget=c["stargate_budget"],
+        years=c["stargate_years"],
+        gpus=c["v3_cluster_gpus"],
+        v3_cost=c["v3_cost"],
     )
 )
-st.caption(prose("home", "credit", article_date=fmt_date(article_date, L)))
+st.caption(prose("home", "credit", article_date=m["article_date"]))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import stocks
+from core import headlines, stocks
 from core.formatting import fmt_date
 from ui import stocks_view as view
 from ui.cards import figure_card
@@ -16,57 +16,46 @@ from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
 L = lang()
-_, companies, events, _, sources = require(
-    "prices", "companies", "events", "facts", "sources"
-)  # all checked, three used here
+prices, companies, events, facts, dates, sources = require("prices", "companies", "events", "facts", "dates", "sources")
 days = list(view.trading_days())
 day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
 groups = view.ticker_groups()
-DEFAULT = (stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW)
+shock = cached(stocks.shock_dates, dates)
+DEFAULT = {"base": shock.base, "start": shock.start, "end": shock.end}  # the article's window
 
 st.title(t("stocks.title"))
 st.markdown(prose("stocks", "intro"))
 
 
 def preset(end):
-    st.session_state.update(s_base=DEFAULT[0], s_start=DEFAULT[1], s_end=end)
+    st.session_state.update(s_base=shock.base, s_start=shock.start, s_end=end)
 
 
-p1, p2 = st.columns(2)
-p1.button(
-    t("stocks.preset_article"),
-    on_click=preset,
-    args=(DEFAULT[2],),
-    key="s_preset_a",
-    help=t("stocks.preset_article_help"),
-    icon=":material/restart_alt:",
-    width="stretch",
+presets = (  # the article's window, and the same base widened to the article's date
+    ("s_preset_a", t("stocks.preset_article"), shock.end, t("stocks.preset_article_help"), ":material/restart_alt:"),
+    (
+        "s_preset_w",
+        t("stocks.preset_wide", date=day(shock.article)),
+        shock.article,
+        t("stocks.preset_wide_help"),
+        ":material/date_range:",
+    ),
 )
-p2.button(
-    t("stocks.preset_wide", date=day(stocks.ARTICLE_DATE)),
-    on_click=preset,
-    args=(stocks.ARTICLE_DATE,),
-    key="s_preset_w",
-    help=t("stocks.preset_wide_help"),
-    icon=":material/date_range:",
-    width="stretch",
-)
-c1, c2, c3 = st.columns(3)
-bounds = dict(min_value=days[0], max_value=days[-1], format="YYYY-MM-DD", bind="query-params")
-asked = (
-    c1.date_input(t("stocks.base"), DEFAULT[0], key="s_base", help=t("stocks.base_help"), **bounds),
-    c2.date_input(t("stocks.start"), DEFAULT[1], key="s_start", help=t("stocks.start_help"), **bounds),
-    c3.date_input(t("stocks.end"), DEFAULT[2], key="s_end", help=t("stocks.end_help"), **bounds),
-)
-asked = tuple(a or d for a, d in zip(asked, DEFAULT))
-try:
-    win = stocks.resolve_window(*asked, days)
-except stocks.EmptyWindowError:
-    st.warning(
-        t("stocks.empty_window", base=day(asked[0]), start=day(asked[1]), end=day(asked[2])),
-        icon=":material/event_busy:",
+for col, (key, label, end, tip, icon) in zip(st.columns(len(presets)), presets):
+    col.button(label, on_click=preset, args=(end,), key=key, help=tip, icon=icon, width="stretch")
+bounds = dict(min_value=min(days), max_value=max(days), format="YYYY-MM-DD", bind="query-params")
+asked = {
+    which: col.date_input(
+        t(f"stocks.{which}"), DEFAULT[which], key=f"s_{which}", help=t(f"stocks.{which}_help"), **bounds
     )
-    win = stocks.resolve_window(*DEFAULT, days)
+    or DEFAULT[which]
+    for col, which in zip(st.columns(len(DEFAULT)), DEFAULT)
+}
+try:
+    win = stocks.resolve_window(asked["base"], asked["start"], asked["end"], days)
+except stocks.EmptyWindowError:
+    st.warning(t("stocks.empty_window", **{k: day(v) for k, v in asked.items()}), icon=":material/event_busy:")
+    win = stocks.resolve_window(shock.base, shock.start, shock.end, days)
 for which, was, used in win.moved:
     st.caption(t(f"stocks.moved.{which}", asked=day(was), used=day(used)))
 
@@ -111,7 +100,7 @@ def reaction(win) -> None:
 
     st.header(t("stocks.bars_title"))
     summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
-    dates = dict(base=day(win.base), start=day(win.start), end=day(win.end))
+    window = dict(base=day(win.base), start=day(win.start), end=day(win.end))
     show(
         build_named(
             drawdown_template,
@@ -126,14 +115,28 @@ def reaction(win) -> None:
     if summary["flagged"]:
         st.caption(summary["flagged"])
 
-    card = view.nvda_card(L)
-    figure_card(card["label"], card["value"], lines=card["lines"], source=card["source"])
+    nvda = cached(headlines.nvda_record_day, prices, events, facts)
+    n = nvda.texts(L, "nvda_day", "nvda_prev_day", "nvda_one_day", "nvda_value_lost")
+    figure_card(
+        t("stocks.nvda.label", date=n["nvda_day"]),
+        n["nvda_value_lost"],
+        lines=(t("stocks.nvda.detail", move=n["nvda_one_day"], prev=n["nvda_prev_day"]), t("stocks.nvda.caveat")),
+        source=source_line(sources, *nvda.sources("nvda_value_lost", "nvda_one_day")),
+    )
 
     index_block(win.base, win.start, win.end, tickers)
 
     st.header(t("stocks.table_title"))
-    checkpoints = {"article": stocks.snap_to_trading_day(stocks.ARTICLE_DATE, days), "last": days[-1]}
-    st.markdown(t("stocks.table_intro", base=dates["base"], article=day(checkpoints["article"]), last=day(days[-1])))
+    checkpoints = stocks.checkpoints(shock.article, win.base, days)
+    intro = "stocks.table_intro" if "article" in checkpoints else "stocks.table_intro_late"
+    st.markdown(
+        t(
+            intro,
+            base=window["base"],
+            article=day(checkpoints.get("article", shock.article)),
+            last=day(checkpoints["last"]),
+        )
+    )
     table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
     st.dataframe(table, hide_index=True, column_config=config, width="stretch")
 

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -98,18 +99,21 @@ def _parse_column(df: pd.DataFrame, col: Column, file: str) -> pd.Series:
             raise _bad(file, int(lines[i]), col.name, f"'{raw.iloc[i]}' is not a date (YYYY-MM-DD)")
         return parsed
     # numbers
-    parsed = pd.to_numeric(raw.str.replace("_", "", regex=False), errors="coerce")
-    wrong = ~empty & (parsed.isna() | ~parsed.map(lambda v: math.isfinite(v) if v == v else True))
+    numbers = cast("pd.Series[float]", pd.to_numeric(raw.str.replace("_", "", regex=False), errors="coerce"))
+    wrong = ~empty & (numbers.isna() | ~numbers.map(lambda v: math.isfinite(v) if v == v else True))
     if wrong.any():
         i = wrong.to_numpy().nonzero()[0][0]
         raise _bad(file, int(lines[i]), col.name, f"'{raw.iloc[i]}' is not a finite number")
-    for bound, test, word in ((col.min, parsed < (col.min or 0), "below"), (col.max, parsed > (col.max or 0), "above")):
+    for bound, test, word in (
+        (col.min, numbers < (col.min or 0), "below"),
+        (col.max, numbers > (col.max or 0), "above"),
+    ):
         if bound is not None and (test & ~empty).any():
             i = (test & ~empty).to_numpy().nonzero()[0][0]
             raise _bad(file, int(lines[i]), col.name, f"{raw.iloc[i]} is {word} the allowed {bound:g}")
     if col.kind == "int":
-        return parsed.astype("Int64")
-    return parsed.astype("float64")
+        return numbers.astype("Int64")
+    return numbers.astype("float64")
 
 
 def read_validated(name: str, data_dir: Path | None = None, known_sources: set[str] | None = None) -> pd.DataFrame:

@@ -13,18 +13,22 @@ G = (αA / (βB))^(1/(α+β)). Money goes through ``core.costs`` (one cost model
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from core import costs
+from core import costs, figures, hardware
+from core.datasets import fact, fact_source
+from core.figures import Figure, FigureSet, Kind
 
 FLOPS_PER_PARAM_TOKEN = 6.0  # C ≈ 6ND: forward + backward pass
 COMPUTE_STEPS = tuple(m * 10.0**e for e in range(21, 27) for m in (1, 3)) + (1e27,)  # the slider's stops
+COMPUTE_RANGE = (min(COMPUTE_STEPS), max(COMPUTE_STEPS))  # the slider's ends (FLOP)
 FIT_IDS = ("besiroglu", "hoffmann")  # the replication first: it agrees with Chinchilla's own allocation
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 @dataclass(frozen=True)
@@ -208,20 +212,6 @@ def reference_mfu(active_params: float, tokens: float, gpu_hours: float, peak_fl
 # --- labels ------------------------------------------------------------------------------------
 
 
-def flop_label(c_flops: float) -> str:
-    """A compute value as people write it: 1e24 -> '10²⁴', 3e21 -> '3×10²¹', 3.4e24 -> '3.4×10²⁴'."""
-    _check_compute(c_flops)
-    exp = math.floor(math.log10(c_flops))
-    mantissa = round(c_flops / 10**exp, 1)
-    if mantissa >= 10:
-        mantissa, exp = mantissa / 10, exp + 1
-    power = "10" + str(exp).translate(_SUPERSCRIPT)
-    if mantissa == 1:
-        return power
-    text = f"{mantissa:.1f}".rstrip("0").rstrip(".")
-    return f"{text}×{power}"
-
-
 def compute_code(c_flops: float) -> str:
     """Stable URL code of a slider stop: 3e21 -> '3e21'."""
     exp = math.floor(math.log10(c_flops) + 1e-9)
@@ -230,3 +220,198 @@ def compute_code(c_flops: float) -> str:
 
 def compute_from_code(code: str) -> float:
     return float(code)
+
+
+# --- figures: what the page, its charts and the tour show --------------------------------------
+
+HIGHLIGHT_MODEL = "DeepSeek-V3"  # the model the page and its charts single out
+DEFAULT_FIT, DEFAULT_COMPUTE, DEFAULT_GPU = "besiroglu", "1e24", "H800"  # the controls' defaults
+PRICE_RANGE_USD = (0.5, 10.0, 0.05)  # the price slider: min, max, step (USD per GPU-hour)
+MFU_RANGE_PCT = (10, 70, 1)  # the utilisation slider: min, max, step (% of peak)
+MONEY_KEYS = ("sl_gpu", "sl_price", "sl_mfu")  # the money controls' URL keys, in their order on the page
+EPOCH = "EPM"  # Epoch AI's notable-models data (data/models_compute.csv)
+
+
+def compute_text(c_flops: float, lang: str) -> str:
+    """A compute value as the page writes it ("3×10²⁴ FLOP"), through the one formatter."""
+    return f"{figures.compute(c_flops, sig=COMPUTE_SIG).text(lang)} FLOP"
+
+
+COMPUTE_SIG = 2  # Epoch's estimates and the slider's stops: two significant digits ("3.4×10²⁴")
+AMOUNT_SIG = 3  # parameters, tokens, GPU-hours, money: three, in both languages
+
+
+def _by_model(models: pd.DataFrame) -> dict[str, dict[Hashable, Any]]:
+    """Each row of ``data/models_compute.csv`` as a dict, by model name."""
+    return {str(r["model"]): r for r in models.to_dict("records")}
+
+
+def largest_run(models: pd.DataFrame) -> str:
+    """The model with the largest training compute in ``data/models_compute.csv``."""
+    return max(_by_model(models).items(), key=lambda kv: float(kv[1]["training_compute_flop"]))[0]
+
+
+def trend_figures(models: pd.DataFrame, start: int, end: int) -> FigureSet:
+    """The compute-over-time section's figures for the period [start, end] (years):
+
+    ``models`` (how many the data has),
+    ``fitted`` (models in the period), ``growth`` (× a year), ``doubling_months``,
+    ``v3_compute`` (Epoch's estimate for DeepSeek-V3), ``v3_6nd`` (6 × its active parameters ×
+    training tokens: pre-training only, as its report counts), ``grok_compute``, ``top_compute``
+    (the largest run in the data). Growth and doubling are missing (NaN) when no trend can be fitted."""
+    by = _by_model(models)
+    trend = trend_fit(models["date"], models["training_compute_flop"], start, end)
+    v3 = by[HIGHLIGHT_MODEL]
+
+    def epoch(name: str) -> Figure:  # Epoch's estimate for one model
+        return figures.compute(float(by[name]["training_compute_flop"]), EPOCH, sig=COMPUTE_SIG, estimate=True)
+
+    nan = math.nan
+    return FigureSet(
+        {
+            "models": figures.count(len(models), EPOCH),
+            "fitted": figures.count(trend.n_models if trend else 0, EPOCH),
+            "growth": Figure(trend.growth_per_year if trend else nan, Kind.NUMBER, (EPOCH,), digits=1),
+            "doubling_months": Figure(trend.doubling_months if trend else nan, Kind.NUMBER, (EPOCH,), digits=1),
+            "v3_compute": epoch(HIGHLIGHT_MODEL),
+            "v3_6nd": figures.compute(
+                costs.training_flops(float(v3["active_parameters"]), float(v3["training_tokens"])), EPOCH
+            ),
+            "grok_compute": epoch("Grok-3"),
+            "top_compute": epoch(largest_run(models)),
+        }
+    )
+
+
+def budget_figures(models: pd.DataFrame, fits_table: pd.DataFrame, fit_id: str, c_flops: float) -> FigureSet:
+    """The budget section's figures for a fit and a compute budget:
+
+    ``compute``; at the fit's optimum ``n_params``, ``d_tokens``, ``tokens_per_param``, ``loss``;
+    under the rule of thumb ``rule_k``, ``rule_n``, ``rule_d``, ``rule_loss``; Chinchilla's own
+    run (``chin_n``, ``chin_d``) against Hoffmann's optimum at its compute (``hoff_chin_n``); the
+    loss gained per 10× of compute (``gain_first``, ``gain_early`` from ``early_from`` to
+    ``early_to``, ``gain_last`` from ``late_from`` to ``late_to``); tokens per (active) parameter
+    of Llama 3.1 405B and DeepSeek-V3 (``llama_tpp``, ``v3_tpp``), V3's ``v3_active``."""
+    fits, k = fits_from_table(fits_table), rule_tokens_per_param(fits_table)
+    fit, by = fits[fit_id], _by_model(models)
+    fit_src = tuple(dict.fromkeys(fits_table.loc[fits_table["fit"] == fit_id, "source_id"].astype(str)))
+    rule_src = tuple(dict.fromkeys(fits_table.loc[fits_table["fit"] == "rule", "source_id"].astype(str)))
+    opt, (n20, d20) = fit.optimum(c_flops), rule_of_thumb(c_flops, k)
+    decades = decade_gains(fit)
+    chin = by["Chinchilla"]
+    tpp = tokens_per_param(models).set_index("model")["tokens_per_param"]
+    amount = lambda v, *s: Figure(float(v), Kind.AMOUNT, s, sig=AMOUNT_SIG)  # noqa: E731
+    number = lambda v, *s, digits=3: Figure(float(v), Kind.NUMBER, s, digits=digits)  # noqa: E731
+    flop = lambda v: figures.compute(float(v), sig=COMPUTE_SIG)  # noqa: E731
+    gains, cs = decades["gain"], decades["compute_flop"]
+    return FigureSet(
+        {
+            "compute": flop(c_flops),
+            "n_params": amount(opt.n_params, *fit_src),
+            "d_tokens": amount(opt.d_tokens, *fit_src),
+            "tokens_per_param": number(opt.tokens_per_param, *fit_src, digits=0),
+            "loss": number(opt.loss, *fit_src),
+            "rule_k": number(k, *rule_src, digits=0),
+            "rule_n": amount(n20, *rule_src),
+            "rule_d": amount(d20, *rule_src),
+            "rule_loss": number(fit.loss(n20, d20), *fit_src),
+            "chin_n": amount(chin["parameters"], str(chin["source_id"])),
+            "chin_d": amount(chin["training_tokens"], str(chin["source_id"])),
+            "hoff_chin_n": amount(fits["hoffmann"].optimum(float(chin["training_compute_flop"])).n_params, EPOCH),
+            "gain_first": number(gains.iloc[1], *fit_src),
+            "gain_early": number(gains.iloc[2], *fit_src),
+            "gain_last": number(gains.iloc[-1], *fit_src),
+            "early_from": flop(cs.iloc[1]),
+            "early_to": flop(cs.iloc[2]),
+            "late_from": flop(cs.iloc[-2]),
+            "late_to": flop(cs.iloc[-1]),
+            "llama_tpp": number(tpp["Llama 3.1-405B"], EPOCH, digits=0),
+            "v3_tpp": number(tpp[HIGHLIGHT_MODEL], EPOCH, digits=0),
+            "v3_active": amount(by[HIGHLIGHT_MODEL]["active_parameters"], EPOCH),
+        }
+    )
+
+
+def year_range(models: pd.DataFrame) -> tuple[int, int]:
+    """The first and last year of the models in ``data/models_compute.csv`` (the period slider's ends)."""
+    years = models["date"].dt.year
+    return int(years.min()), int(years.max())
+
+
+def priced_gpus(gpus: pd.DataFrame) -> list[str]:
+    """The GPUs with a BF16 peak (the only ones a compute budget converts to GPU-hours)."""
+    table = hardware.gpu_table(gpus)
+    return [str(g) for g in table.index[table["bf16_dense_tflops"].notna()]]
+
+
+def percent(fraction: float) -> int:
+    """A utilisation as the slider's whole percent: 0.352 -> 35."""
+    return round(fraction * 100)
+
+
+def fraction(percent: float) -> float:
+    """The slider's percent as a fraction: 35 -> 0.35."""
+    return percent / 100
+
+
+def known(fig: Figure) -> bool:
+    """Whether a figure has a finite value (a GPU without a listed price has none)."""
+    return math.isfinite(fig.number)
+
+
+def v3_reference(models: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> FigureSet:
+    """Where the money controls start: ``v3_price`` (the rental price DeepSeek-V3's report assumed)
+    and ``v3_mfu`` (the utilisation its pre-training implies against the H800's BF16 peak)."""
+    v3 = _by_model(models)[HIGHLIGHT_MODEL]
+    price = "v3_rental_price_usd_per_gpu_hour"
+    mfu = reference_mfu(
+        float(v3["active_parameters"]),
+        float(v3["training_tokens"]),
+        fact(facts, "v3_gpu_hours_pretraining"),
+        hardware.peak_flops_per_s(gpus, "H800") or math.nan,
+    )
+    return FigureSet(
+        {
+            "v3_price": figures.money(fact(facts, price), fact_source(facts, price), sig=AMOUNT_SIG),
+            "v3_mfu": figures.share(mfu, fact_source(facts, "v3_gpu_hours_pretraining"), EPOCH),
+        }
+    )
+
+
+def money_figures(
+    models: pd.DataFrame,
+    facts: pd.DataFrame,
+    gpus: pd.DataFrame,
+    fits_table: pd.DataFrame,
+    fit_id: str,
+    c_flops: float,
+    gpu: str,
+    price_usd_per_gpu_hour: float,
+    mfu: float,
+) -> FigureSet:
+    """The money section's figures: ``gpu_hours`` and ``cost`` of the budget on ``gpu`` at the
+    price and utilisation (``mfu`` as a fraction); ``listed_price`` (the GPU's listed rental
+    price; missing when the data has none); ``early_cost``/``late_cost``: what the early and the
+    last 10× of compute (``budget_figures``) cost more at these settings; and ``v3_reference``'s."""
+    gpu_src = tuple(
+        str(s)
+        for s in gpus.loc[
+            (gpus["gpu"] == gpu) & gpus["spec"].isin(("bf16_dense_tflops", "rental_usd_per_hour")), "source_id"
+        ]
+    )
+    peak = hardware.peak_flops_per_s(gpus, gpu) or math.nan
+    hours, usd = budget_cost(c_flops, peak, mfu, price_usd_per_gpu_hour)
+    cs = decade_gains(fits_from_table(fits_table)[fit_id])["compute_flop"]
+    step = [budget_cost(float(v), peak, mfu, price_usd_per_gpu_hour)[1] for v in cs]
+    listed = hardware.gpu_spec(gpus, gpu, "rental_usd_per_hour")
+    money = lambda v, *s: figures.money(v, *s, sig=AMOUNT_SIG)  # noqa: E731
+    return FigureSet(
+        {
+            "gpu_hours": Figure(hours, Kind.AMOUNT, gpu_src, sig=AMOUNT_SIG),
+            "cost": money(usd, *gpu_src),
+            "listed_price": money(listed if listed is not None else math.nan, *gpu_src),
+            "early_cost": money(step[2] - step[1], *gpu_src),
+            "late_cost": money(step[-1] - step[-2], *gpu_src),
+            **v3_reference(models, facts, gpus),
+        }
+    )

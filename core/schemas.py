@@ -53,7 +53,7 @@ register(
         "dates.csv",
         (Column("key"), Column("date", "date"), Column("source_id"), Column("note", required=False)),
         key=("key",),
-        pages=("home", "stargate", "next"),
+        pages=("home", "stocks", "stargate", "next"),
     )
 )
 

@@ -5,16 +5,80 @@ Prices come as a long DataFrame with columns ``date`` (datetime64), ``ticker``, 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
-# The article's reference points: the last close before the shock, and the shock days
-# (Monday 27 Jan to Wednesday 29 Jan 2025, before big tech reported earnings on 29-30 Jan).
-ARTICLE_BASE_DATE = date(2025, 1, 24)
-SHOCK_WINDOW = (date(2025, 1, 27), date(2025, 1, 29))
-ARTICLE_DATE = date(2025, 2, 7)
+from core.datasets import date_of
+from core.paths import data_dir
+
+# The article's reference points, read from ``data/dates.csv`` (each row with its source id): the
+# last close before the shock, the shock days (Monday 27 to Wednesday 29 January 2025, before big
+# tech reported results on 29-30 January) and the day the article was published.
+SHOCK_DATE_KEYS = {
+    "base": "article_base_close",
+    "start": "shock_start",
+    "end": "shock_end",
+    "article": "article_published",
+}
+
+
+@dataclass(frozen=True)
+class ShockDates:
+    """The article's base close, shock window and publication date, with their source ids."""
+
+    base: date
+    start: date
+    end: date
+    article: date
+    sources: tuple[str, ...] = ()
+
+    @property
+    def window(self) -> tuple[date, date]:
+        return self.start, self.end
+
+
+def shock_dates(dates: pd.DataFrame) -> ShockDates:
+    """The article's dates from ``data/dates.csv`` (rows ``SHOCK_DATE_KEYS``)."""
+    found = {which: date_of(dates, key) for which, key in SHOCK_DATE_KEYS.items()}
+    rows = dates[dates["key"].isin(list(SHOCK_DATE_KEYS.values()))]
+    return ShockDates(**found, sources=tuple(dict.fromkeys(rows["source_id"].astype(str))))
+
+
+@functools.lru_cache(maxsize=4)
+def _shock_dates_of(path: str, mtime_ns: int) -> ShockDates:  # noqa: ARG001 - mtime_ns keys the cache
+    from core.datasets import load
+
+    return shock_dates(load("dates", Path(path).parent))
+
+
+def __getattr__(name: str) -> object:
+    """``ARTICLE_BASE_DATE``, ``SHOCK_WINDOW``, ``ARTICLE_DATE``: the old constants, now read from
+    ``data/dates.csv``, for code not yet passing its ``dates`` frame to ``shock_dates``."""
+    legacy = {
+        "ARTICLE_BASE_DATE": lambda d: d.base,
+        "SHOCK_WINDOW": lambda d: d.window,
+        "ARTICLE_DATE": lambda d: d.article,
+    }
+    if name in legacy:
+        path = data_dir() / "dates.csv"
+        return legacy[name](_shock_dates_of(str(path), path.stat().st_mtime_ns))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def gafam_tickers(companies: pd.DataFrame) -> list[str]:
+    """GAFAM as the article names them (``data/companies.csv``: group gafam, named in the article):
+    one Alphabet share class, in the file's order."""
+    rows = companies[(companies["group"] == "gafam") & companies["named_in_article"].astype(bool)]
+    return [str(tk) for tk in rows["ticker"]]
+
+
+def price_sources(prices: pd.DataFrame, tickers: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The source ids of the closes of ``tickers`` (``data/prices.csv``), each once."""
+    return tuple(dict.fromkeys(prices.loc[prices["ticker"].isin(list(tickers)), "source_id"].astype(str)))
 
 
 class EmptyWindowError(ValueError):
@@ -168,10 +232,10 @@ def recovery_dates(prices: pd.DataFrame, base: date, after: pd.Series) -> pd.Ser
     the ticker never closed back at or above the base in the data.
     """
     p = _with_day(prices)
-    base_close = base_closes(prices, base)
+    base_close = base_closes(prices, base).to_dict()
     out = {}
     for ticker, low_day in after.items():
-        rows = p[(p["ticker"] == ticker) & (p["day"] > low_day) & (p["close"] >= base_close[ticker])]
+        rows = p[(p["ticker"] == ticker) & (p["day"] > low_day) & (p["close"] >= base_close[str(ticker)])]
         out[ticker] = rows["day"].min() if not rows.empty else None
     return pd.Series(out, name="recovered_on", dtype=object)
 
@@ -193,6 +257,13 @@ def recovery_table(
     for name, day in checkpoints.items():
         dd[name] = dd["ticker"].map(change_at(prices, base, day))
     return dd
+
+
+def checkpoints(article: date, base: date, days: list[date]) -> dict[str, date]:
+    """The days the recovery table gives a change from the base at: ``article`` (the article's date,
+    snapped back to a trading day) only when it comes after ``base``, and ``last``, the data's last day."""
+    on = snap_to_trading_day(article, days)
+    return ({"article": on} if on > base else {}) | {"last": days[-1]}
 
 
 @dataclass(frozen=True)
@@ -267,10 +338,10 @@ def earnings_before_low(dd: pd.DataFrame, events: pd.DataFrame, base: date, days
     out = {}
     for ticker, low_day in zip(dd["ticker"], dd["min_date"]):
         found = None
-        for ev in earnings.itertuples():
-            if ticker in str(ev.tickers or "").split():
-                ev_day = pd.Timestamp(ev.date).date()
-                if base < effect_day(ev_day, ev.timing, days) <= low_day:
+        for ev in earnings.to_dict("records"):
+            if ticker in str(ev["tickers"] or "").split():
+                ev_day = pd.Timestamp(ev["date"]).date()
+                if base < effect_day(ev_day, str(ev["timing"]), days) <= low_day:
                     found = ev_day
                     break
         out[ticker] = found
@@ -301,7 +372,8 @@ def group_moves(
     merged = dd.merge(companies[["ticker", "group"]], on="ticker")
     out = []
     for group, rows in merged.groupby("group"):
-        worst, best = rows.loc[rows["change"].idxmin()], rows.loc[rows["change"].idxmax()]
+        worst = rows.sort_values("change", kind="stable").iloc[0]  # the first of equal falls, as idxmin
+        best = rows.sort_values("change", ascending=False, kind="stable").iloc[0]
         out.append(
             GroupMoveSummary(
                 group=str(group),

@@ -8,6 +8,11 @@ from ui import pages
 from ui.i18n import t
 
 
+def join(items: list[str], lang: str) -> str:
+    """A list as the language writes it in a line: "Apple, Meta" / "アップル、メタ"."""
+    return ("、" if lang == "ja" else ", ").join(items)
+
+
 def figure_card(
     label: str,
     value: str,
@@ -25,3 +30,16 @@ def figure_card(
             st.caption(source)
         if page_id and pages.exists(page_id):
             pages.link(page_id, label=f"{t('common.explore')}: {t('nav.' + page_id)}")
+
+
+def metric_row(*metrics: tuple[str, str, str | None]) -> None:
+    """Metrics side by side, one column each: (label, value, help)."""
+    for col, (label, value, tip) in zip(st.columns(len(metrics)), metrics):
+        col.metric(label, value, help=tip)
+
+
+def card_row(*cards: dict) -> None:
+    """Figure cards side by side, one column each (``figure_card``'s arguments as a dict)."""
+    for col, card in zip(st.columns(len(cards)), cards):
+        with col:
+            figure_card(**card)

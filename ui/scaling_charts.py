@@ -13,14 +13,17 @@ import pandas as pd
 from babel.dates import format_skeleton
 
 from core import scaling
-from core.formatting import fmt_compact, fmt_date, fmt_number
+from core.figures import Figure, FigureSet, Kind
+from core.formatting import fmt_date
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE
+from ui.i18n import t
 
 FIT_STYLE = {"besiroglu": (SEQUENCE[0], []), "hoffmann": (SEQUENCE[1], [7, 4])}  # colour, dash
 RULE_STYLE = ("#999999", [2, 3])
 CONFIDENCE_SHAPES = {"Confident": "circle", "Likely": "square", "Speculative": "triangle-up"}
 HEIGHT = 380
-HIGHLIGHT_MODEL = "DeepSeek-V3"
+LOSS_DIGITS = 3  # loss in nats per token, as the fits give it
+HIGHLIGHT_MODEL = scaling.HIGHLIGHT_MODEL
 # where a model's name sits next to its point: (align, dx, dy); default right of the point
 TIME_LABELS = {
     "GPT-4o": ("right", -8, 0),
@@ -32,11 +35,114 @@ TPP_LABELS = {"Chinchilla": ("right", -8, 10), "Llama 3.1 405B": ("right", -8, -
 LEGEND = alt.Legend(columns=1, labelLimit=400, symbolStrokeWidth=2.5)
 
 
+WORDS = (
+    "date",
+    "compute",
+    "model",
+    "organization",
+    "confidence_title",
+    "deepseek",
+    "others",
+    "loss",
+    "gain",
+    "you",
+    "tpp",
+    "params",
+    "tokens",
+)
+
+
+def words() -> dict:
+    """The charts' axis titles and labels in the reader's language (``scaling.words.*``)."""
+    out: dict = {k: t(f"scaling.words.{k}") for k in WORDS}
+    out["confidence"] = {c: t(f"scaling.confidence.{c}") for c in CONFIDENCE_SHAPES}
+    out["fits"] = {f: t(f"scaling.fit.{f}") for f in scaling.FIT_IDS}
+    return out
+
+
+def trend_words(figs: FigureSet, lang: str) -> dict[str, str]:
+    """The trend line's label from ``scaling.trend_figures`` ('' when no trend was fitted)."""
+    return {
+        "trend_label": t("scaling.trend.label", growth=figs["growth"].text(lang))
+        if scaling.known(figs["growth"])
+        else ""
+    }
+
+
+def rule_words(figs: FigureSet, lang: str) -> dict[str, str]:
+    """The rule of thumb's legend entry from ``scaling.budget_figures``."""
+    return {"rule": t("scaling.words.rule", k=figs["rule_k"].text(lang))}
+
+
+def flop(c_flops: float, lang: str) -> str:
+    return scaling.compute_text(c_flops, lang)
+
+
+def code_label(lang: str):
+    """The compute slider's label of a stop's URL code: '3e24' -> '3×10²⁴ FLOP'."""
+    return lambda code: flop(scaling.compute_from_code(code), lang)
+
+
+def _amount(value: float, lang: str) -> str:
+    return Figure(float(value), Kind.AMOUNT, sig=scaling.AMOUNT_SIG).text(lang)
+
+
+def _number(value: float, lang: str, digits: int) -> str:
+    return Figure(float(value), Kind.NUMBER, digits=digits).text(lang)
+
+
+def milestone_texts(milestones: pd.DataFrame) -> dict[str, str]:
+    """Each milestone's sentence in the reader's language, by key."""
+    return {k: t(f"scaling.bets.{k}") for k in milestones["key"]}
+
+
+def milestone_lines(milestones: pd.DataFrame, models: pd.DataFrame, lang: str, texts: dict[str, str]) -> str:
+    """The milestones as a Markdown list, with each named model's compute and parameters."""
+    by_model = models.set_index("model")
+    lines = []
+    for row in milestones.itertuples():
+        m = by_model.loc[row.model] if pd.notna(row.model) and row.model in by_model.index else None
+        compute = flop(m["training_compute_flop"], lang) if m is not None else ""
+        params = _amount(m["parameters"], lang) if m is not None else ""
+        when = month_or_day(row.date.date(), row.precision, lang)
+        lines.append(f"- **{when}**: {texts[row.key].format(compute=compute, params=params)}")
+    return "\n".join(lines)
+
+
+def constant_labels() -> dict[str, str]:
+    return {
+        "param": t("scaling.fit.param"),
+        "ci": t("scaling.fit.ci"),
+        **{f: t(f"scaling.fit.{f}") for f in scaling.FIT_IDS},
+    }
+
+
+CONSTANT_DIGITS = 4  # the fits' constants as the papers give them
+CI_DIGITS = 3
+
+
+def constants_table(fits_table: pd.DataFrame, lang: str, labels: dict[str, str]) -> pd.DataFrame:
+    """The fits' constants side by side; ``labels``: the column names in ``lang`` (param, each fit, ci)."""
+    rows = fits_table[fits_table["fit"].isin(scaling.FIT_IDS)].pivot(index="param", columns="fit")
+    ci = [
+        f"{_number(lo, lang, CI_DIGITS)} – {_number(hi, lang, CI_DIGITS)}"
+        for lo, hi in zip(rows[("low", "besiroglu")], rows[("high", "besiroglu")])
+    ]
+    return pd.DataFrame(
+        {
+            labels["param"]: rows.index,
+            labels["hoffmann"]: [_number(v, lang, CONSTANT_DIGITS) for v in rows[("value", "hoffmann")]],
+            labels["besiroglu"]: [_number(v, lang, CONSTANT_DIGITS) for v in rows[("value", "besiroglu")]],
+            labels["ci"]: ci,
+        }
+    )
+
+
 def power_label_expr(lo: int = 15, hi: int = 31) -> str:
     """Vega expression turning a power of ten into '10²⁴' on log axes (ticks at powers of ten)."""
     expr = "''"
     for e in range(hi, lo - 1, -1):
-        expr = f"round(log(datum.value)/LN10) == {e} ? '{scaling.flop_label(10.0**e)}' : {expr}"
+        expr = f"round(log(datum.value)/LN10) == {e} ? '{Figure(10.0**e, Kind.COMPUTE).text('en')}' : {expr}"
     return expr
 
 
@@ -68,7 +174,7 @@ def compute_over_time(
     """Training compute of notable models (log scale) by date, DeepSeek-V3 highlighted, a trend line."""
     df = models[["model", "organization", "date", "training_compute_flop", "confidence", "label"]].copy()
     df["label"] = df["label"].fillna("")
-    df["compute_text"] = [f"{scaling.flop_label(c)} FLOP" for c in df["training_compute_flop"]]
+    df["compute_text"] = [flop(c, lang) for c in df["training_compute_flop"]]
     df["date_text"] = [fmt_date(d.date(), lang, "medium") for d in df["date"]]
     df["confidence_text"] = [words["confidence"][c] for c in df["confidence"]]
     df["group"] = [words["deepseek"] if m == HIGHLIGHT_MODEL else words["others"] for m in df["model"]]
@@ -144,9 +250,9 @@ def loss_vs_compute(
     )
     lines = alt.Chart(df).mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash)
     dec = decades.copy()
-    dec["gain_text"] = ["" if g != g else "−" + fmt_number(g, lang, 3) for g in dec["gain"]]
-    dec["compute_text"] = [f"{scaling.flop_label(c)} FLOP" for c in dec["compute_flop"]]
-    dec["loss_text"] = [fmt_number(v, lang, 3) for v in dec["loss"]]
+    dec["gain_text"] = ["" if g != g else _number(-g, lang, LOSS_DIGITS) for g in dec["gain"]]
+    dec["compute_text"] = [flop(c, lang) for c in dec["compute_flop"]]
+    dec["loss_text"] = [_number(v, lang, LOSS_DIGITS) for v in dec["loss"]]
     tips = [
         alt.Tooltip("compute_text:N", title=words["compute"]),
         alt.Tooltip("loss_text:N", title=words["loss"]),
@@ -161,8 +267,8 @@ def loss_vs_compute(
                 "compute_flop": chosen["compute"],
                 "loss": chosen["loss"],
                 "text": words["you"],
-                "compute_text": f"{scaling.flop_label(chosen['compute'])} FLOP",
-                "loss_text": fmt_number(chosen["loss"], lang, 3),
+                "compute_text": flop(chosen["compute"], lang),
+                "loss_text": _number(chosen["loss"], lang, LOSS_DIGITS),
             }
         ]
     )
@@ -213,10 +319,10 @@ def tokens_per_param_chart(
     m = models.rename(columns={"training_compute_flop": "compute_flop"}).copy()
     m = m[(m["compute_flop"] >= lo) & (m["compute_flop"] <= hi)]
     m["label"] = m["label"].fillna("")
-    m["tpp_text"] = [fmt_number(v, lang, 1) for v in m["tokens_per_param"]]
-    m["n_text"] = [fmt_compact(v, lang, 1) for v in m["n_params"]]
-    m["d_text"] = [fmt_compact(v, lang, 2) for v in m["d_tokens"]]
-    m["compute_text"] = [f"{scaling.flop_label(c)} FLOP" for c in m["compute_flop"]]
+    m["tpp_text"] = [_number(v, lang, 1) for v in m["tokens_per_param"]]
+    m["n_text"] = [_amount(v, lang) for v in m["n_params"]]
+    m["d_text"] = [_amount(v, lang) for v in m["d_tokens"]]
+    m["compute_text"] = [flop(c, lang) for c in m["compute_flop"]]
     tips = [
         alt.Tooltip("model:N", title=words["model"]),
         alt.Tooltip("compute_text:N", title=words["compute"]),

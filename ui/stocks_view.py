@@ -12,20 +12,60 @@ import pandas as pd
 import streamlit as st
 
 from core import stocks
-from core.formatting import fmt_date, fmt_pct
+from core.figures import change
+from core.formatting import fmt_date
+from core.headlines import MarketFigures
+from ui.cards import join
 from ui.charts import arrow_rows, group_label
 from ui.data import load
 from ui.i18n import t
 from ui.memo import memoized
 
 
-def join(items: list[str], lang: str) -> str:
-    return ("、" if lang == "ja" else ", ").join(items)
-
-
-def _names(lang: str) -> dict[str, str]:
+def names(lang: str) -> dict[str, str]:
+    """Company names by ticker in ``lang``."""
     companies = load("companies")
     return dict(zip(companies["ticker"], companies[f"name_{lang}"]))
+
+
+def form(n: int) -> str:
+    """The key suffix of a count-aware string: ``none``, ``one`` or ``other`` (so English says
+    "1 of 7 was", "2 of 5 were"; Japanese has the same three keys)."""
+    return "none" if n == 0 else "one" if n == 1 else "other"
+
+
+def held_sentence(market: MarketFigures, group: str, lang: str) -> str:
+    """Which members of ``group`` never closed below the base in the article's window ('' if none)."""
+    held = market.groups[group].held
+    return (
+        t(f"talk.who_fell.held_{form(len(held))}", names=join([names(lang)[tk] for tk in held], lang)) if held else ""
+    )
+
+
+def at_article_sentence(market: MarketFigures, group: str, lang: str) -> str:
+    """``group`` on the article's date against the base: its median change, who was at or above the
+    base and who below (with their changes), and who had closed back at the base after the low (when)."""
+    g, m, name = market.groups[group], market.figs.texts(lang), names(lang)
+    below = [
+        tk
+        for tk in sorted(g.tickers, key=lambda tk: market.figs[f"at_article_{tk}"].number)
+        if tk not in g.above_at_article
+    ]
+    parts = [
+        t("talk.who_fell.group_at_article", group=group_label(group), median=m[f"{group}_median_at_article"]),
+        t(
+            f"talk.who_fell.above_{form(len(g.above_at_article))}",
+            names=join([name[tk] for tk in g.above_at_article], lang),
+        ),
+        t(
+            f"talk.who_fell.below_{form(len(below))}",
+            items=join([t("talk.who_fell.item", name=name[tk], value=m[f"at_article_{tk}"]) for tk in below], lang),
+        ),
+    ]
+    if g.back:
+        items = [t("talk.who_fell.item", name=name[tk], value=m[f"back_on_{tk}"]) for tk in g.back]
+        parts.append(t("talk.who_fell.back", items=join(items, lang)))
+    return ("" if lang == "ja" else " ").join(parts)
 
 
 @memoized
@@ -38,9 +78,9 @@ def drawdown_view(base: date, start: date, end: date, tickers: tuple[str, ...], 
     dd = dd[dd["ticker"].isin(tickers)].copy()
     dd["earnings_on"] = dd["ticker"].map(stocks.earnings_before_low(dd, events, base, days))
     dd["flagged"] = dd["earnings_on"].notna() & (dd["change"] < 0)
-    dd["name"] = dd["ticker"].map(_names(lang))
+    dd["name"] = dd["ticker"].map(names(lang))
     dd["group"] = dd["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
-    dd["label"] = [fmt_pct(c, lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
+    dd["label"] = [change(c).text(lang) + (" †" if f else "") for c, f in zip(dd["change"], dd["flagged"])]
     dd["note"] = [
         t("stocks.note_earnings", date=fmt_date(e, lang, "medium"))
         if f
@@ -71,10 +111,10 @@ def group_sentence(
     for g in moves:
         fields = dict(
             group=group_label(g.group),
-            median=fmt_pct(g.median, lang),
+            median=change(g.median).text(lang),
             fell=g.fell,
             count=g.count,
-            worst=fmt_pct(g.worst, lang),
+            worst=change(g.worst).text(lang),
             worst_name=names[g.worst_ticker],
         )
         if g.count == 1:
@@ -114,42 +154,21 @@ def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], l
     toggle's full rerun redid it with pandas): the groups drawn, the chart's alt text, the sentence
     on the groups, the caption on companies whose low came after their own results ('' if none)."""
     bars = drawdown_view(base, start, end, tickers, lang)
-    names, med = _names(lang), (lambda d: fmt_date(d, lang, "medium"))
+    name, med = names(lang), (lambda d: fmt_date(d, lang, "medium"))
     dates = dict(base=med(base), start=med(start), end=med(end))
     worst, flagged = bars.iloc[0], bars[bars["flagged"]]
-    items = [t("stocks.flag_item", name=names[r.ticker], date=med(r.earnings_on)) for r in flagged.itertuples()]
+    items = [t("stocks.flag_item", name=name[r.ticker], date=med(r.earnings_on)) for r in flagged.itertuples()]
     return {
         "groups": tuple(dict.fromkeys(bars["group"])),
         "alt": t(
             "stocks.bars_alt",
             count=len(bars),
-            worst=names[worst["ticker"]],
-            worst_move=fmt_pct(worst["change"], lang),
+            worst=name[worst["ticker"]],
+            worst_move=change(worst["change"]).text(lang),
             **dates,
         ),
-        "sentence": group_sentence(bars, load("companies"), names, lang, dates),
+        "sentence": group_sentence(bars, load("companies"), name, lang, dates),
         "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else "",
-    }
-
-
-@memoized
-def nvda_card(lang: str) -> dict:
-    """The card on NVIDIA's record one-day loss: label, value, lines, source (plain strings)."""
-    from core.datasets import fact
-    from core.formatting import fmt_money
-    from ui.cite import source_line
-
-    prices, events, facts, sources = load("prices"), load("events"), load("facts"), load("sources")
-    days = list(trading_days())
-    med = lambda d: fmt_date(d, lang, "medium")  # noqa: E731
-    nvda_day = events.loc[events["source_id"] == "EV-NVDA-0127"].iloc[0]["date"].date()
-    prev = days[days.index(nvda_day) - 1]
-    move = stocks.change_at(prices, prev, nvda_day)["NVDA"]
-    return {
-        "label": t("stocks.nvda.label", date=med(nvda_day)),
-        "value": fmt_money(fact(facts, "nvda_market_value_loss_usd_2025_01_27"), "USD", lang, 0),
-        "lines": (t("stocks.nvda.detail", move=fmt_pct(move, lang), prev=med(prev)), t("stocks.nvda.caveat")),
-        "source": source_line(sources, "EV-NVDA-0127"),
     }
 
 
@@ -158,14 +177,14 @@ def index_view(base: date, tickers: tuple[str, ...], lang: str) -> tuple[pd.Data
     """Lines (date, name, group, index, close) and the events to mark (date, title, who): every
     event that is not a company's results, and the results of the companies shown."""
     prices, companies, events = load("prices"), load("companies"), load("events")
-    names = _names(lang)
+    name = names(lang)
     lines = stocks.index_to_base(prices, base, list(tickers))
-    lines["name"] = lines["ticker"].map(names)
+    lines["name"] = lines["ticker"].map(name)
     lines["group"] = lines["ticker"].map(dict(zip(companies["ticker"], companies["group"])))
     who = events["tickers"].fillna("").str.split()
     mine = who.map(lambda tks: any(tk in tickers for tk in tks))
     ev = events[(events["kind"] != "earnings") | mine]
-    shown_who = [join([names[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
+    shown_who = [join([name[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
     ev = pd.DataFrame({"date": ev["date"], "title": ev[f"title_{lang}"], "who": shown_who})
     return lines, ev.reset_index(drop=True)
 
@@ -218,7 +237,7 @@ def recovery_view(
     at = {k: t("stocks.table.change_at", date=med(d)) for k, d in checkpoints.items()}
     table = pd.DataFrame(
         {
-            cols["company"]: rt["ticker"].map(_names(lang)),
+            cols["company"]: rt["ticker"].map(names(lang)),
             cols["group"]: rt["ticker"].map(dict(zip(companies["ticker"], companies["group"]))).map(group_label),
             cols["fall"]: rt["change"] * 100,
             cols["low_on"]: [med(d) for d in rt["min_date"]],

@@ -14,9 +14,9 @@ def test_defaults_show_the_optimum(lang):
     m = metrics(at)
     if lang == "en":
         assert m["Compute-optimal model size"] == "96B"  # replication fit at 10²⁴ FLOP
-        assert m["Training tokens"] == "1.7T"
+        assert m["Training tokens"] == "1.74T"  # three significant digits in both languages
         assert m["Predicted loss"] == "1.959"
-        assert m["H800 GPU-hours"] == "802.5K"  # 10²⁴ / (989 TFLOPS × 35% × 3600)
+        assert m["H800 GPU-hours"] == "802K"  # 10²⁴ / (989 TFLOPS × 35% × 3600)
         assert m["Cost of the budget (rental)"] == "USD 1.6M"
         body = texts(at)
         assert "July 2006" in body and "June 12, 2017" in body and "November 30, 2022" in body
@@ -24,6 +24,7 @@ def test_defaults_show_the_optimum(lang):
     else:
         assert m["計算最適なモデル規模"] == "960億"
         assert m["予測損失"] == "1.959"
+        assert m["学習トークン数"] == "1.74兆" and m["H800 の GPU時間"] == "80.2万"
         assert "2006年7月" in texts(at)
     assert len(at.get("vega_lite_chart")) == 3
 
@@ -56,7 +57,7 @@ def test_a_bigger_budget_lowers_loss_and_costs_more():
 
 def test_chinchilla_budget_neighbourhood_under_the_rule():
     at = open_app(PAGE, sl_c="1e24")
-    assert "Rule of thumb (20 tokens per parameter): 91.3B parameters on 1.8T tokens" in texts(at)
+    assert "Rule of thumb (20 tokens per parameter): 91.3B parameters on 1.83T tokens" in texts(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

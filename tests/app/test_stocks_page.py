@@ -115,3 +115,36 @@ def test_extras_and_group_toggles():
     at = open_app(PAGE, s_groups="")
     text = clean(at)
     assert "No group is selected" in text
+
+
+@pytest.fixture(scope="module")
+def data():
+    from core import datasets
+
+    return {n: datasets.load(n) for n in ("prices", "companies", "events", "facts", "dates")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_nvidia_card_shows_the_one_day_figures(lang, data):
+    """The card's value and line are nvda_record_day's figures, as the tour's first step shows them."""
+    from core import headlines
+
+    record = headlines.nvda_record_day(data["prices"], data["events"], data["facts"]).texts(lang)
+    at = open_app(PAGE, lang=lang)
+    text = clean(at) + "\n".join(m.label for m in at.metric)
+    assert record["nvda_value_lost"] in [m.value for m in at.metric]
+    for name in ("nvda_day", "nvda_one_day", "nvda_prev_day"):
+        assert record[name] in text, name
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_base_after_the_article_date_drops_its_column(lang):
+    """With a base after 7 February, a 'change at 7 February' column would contradict its heading."""
+    at = open_app(PAGE, lang=lang, s_base="2025-02-10", s_start="2025-02-11", s_end="2025-02-20")
+    text = clean(at)
+    columns = list(at.dataframe[0].value.columns)
+    assert not any(("Feb 7" if lang == "en" else "2025/02/07") in c for c in columns), columns
+    assert any(("Mar 31" if lang == "en" else "2025/03/31") in c for c in columns), columns
+    assert ("comes before this base" if lang == "en" else "この基準日より前") in text
+    at = open_app(PAGE, lang=lang)
+    assert any(("Feb 7" if lang == "en" else "2025/02/07") in c for c in at.dataframe[0].value.columns)

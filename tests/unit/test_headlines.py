@@ -7,6 +7,9 @@ import pytest
 from core import datasets, headlines, stocks
 from core.costs import cost_ratio, training_cost_usd
 
+# The article's dates, as data/dates.csv gives them (test_stocks_figures checks core.stocks.shock_dates).
+BASE, START, END = date(2025, 1, 24), date(2025, 1, 27), date(2025, 1, 29)
+
 
 def test_v3_cost_reproduces_the_report(facts):
     h = headlines.cost_headline(facts)
@@ -41,31 +44,33 @@ def test_cost_functions_reject_bad_input():
     [("NVDA", -17.0), ("AVGO", -17.4), ("VST", -28.3), ("CEG", -20.8), ("TLN", -21.6), ("GOOGL", -4.2), ("MSFT", -2.1)],
 )
 def test_shock_window_matches_the_article(prices, ticker, pct):
-    dd = stocks.drawdowns(prices, stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW).set_index("ticker")
+    dd = stocks.drawdowns(prices, BASE, START, END).set_index("ticker")
     assert round(dd.loc[ticker, "change"] * 100, 1) == pct
 
 
 @pytest.mark.parametrize("ticker", ["AAPL", "AMZN", "META"])
 def test_no_fall_for_three_gafam(prices, ticker):
-    dd = stocks.drawdowns(prices, stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW).set_index("ticker")
+    dd = stocks.drawdowns(prices, BASE, START, END).set_index("ticker")
     assert dd.loc[ticker, "change"] >= 0
 
 
 def test_wider_window_shows_later_falls(prices):
-    dd = stocks.drawdowns(prices, stocks.ARTICLE_BASE_DATE, date(2025, 1, 27), date(2025, 2, 7)).set_index("ticker")
+    dd = stocks.drawdowns(prices, BASE, START, date(2025, 2, 7)).set_index("ticker")
     assert round(dd.loc["MSFT", "change"] * 100, 1) == -7.7
     assert round(dd.loc["GOOGL", "change"] * 100, 1) == -7.4
 
 
-def test_market_headline_groups(prices, companies):
-    m = headlines.market_headline(prices, companies)
+def test_market_figures_groups(prices, companies, dates):
+    market = headlines.market_figures(prices, companies, dates)
+    m, f = market.groups, market.figs
     assert m["gafam"].tickers == ("AAPL", "AMZN", "GOOGL", "META", "MSFT")
-    assert (m["gafam"].worst_ticker, round(m["gafam"].worst * 100, 1), m["gafam"].fell) == ("GOOGL", -4.2, 2)
+    gafam = (m["gafam"].worst_ticker, round(f["gafam_worst"].number * 100, 1), f["gafam_fell"].number)
+    assert gafam == ("GOOGL", -4.2, 2)
     power = m["power"]
-    assert power.count == 7 and power.fell == 7
-    assert (power.worst_ticker, round(power.worst * 100, 1)) == ("VST", -28.3)
-    assert (power.best_ticker, round(power.best * 100, 1)) == ("NRG", -13.2)
-    assert round(power.median * 100, 1) == -21.6
+    assert power.count == 7 and f["power_count"].number == 7 and f["power_fell"].number == 7
+    assert (power.worst_ticker, round(f["power_worst"].number * 100, 1)) == ("VST", -28.3)
+    assert (power.best_ticker, round(f["power_best"].number * 100, 1)) == ("NRG", -13.2)
+    assert round(f["power_median"].number * 100, 1) == -21.6
 
 
 def test_snapping_to_trading_days(prices):

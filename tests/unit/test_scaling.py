@@ -104,8 +104,9 @@ def test_no_nan_or_inf_over_the_slider_range(exp, fit_id):
 
 def test_every_slider_stop_is_finite_and_labelled(fits):
     assert scaling.COMPUTE_STEPS[0] == 1e21 and scaling.COMPUTE_STEPS[-1] == 1e27
-    labels = [scaling.flop_label(c) for c in scaling.COMPUTE_STEPS]
-    assert labels[0] == "10²¹" and labels[1] == "3×10²¹" and labels[-1] == "10²⁷"
+    labels = [scaling.compute_text(c, "en") for c in scaling.COMPUTE_STEPS]
+    assert labels[0] == "10²¹ FLOP" and labels[1] == "3×10²¹ FLOP" and labels[-1] == "10²⁷ FLOP"
+    assert labels == [scaling.compute_text(c, "ja") for c in scaling.COMPUTE_STEPS]
     assert len(set(labels)) == len(labels)
     for c in scaling.COMPUTE_STEPS:
         assert scaling.compute_from_code(scaling.compute_code(c)) == pytest.approx(c)
@@ -116,8 +117,9 @@ def test_every_slider_stop_is_finite_and_labelled(fits):
     ("value", "label"),
     [(1e24, "10²⁴"), (3.4078e24, "3.4×10²⁴"), (9.99e23, "10²⁴"), (5.76e23, "5.8×10²³"), (4.64e26, "4.6×10²⁶")],
 )
-def test_flop_label(value, label):
-    assert scaling.flop_label(value) == label
+def test_compute_label(value, label):
+    """Compute as people write it, through the one formatter (core.figures, Kind.COMPUTE)."""
+    assert scaling.compute_text(value, "en") == scaling.compute_text(value, "ja") == f"{label} FLOP"
 
 
 @pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf")])

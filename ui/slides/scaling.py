@@ -1,8 +1,8 @@
-"""The scaling law's tour step: slides built from the page's data and models."""
+"""The scaling law's tour step, rendered from the page's figures (``core.scaling.trend_figures``
+over the whole period) with the page's chart."""
 
 from __future__ import annotations
 
-from core.formatting import fmt_number
 from ui.charts import styled
 from ui.cite import source_line
 from ui.data import load
@@ -15,30 +15,28 @@ def _scaling(lang: str, dark: bool) -> Slide:
     from ui import scaling_charts as charts
 
     models, sources = load("models_compute"), load("sources")
-    first, last = int(models["date"].dt.year.min()), int(models["date"].dt.year.max())
+    first, last = scaling.year_range(models)
+    figs = scaling.trend_figures(models, first, last)
     trend = scaling.trend_fit(models["date"], models["training_compute_flop"], first, last)
-    words = {
-        k: t(f"scaling.words.{k}")
-        for k in ("date", "compute", "model", "organization", "confidence_title", "deepseek", "others")
-    }
-    words["confidence"] = {c: t(f"scaling.confidence.{c}") for c in charts.CONFIDENCE_SHAPES}
-    words["trend_label"] = t("scaling.trend.label", growth=fmt_number(trend.growth_per_year, lang, 1))
-    by_model = models.set_index("model")
+    s = figs.texts(lang)
     f = dict(
         first=first,
         last=last,
-        count=len(models),
-        growth=fmt_number(trend.growth_per_year, lang, 1),
-        months=fmt_number(trend.doubling_months, lang, 1),
-        v3=scaling.flop_label(by_model.loc[charts.HIGHLIGHT_MODEL, "training_compute_flop"]),
-        top=scaling.flop_label(models["training_compute_flop"].max()),
-        top_model=models.loc[models["training_compute_flop"].idxmax(), "model"],
+        count=s["models"],
+        growth=s["growth"],
+        months=s["doubling_months"],
+        v3=s["v3_compute"],
+        v3_6nd=s["v3_6nd"],
+        top=s["top_compute"],
+        top_model=scaling.largest_run(models),
     )
     return Slide(
         _t("scaling", "heading"),
         _t("scaling", "sentence", **f),
         _t("scaling", "note", **f),
-        t("scaling.trend.alt", count=len(models), first=first, last=last),
-        source_line(sources, "EPM"),
-        chart=_fit(styled(charts.compute_over_time(models, trend, words, lang, dark))),
+        t("scaling.trend.alt", count=s["models"], first=first, last=last),
+        source_line(sources, *figs.sources("v3_compute", "growth")),
+        chart=_fit(
+            styled(charts.compute_over_time(models, trend, charts.words() | charts.trend_words(figs, lang), lang, dark))
+        ),
     )
