@@ -49,7 +49,10 @@ def test_home_headline_figures(lang, expected):
     assert [m.value for m in at.metric] == expected
     body = texts(at)
     assert ("Broadcom: −17.4%" if lang == "en" else "ブロードコム:−17.4%") in body
-    assert ("≈18×") in body
+    from core.datasets import load
+    from core.headlines import cost_figures
+
+    assert cost_figures(load("facts"))["gpt4o_to_v3"].text(lang) in body  # ≈18× / 約18倍: the figure model's text
     assert ("Vistra" if lang == "en" else "ビストラ") in body
 
 
