@@ -330,3 +330,20 @@ register(
         pages=("stargate", "next"),
     )
 )
+
+# --- After the shock (issue 22): data past the article's window; core/since.py reads them ---
+register(
+    Dataset(
+        "prices_since",
+        "prices_since.csv",
+        (
+            Column("date", "date"),
+            Column("ticker"),
+            Column("close", "float", min=0.01, max=1e6),
+            Column("volume", "float", required=False, min=0),
+            Column("source_id"),
+        ),
+        key=("ticker", "date"),
+        pages=("stocks", "next"),
+    )
+)
