@@ -330,3 +330,188 @@ register(
         pages=("stargate", "next"),
     )
 )
+
+# --- After the shock (issue 22): data past the article's window; core/since.py reads them ---
+CONFIDENCE = ("high", "medium", "low")  # the reference's confidence in a row's sources, kept per row
+
+register(
+    Dataset(
+        "prices_since",
+        "prices_since.csv",
+        (
+            Column("date", "date"),
+            Column("ticker"),
+            Column("close", "float", min=0.01, max=1e6),
+            Column("volume", "float", required=False, min=0),
+            Column("source_id"),
+        ),
+        key=("ticker", "date"),
+        pages=("stocks", "next"),
+    )
+)
+
+register(
+    Dataset(
+        "capex_since",
+        "capex_since.csv",
+        (
+            Column("company"),
+            Column("ticker"),
+            Column("period"),
+            Column("year", "int", min=2000, max=2100),  # the year the period belongs to, on year_basis
+            Column("year_basis", choices=("calendar", "fiscal")),
+            Column("period_type", choices=("year", "quarter")),
+            Column("period_end", "date", required=False),  # quarters: the last day of the quarter
+            Column("amount_usd_billion", "float", required=False, min=0, max=10000),
+            Column("low_usd_billion", "float", required=False, min=0, max=10000),
+            Column("high_usd_billion", "float", required=False, min=0, max=10000),
+            Column("kind", choices=("guidance", "actual")),
+            Column("stated_on", "date"),
+            Column("stated_on_precision", choices=("exact", "on_or_before")),
+            Column("confidence", choices=CONFIDENCE),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("ticker", "period", "kind", "stated_on", "source_id"),
+        pages=("stargate", "next"),
+    )
+)
+
+register(
+    Dataset(
+        "nvidia_dc_revenue",
+        "nvidia_dc_revenue.csv",
+        (
+            Column("fiscal_period"),
+            Column("period_type", choices=("quarter", "year")),
+            Column("fiscal_year", "int", min=2000, max=2100),
+            Column("fiscal_quarter", "int", required=False, min=1, max=4),
+            Column("quarter_end", "date", required=False),  # end of the period (blank: not in our sources)
+            Column("reported_on", "date"),
+            Column("data_center_usd_billion", "float", required=False, min=0, max=10000),
+            Column("total_revenue_usd_billion", "float", required=False, min=0, max=10000),
+            Column("dc_yoy_growth", "float", required=False, min=-1, max=100),  # as the source states it
+            Column("confidence", choices=CONFIDENCE),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("fiscal_period",),
+        pages=("next",),
+    )
+)
+
+register(
+    Dataset(
+        "gpu_rental",
+        "gpu_rental.csv",
+        (
+            Column("date", "date"),  # the first day of the period the price is for
+            Column("date_precision", choices=("day", "month")),
+            Column("gpu"),
+            # on-demand and one-year contract prices are different markets: never one line
+            Column("series", choices=("on_demand", "contract_1y")),
+            Column("stat", choices=("price", "median", "range", "cycle_low", "cut")),
+            Column("usd_per_gpu_hour", "float", required=False, min=0, max=100),
+            Column("low_usd_per_gpu_hour", "float", required=False, min=0, max=100),
+            Column("high_usd_per_gpu_hour", "float", required=False, min=0, max=100),
+            Column("change", "float", required=False, min=-1, max=10),  # stat 'cut': the price change
+            Column("provider_or_index"),
+            Column("confidence", choices=CONFIDENCE),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("date", "series", "stat", "source_id"),
+        pages=("next",),
+    )
+)
+
+register(
+    Dataset(
+        "stargate_compute_since",
+        "stargate_compute_since.csv",
+        (
+            Column("date", "date"),
+            Column("date_precision", choices=("exact", "on_or_before")),
+            Column("kind", choices=("site", "milestone", "compute_deal")),
+            Column("program", choices=("stargate", "openai", "other")),
+            Column("parties"),
+            Column("title_en"),
+            Column("title_ja"),
+            Column("gw", "float", required=False, min=0, max=1000),
+            # total: the program's stated total; site: one site; deal: the size of one agreement
+            Column("gw_kind", required=False, choices=("total", "site", "deal")),
+            Column("gw_qualifier", required=False, choices=("up_to", "about", "more_than", "at_least")),
+            Column("usd_billion", "float", required=False, min=0, max=10000),
+            Column("usd_qualifier", required=False, choices=("up_to", "about", "more_than", "at_least")),
+            Column("chips", "float", required=False, min=0, max=1e8),
+            Column("confidence", choices=CONFIDENCE),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("date", "title_en"),
+        pages=("stargate", "next"),
+    )
+)
+
+register(
+    Dataset(
+        "deepseek_releases",
+        "deepseek_releases.csv",
+        (
+            Column("model"),
+            Column("release_date", "date"),
+            Column("total_params", "float", required=False, min=1e6, max=1e14),
+            Column("active_params", "float", required=False, min=1e6, max=1e14),
+            Column("training_tokens", "float", required=False, min=1e6, max=1e15),
+            Column("training_compute_flop", "float", required=False, min=1e15, max=1e30),  # Epoch AI's estimate
+            Column("compute_confidence", required=False, choices=("Confident", "Likely", "Speculative")),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("model",),
+        pages=("deepseek", "next"),
+    )
+)
+
+register(
+    Dataset(
+        "benchmarks_since",
+        "benchmarks_since.csv",
+        (
+            Column("model"),
+            Column("date", "date"),  # the model's release, when the result was published
+            Column("benchmark"),
+            Column("metric"),
+            Column("score", "float", min=0, max=10000),
+            Column("max_score", "float", required=False, min=0, max=10000),
+            Column("compared_model", required=False),
+            Column("compared_score", "float", required=False, min=0, max=10000),
+            Column("confidence", choices=CONFIDENCE),
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("model", "benchmark"),
+        pages=("deepseek", "next"),
+    )
+)
+
+register(
+    Dataset(
+        "models_compute_since",
+        "models_compute_since.csv",
+        (
+            Column("model"),
+            Column("organization"),
+            Column("date", "date"),
+            Column("training_compute_flop", "float", required=False, min=1e15, max=1e30),  # blank: no estimate
+            Column("parameters", "float", required=False, min=1e6, max=1e14),
+            Column("confidence", choices=("Confident", "Likely", "Speculative", "Unknown")),
+            Column("frontier", "bool", required=False),  # Epoch's 'frontier model' flag
+            Column("revises", required=False),  # the same model's row in models_compute.csv (an earlier estimate)
+            Column("source_id"),
+            Column("note", required=False),
+        ),
+        key=("model",),
+        pages=("scaling", "sources"),
+    )
+)

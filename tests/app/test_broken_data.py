@@ -76,13 +76,27 @@ def needs(page) -> tuple[set[str], bool]:
 
 
 NEEDS = {p.id: needs(p) for p in PAGES}
+# The evidence since the shock (issue 22): validated, computed by core.since (tested in
+# tests/unit/test_since.py) and listed with its CSV on Sources, which reads every file and names a
+# broken one; no page shows its figures yet. Remove a name here when a page reads it.
+AWAITING_PAGES = {
+    "benchmarks_since",
+    "capex_since",
+    "deepseek_releases",
+    "gpu_rental",
+    "models_compute_since",
+    "nvidia_dc_revenue",
+    "prices_since",
+    "stargate_compute_since",
+}
 
 
 def test_dependency_map_is_sane():
     assert set().union(*(n for n, _ in NEEDS.values())) <= set(SCHEMAS)
     assert all(NEEDS[p][0] for p in NEEDS), "every page reads some data"
     # every file is needed by some page, so every corruption below is seen by a reader
-    assert set(SCHEMAS) == set().union(*(n for n, _ in NEEDS.values()))
+    assert set(SCHEMAS) - AWAITING_PAGES == set().union(*(n for n, _ in NEEDS.values()))
+    assert any(tolerant for _, tolerant in NEEDS.values()), "Sources reads every file and names a broken one"
 
 
 # --- corruptions ---------------------------------------------------------------------------------
@@ -276,4 +290,7 @@ def test_each_file_lists_the_pages_that_read_it():
         if name == "sources":
             continue
         readers = {page for page, used in direct.items() if name in used}
+        if name in AWAITING_PAGES:  # the pages it is meant for (Sources groups it there) do not read it yet
+            assert not readers, (name, sorted(readers), "remove it from AWAITING_PAGES")
+            continue
         assert set(schema.pages) == readers, (name, sorted(schema.pages), sorted(readers))

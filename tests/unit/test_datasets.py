@@ -157,3 +157,54 @@ def test_missing_file(data_copy):
 def test_message_names_file_line_and_column():
     err = DataError("data/x.csv", "bad", row=3, column="close")
     assert str(err) == "data/x.csv, line 3, column 'close': bad"
+
+
+# --- The files of the evidence since the shock (issue 22) --------------------------------------------
+
+SINCE_BROKEN = [
+    ("prices_since", "2026-09-15,NVDA,212.17", "2026-09-15,NVDA,-212.17", "close", "below"),
+    (
+        "capex_since",
+        ",2026-04-29,exact,low,CX-MSFT-CY26",
+        ",2026-04-29,exact,shaky,CX-MSFT-CY26",
+        "confidence",
+        "shaky",
+    ),
+    ("capex_since", "2026,calendar,year,,190", "2026,lunar,year,,190", "year_basis", "lunar"),
+    ("capex_since", ",medium,CX-AMZN-8K,", ",medium,CX-AMZN-9K,", "source_id", "CX-AMZN-9K"),
+    (
+        "nvidia_dc_revenue",
+        "2026-04-26,2026-05-20,75.2,",
+        "2026-04-26,2026-05-20,75.2B,",
+        "data_center_usd_billion",
+        "75.2B",
+    ),
+    ("gpu_rental", "contract_1y,cycle_low", "spot,cycle_low", "series", "spot"),
+    ("stargate_compute_since", "2026-04-29,exact,milestone", "29/04/2026,exact,milestone", "date", "29/04/2026"),
+    ("deepseek_releases", "9.702e24", "9.702e34", "training_compute_flop", "above"),
+    ("benchmarks_since", "AIME 2025,pass@1 %,87.5,", "AIME 2025,pass@1 %,,", "score", "missing"),
+    (
+        "models_compute_since",
+        "2025-02-17,3.5e+26,3e+12,Likely",
+        "2025-02-17,3.5e+26,3e+12,Probable",
+        "confidence",
+        "Probable",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "column", "says"), SINCE_BROKEN, ids=[f"{b[0]}-{b[3]}" for b in SINCE_BROKEN]
+)
+def test_broken_row_of_a_since_file_names_file_line_and_column(data_copy, name, old, new, column, says):
+    path = data_copy / SCHEMAS[name].file
+    _edit(path, old, new)
+    with pytest.raises(DataError) as e:
+        datasets.load(name, data_copy)
+    assert (e.value.file, e.value.row, e.value.column) == (f"data/{path.name}", _line_of(path, new), column)
+    assert says in str(e.value)
+
+
+def test_since_files_keep_a_confidence_note_on_every_row():
+    for name in ("capex_since", "nvidia_dc_revenue", "gpu_rental", "stargate_compute_since", "benchmarks_since"):
+        assert datasets.load(name)["confidence"].notna().all(), name
