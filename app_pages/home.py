@@ -60,7 +60,12 @@ card_row(
 prices, companies = require("prices", "companies")
 market = cached(headlines.market_figures, prices, companies, dates)
 figs, groups = market.figs, market.groups
-m = figs.texts(L)
+m = figs.texts(
+    L,
+    *("base", "shock_start", "shock_end", "nvda_drawdown", "nvda_low_day", "avgo_drawdown"),
+    *("power_median", "power_count", "power_best", "power_worst", "gafam_largest_fall", "article_date"),
+    *(f"drawdown_{tk}" for tk in groups["gafam"].fallers),
+)
 name = dict(zip(companies["ticker"], companies[f"name_{L}"]))
 window = {k: m[k] for k in ("base", "shock_start", "shock_end")}
 power, gafam = groups["power"], groups["gafam"]

@@ -131,11 +131,11 @@ def budget() -> None:
     )
     st.markdown(t("scaling.tpp.read", llama=b["llama_tpp"], v3=b["v3_tpp"], k=b["rule_k"]))
     st.caption(t("scaling.tpp.caveat", active=b["v3_active"]) + " " + source_line(sources, *figs.sources("v3_tpp")))
-    money(c, fit_id, b)
+    money(c, b)
 
 
 @fragment  # its GPU, price and MFU controls rerun only this part, not the charts above
-def money(c: float, fit_id: str, b: dict[str, str]) -> None:
+def money(c: float, b: dict[str, str]) -> None:
     st.subheader(t("scaling.money.title"))
     options = cached(scaling.priced_gpus, gpus)
     defaults = cached(scaling.v3_reference, models, facts, gpus)
@@ -174,7 +174,7 @@ def money(c: float, fit_id: str, b: dict[str, str]) -> None:
         bind="query-params",
         help=t("scaling.money.mfu_help", v3=d["v3_mfu"]),
     )
-    figs = cached(scaling.money_figures, models, facts, gpus, fits_table, fit_id, c, gpu, price, scaling.fraction(mfu))
+    figs = cached(scaling.money_figures, gpus, c, gpu, price, scaling.fraction(mfu))
     m = figs.texts(L)
     metric_row((t("scaling.money.hours", gpu=gpu), m["gpu_hours"], None), (t("scaling.money.cost"), m["cost"], None))
     st.caption(
@@ -198,7 +198,7 @@ def money(c: float, fit_id: str, b: dict[str, str]) -> None:
             gpu=gpu,
         )
     )
-    st.caption(source_line(sources, *figs.sources("gpu_hours", "v3_mfu")))
+    st.caption(source_line(sources, *figs.sources("gpu_hours"), *defaults.sources("v3_mfu")))
 
 
 compute_trend()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -120,6 +121,15 @@ class MarketFigures:
 
     figs: FigureSet
     groups: Mapping[str, GroupMove]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "groups", MappingProxyType(dict(self.groups)))
+
+    def __deepcopy__(self, memo: dict) -> MarketFigures:  # read-only all through: a cache hands out the same one
+        return self
+
+    def __reduce__(self):  # a MappingProxyType does not pickle
+        return (MarketFigures, (self.figs, dict(self.groups)))
 
 
 def market_figures(prices: pd.DataFrame, companies: pd.DataFrame, dates: pd.DataFrame) -> MarketFigures:

@@ -13,16 +13,14 @@ G = (αA / (βB))^(1/(α+β)). Money goes through ``core.costs`` (one cost model
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from core import costs, figures, hardware
-from core.datasets import fact, fact_source
+from core.datasets import fact, fact_source, lookup_index
 from core.figures import Figure, FigureSet, Kind
 
 FLOPS_PER_PARAM_TOKEN = 6.0  # C ≈ 6ND: forward + backward pass
@@ -78,16 +76,13 @@ def _check_compute(c_flops: float) -> None:
 
 def fits_from_table(table: pd.DataFrame) -> dict[str, ChinchillaFit]:
     """{fit id: ChinchillaFit} from ``data/scaling_fits.csv`` (rows fit, param, value)."""
-    out = {}
-    for fit_id in FIT_IDS:
-        rows = table.loc[table["fit"] == fit_id].set_index("param")["value"]
-        out[fit_id] = ChinchillaFit(fit_id, *(float(rows[p]) for p in ("A", "B", "E", "alpha", "beta")))
-    return out
+    value = lookup_index(table, ("fit", "param"), "value")
+    return {f: ChinchillaFit(f, *(float(value[(f, p)]) for p in ("A", "B", "E", "alpha", "beta"))) for f in FIT_IDS}
 
 
 def rule_tokens_per_param(table: pd.DataFrame) -> float:
     """The '20 tokens per parameter' rule of thumb, from ``data/scaling_fits.csv``."""
-    return float(table.loc[(table["fit"] == "rule") & (table["param"] == "tokens_per_param"), "value"].iloc[0])
+    return float(lookup_index(table, ("fit", "param"), "value")[("rule", "tokens_per_param")])
 
 
 def rule_of_thumb(c_flops: float, tokens_per_param: float) -> tuple[float, float]:
@@ -116,13 +111,21 @@ def log_grid(lo_flops: float, hi_flops: float, per_decade: int = 8) -> list[floa
     return [10 ** (lo + (hi - lo) * i / steps) for i in range(steps + 1)]
 
 
-def decade_gains(fit: ChinchillaFit, first_exp: int = 21, last_exp: int = 27) -> pd.DataFrame:
+DECADES = (21, 27)  # the powers of ten of compute (FLOP) the loss is read at: 10²¹ to 10²⁷
+
+
+def decade_flops(first_exp: int = DECADES[0], last_exp: int = DECADES[1]) -> list[float]:
+    """Each power of ten of compute from 10^first_exp to 10^last_exp FLOP."""
+    return [10.0**e for e in range(first_exp, last_exp + 1)]
+
+
+def decade_gains(fit: ChinchillaFit, first_exp: int = DECADES[0], last_exp: int = DECADES[1]) -> pd.DataFrame:
     """Loss at each power of ten of compute and how much it fell since the previous one.
 
     Columns: compute_flop, loss, gain (loss 10× earlier minus loss now; NaN for the first row).
     The gains shrink decade after decade: the diminishing returns of scale.
     """
-    cs = [10.0**e for e in range(first_exp, last_exp + 1)]
+    cs = decade_flops(first_exp, last_exp)
     losses = [fit.optimum(c).loss for c in cs]
     gains = [float("nan")] + [losses[i - 1] - losses[i] for i in range(1, len(losses))]
     return pd.DataFrame({"compute_flop": cs, "loss": losses, "gain": gains})
@@ -241,14 +244,19 @@ COMPUTE_SIG = 2  # Epoch's estimates and the slider's stops: two significant dig
 AMOUNT_SIG = 3  # parameters, tokens, GPU-hours, money: three, in both languages
 
 
-def _by_model(models: pd.DataFrame) -> dict[str, dict[Hashable, Any]]:
-    """Each row of ``data/models_compute.csv`` as a dict, by model name."""
-    return {str(r["model"]): r for r in models.to_dict("records")}
+def _model_value(models: pd.DataFrame):
+    """``value(model, column)``: one number of ``data/models_compute.csv`` (NaN where empty)."""
+
+    def value(model: str, column: str) -> float:
+        return float(lookup_index(models, "model", column)[model])
+
+    return value
 
 
 def largest_run(models: pd.DataFrame) -> str:
     """The model with the largest training compute in ``data/models_compute.csv``."""
-    return max(_by_model(models).items(), key=lambda kv: float(kv[1]["training_compute_flop"]))[0]
+    compute = lookup_index(models, "model", "training_compute_flop")
+    return str(max(compute, key=lambda m: float(compute[m])))
 
 
 def trend_figures(models: pd.DataFrame, start: int, end: int) -> FigureSet:
@@ -259,12 +267,11 @@ def trend_figures(models: pd.DataFrame, start: int, end: int) -> FigureSet:
     ``v3_compute`` (Epoch's estimate for DeepSeek-V3), ``v3_6nd`` (6 × its active parameters ×
     training tokens: pre-training only, as its report counts), ``grok_compute``, ``top_compute``
     (the largest run in the data). Growth and doubling are missing (NaN) when no trend can be fitted."""
-    by = _by_model(models)
+    row = _model_value(models)
     trend = trend_fit(models["date"], models["training_compute_flop"], start, end)
-    v3 = by[HIGHLIGHT_MODEL]
 
     def epoch(name: str) -> Figure:  # Epoch's estimate for one model
-        return figures.compute(float(by[name]["training_compute_flop"]), EPOCH, sig=COMPUTE_SIG, estimate=True)
+        return figures.compute(row(name, "training_compute_flop"), EPOCH, sig=COMPUTE_SIG, estimate=True)
 
     nan = math.nan
     return FigureSet(
@@ -275,7 +282,10 @@ def trend_figures(models: pd.DataFrame, start: int, end: int) -> FigureSet:
             "doubling_months": Figure(trend.doubling_months if trend else nan, Kind.NUMBER, (EPOCH,), digits=1),
             "v3_compute": epoch(HIGHLIGHT_MODEL),
             "v3_6nd": figures.compute(
-                costs.training_flops(float(v3["active_parameters"]), float(v3["training_tokens"])), EPOCH
+                costs.training_flops(
+                    row(HIGHLIGHT_MODEL, "active_parameters"), row(HIGHLIGHT_MODEL, "training_tokens")
+                ),
+                EPOCH,
             ),
             "grok_compute": epoch("Grok-3"),
             "top_compute": epoch(largest_run(models)),
@@ -293,17 +303,21 @@ def budget_figures(models: pd.DataFrame, fits_table: pd.DataFrame, fit_id: str, 
     ``early_to``, ``gain_last`` from ``late_from`` to ``late_to``); tokens per (active) parameter
     of Llama 3.1 405B and DeepSeek-V3 (``llama_tpp``, ``v3_tpp``), V3's ``v3_active``."""
     fits, k = fits_from_table(fits_table), rule_tokens_per_param(fits_table)
-    fit, by = fits[fit_id], _by_model(models)
-    fit_src = tuple(dict.fromkeys(fits_table.loc[fits_table["fit"] == fit_id, "source_id"].astype(str)))
-    rule_src = tuple(dict.fromkeys(fits_table.loc[fits_table["fit"] == "rule", "source_id"].astype(str)))
+    fit, row = fits[fit_id], _model_value(models)
+    src = lookup_index(fits_table, "fit", "source_id")  # (the first row's: one source a fit)
+    fit_src, rule_src = (str(src[fit_id]),), (str(src["rule"]),)
     opt, (n20, d20) = fit.optimum(c_flops), rule_of_thumb(c_flops, k)
-    decades = decade_gains(fit)
-    chin = by["Chinchilla"]
-    tpp = tokens_per_param(models).set_index("model")["tokens_per_param"]
+    cs = decade_flops()
+    losses = [fit.optimum(v).loss for v in cs]
+    gains = [math.nan] + [a - b for a, b in zip(losses, losses[1:])]  # as decade_gains, without a frame
+
+    def tpp(model: str) -> float:  # tokens per (active) parameter
+        n = row(model, "active_parameters")
+        return row(model, "training_tokens") / (n if math.isfinite(n) else row(model, "parameters"))
+
     amount = lambda v, *s: Figure(float(v), Kind.AMOUNT, s, sig=AMOUNT_SIG)  # noqa: E731
     number = lambda v, *s, digits=3: Figure(float(v), Kind.NUMBER, s, digits=digits)  # noqa: E731
     flop = lambda v: figures.compute(float(v), sig=COMPUTE_SIG)  # noqa: E731
-    gains, cs = decades["gain"], decades["compute_flop"]
     return FigureSet(
         {
             "compute": flop(c_flops),
@@ -315,19 +329,19 @@ def budget_figures(models: pd.DataFrame, fits_table: pd.DataFrame, fit_id: str, 
             "rule_n": amount(n20, *rule_src),
             "rule_d": amount(d20, *rule_src),
             "rule_loss": number(fit.loss(n20, d20), *fit_src),
-            "chin_n": amount(chin["parameters"], str(chin["source_id"])),
-            "chin_d": amount(chin["training_tokens"], str(chin["source_id"])),
-            "hoff_chin_n": amount(fits["hoffmann"].optimum(float(chin["training_compute_flop"])).n_params, EPOCH),
-            "gain_first": number(gains.iloc[1], *fit_src),
-            "gain_early": number(gains.iloc[2], *fit_src),
-            "gain_last": number(gains.iloc[-1], *fit_src),
-            "early_from": flop(cs.iloc[1]),
-            "early_to": flop(cs.iloc[2]),
-            "late_from": flop(cs.iloc[-2]),
-            "late_to": flop(cs.iloc[-1]),
-            "llama_tpp": number(tpp["Llama 3.1-405B"], EPOCH, digits=0),
-            "v3_tpp": number(tpp[HIGHLIGHT_MODEL], EPOCH, digits=0),
-            "v3_active": amount(by[HIGHLIGHT_MODEL]["active_parameters"], EPOCH),
+            "chin_n": amount(row("Chinchilla", "parameters"), EPOCH),
+            "chin_d": amount(row("Chinchilla", "training_tokens"), EPOCH),
+            "hoff_chin_n": amount(fits["hoffmann"].optimum(row("Chinchilla", "training_compute_flop")).n_params, EPOCH),
+            "gain_first": number(gains[1], *fit_src),
+            "gain_early": number(gains[2], *fit_src),
+            "gain_last": number(gains[-1], *fit_src),
+            "early_from": flop(cs[1]),
+            "early_to": flop(cs[2]),
+            "late_from": flop(cs[-2]),
+            "late_to": flop(cs[-1]),
+            "llama_tpp": number(tpp("Llama 3.1-405B"), EPOCH, digits=0),
+            "v3_tpp": number(tpp(HIGHLIGHT_MODEL), EPOCH, digits=0),
+            "v3_active": amount(row(HIGHLIGHT_MODEL, "active_parameters"), EPOCH),
         }
     )
 
@@ -362,11 +376,11 @@ def known(fig: Figure) -> bool:
 def v3_reference(models: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> FigureSet:
     """Where the money controls start: ``v3_price`` (the rental price DeepSeek-V3's report assumed)
     and ``v3_mfu`` (the utilisation its pre-training implies against the H800's BF16 peak)."""
-    v3 = _by_model(models)[HIGHLIGHT_MODEL]
+    row = _model_value(models)
     price = "v3_rental_price_usd_per_gpu_hour"
     mfu = reference_mfu(
-        float(v3["active_parameters"]),
-        float(v3["training_tokens"]),
+        row(HIGHLIGHT_MODEL, "active_parameters"),
+        row(HIGHLIGHT_MODEL, "training_tokens"),
         fact(facts, "v3_gpu_hours_pretraining"),
         hardware.peak_flops_per_s(gpus, "H800") or math.nan,
     )
@@ -378,21 +392,11 @@ def v3_reference(models: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) 
     )
 
 
-def money_figures(
-    models: pd.DataFrame,
-    facts: pd.DataFrame,
-    gpus: pd.DataFrame,
-    fits_table: pd.DataFrame,
-    fit_id: str,
-    c_flops: float,
-    gpu: str,
-    price_usd_per_gpu_hour: float,
-    mfu: float,
-) -> FigureSet:
+def money_figures(gpus: pd.DataFrame, c_flops: float, gpu: str, price_usd_per_gpu_hour: float, mfu: float) -> FigureSet:
     """The money section's figures: ``gpu_hours`` and ``cost`` of the budget on ``gpu`` at the
     price and utilisation (``mfu`` as a fraction); ``listed_price`` (the GPU's listed rental
     price; missing when the data has none); ``early_cost``/``late_cost``: what the early and the
-    last 10× of compute (``budget_figures``) cost more at these settings; and ``v3_reference``'s."""
+    last 10× of compute (``budget_figures``' ``early_from``… ``late_to``) cost more at these settings."""
     gpu_src = tuple(
         str(s)
         for s in gpus.loc[
@@ -401,17 +405,18 @@ def money_figures(
     )
     peak = hardware.peak_flops_per_s(gpus, gpu) or math.nan
     hours, usd = budget_cost(c_flops, peak, mfu, price_usd_per_gpu_hour)
-    cs = decade_gains(fits_from_table(fits_table)[fit_id])["compute_flop"]
-    step = [budget_cost(float(v), peak, mfu, price_usd_per_gpu_hour)[1] for v in cs]
+    step = [budget_cost(v, peak, mfu, price_usd_per_gpu_hour)[1] for v in decade_flops()]
     listed = hardware.gpu_spec(gpus, gpu, "rental_usd_per_hour")
-    money = lambda v, *s: figures.money(v, *s, sig=AMOUNT_SIG)  # noqa: E731
+
+    def money(usd: float) -> Figure:
+        return figures.money(usd, *gpu_src, sig=AMOUNT_SIG)
+
     return FigureSet(
         {
             "gpu_hours": Figure(hours, Kind.AMOUNT, gpu_src, sig=AMOUNT_SIG),
-            "cost": money(usd, *gpu_src),
-            "listed_price": money(listed if listed is not None else math.nan, *gpu_src),
-            "early_cost": money(step[2] - step[1], *gpu_src),
-            "late_cost": money(step[-1] - step[-2], *gpu_src),
-            **v3_reference(models, facts, gpus),
+            "cost": money(usd),
+            "listed_price": money(listed if listed is not None else math.nan),
+            "early_cost": money(step[2] - step[1]),
+            "late_cost": money(step[-1] - step[-2]),
         }
     )

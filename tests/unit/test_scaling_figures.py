@@ -52,9 +52,7 @@ def test_budget_at_the_defaults(models_compute, scaling_fits, name, en, ja):
 def test_money_at_the_defaults(models_compute, facts, gpus, scaling_fits):
     ref = scaling.v3_reference(models_compute, facts, gpus)
     assert ref["v3_price"].number == 2 and scaling.percent(ref["v3_mfu"].number) == 35
-    f = scaling.money_figures(
-        models_compute, facts, gpus, scaling_fits, scaling.DEFAULT_FIT, 1e24, scaling.DEFAULT_GPU, 2.0, 0.35
-    )
+    f = scaling.money_figures(gpus, 1e24, scaling.DEFAULT_GPU, 2.0, 0.35)
     assert (f["gpu_hours"].text("en"), f["gpu_hours"].text("ja")) == ("802K", "80.2万")
     assert (f["cost"].text("en"), f["cost"].text("ja")) == ("USD 1.6M", "160万ドル")
 
@@ -72,9 +70,9 @@ def test_no_nan_inf_or_e_notation_over_the_controls(c, fit_id, price, mfu, gpu, 
     from core import datasets
 
     models, fits = datasets.load("models_compute"), datasets.load("scaling_fits")
-    facts, gpus = datasets.load("facts"), datasets.load("gpus")
+    gpus = datasets.load("gpus")
     budget = scaling.budget_figures(models, fits, fit_id, c)
-    money = scaling.money_figures(models, facts, gpus, fits, fit_id, c, gpu, price, scaling.fraction(mfu))
+    money = scaling.money_figures(gpus, c, gpu, price, scaling.fraction(mfu))
     for name, fig in [*budget.items(), *money.items()]:
         if name == "listed_price":
             continue  # missing where the data lists no price (shown as such)
