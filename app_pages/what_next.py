@@ -1,43 +1,31 @@
 """What next: does efficiency shrink or grow the demand for AI infrastructure?"""
 
-import pandas as pd
 import streamlit as st
 
-from core import capex, demand, headlines, stocks
-from core.datasets import date_of, fact
-from core.formatting import fmt_date, fmt_money, fmt_number, fmt_pct
-from ui.capex_charts import plan_actual_chart, plan_actual_rows
+from core import capex, demand, stargate
+from ui import pages
+from ui.capex_charts import capex_chart, later_items
 from ui.charts import build, build_named, group_label, show
 from ui.cite import source_line
 from ui.data import require
-from ui.demand_charts import curve_rows, spending_rows, spending_template
+from ui.demand_charts import chart_rows, chart_titles, spending_template
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 from ui.present import chart_font_size
 from ui.process import fragment
-from ui.stargate_view import Fmt, timeline_items
+from ui.stargate_view import timeline_items
 
 L = lang()
 sources, facts, dates, capex_df, prices, companies, timeline = require(
     "sources", "facts", "dates", "capex", "prices", "companies", "stargate_timeline"
 )
-f = Fmt(L)
-cost = headlines.cost_headline(facts)
-marker_k = 1 / fact(facts, "article_cost_fraction_max")  # the article's "a tenth or less"
-times = lambda v: f"{fmt_number(v, L, 2 if v < 10 else 0)}×"  # noqa: E731
-day = lambda d: fmt_date(d, L)  # noqa: E731
+article = capex.article_date(sources)
+start = cached(demand.figures, facts, dates, None, None, None)  # at the defaults: the article's gain
+intro = start.figs.texts(L, "shock", "nadella", "fraction", "marker")
 
 st.title(t("next.title"))
-st.markdown(
-    prose(
-        "next",
-        "intro",
-        shock=day(stocks.SHOCK_WINDOW[0]),
-        nadella=day(date_of(dates, "nadella_jevons_post")),
-        fraction=fmt_pct(fact(facts, "article_cost_fraction_max"), L, 0, False),
-    )
-)
-st.caption(source_line(sources, "ARTICLE", "NADELLA-JEVONS"))
+st.markdown(prose("next", "intro", shock=intro["shock"], nadella=intro["nadella"], fraction=intro["fraction"]))
+st.caption(source_line(sources, *start.figs.sources("fraction", "nadella")))
 
 st.header(t("next.model.title"))
 st.info(t("next.model.not_forecast"), icon=":material/psychology:")
@@ -51,99 +39,59 @@ st.markdown(prose("next", "formula"))
 
 @fragment
 def model_block() -> None:
-    steps = demand.k_steps(marker_k)
-    c1, c2, c3 = st.columns(3)
-    k = c1.select_slider(
+    k_col, eps_col, share_col = st.columns(len(demand.INPUTS))
+    k = k_col.select_slider(
         t("next.ctl.k"),
-        steps,
-        marker_k,
+        demand.k_steps(start.k),
+        start.k,
         key="wn_k",
         bind="query-params",
-        format_func=lambda v: f"{fmt_number(v, L, 1 if v < 2 else 0)}×",
-        help=t("next.ctl.k_help", marker=times(marker_k)),
+        format_func=demand.k_label,
+        help=t("next.ctl.k_help", marker=intro["marker"]),
     )
-    e = c2.slider(
+    e = eps_col.slider(
         t("next.ctl.eps"),
         *demand.ELASTICITY_RANGE,
-        1.0,
-        0.05,
+        demand.DEFAULT_ELASTICITY,
+        demand.ELASTICITY_STEP,
         key="wn_eps",
         bind="query-params",
         help=t("next.ctl.eps_help"),
     )
-    s = c3.slider(
+    s = share_col.slider(
         t("next.ctl.share"),
-        0,
-        100,
-        100,
-        5,
+        *demand.SHARE_PCT,
+        demand.DEFAULT_SHARE_PCT,
+        demand.SHARE_STEP_PCT,
         format="%d%%",
         key="wn_share",
         bind="query-params",
         help=t("next.ctl.share_help"),
     )
-    k = demand.clamp(k if isinstance(k, (int, float)) else marker_k, demand.K_RANGE)
-    e = demand.clamp(e, demand.ELASTICITY_RANGE)
-    s = demand.clamp((s or 0) / 100, demand.PASS_THROUGH_RANGE)
-    out = demand.outcome(k, e, s)
-    m = st.columns(4)
-    for col, name, value in zip(
-        m, ("price", "usage", "compute", "bill"), (out.price, out.usage, out.compute, out.bill)
-    ):
-        moved = abs(value - 1) > 0.005
+    nf = cached(demand.figures, facts, dates, k, e, s)
+    for col, m in zip(st.columns(len(nf.metrics)), nf.metrics):
         col.metric(
-            t(f"next.out.{name}"),
-            times(value),
-            fmt_pct(value - 1, L, 0) if moved else None,
+            t(f"next.out.{m.name}"),
+            m.value.text(L),
+            m.change.text(L) if m.change is not None else None,
             delta_color="off",
-            delta_arrow="up" if value > 1 else "down",
-            help=t(f"next.out.{name}_help"),
+            delta_arrow=m.arrow,
+            help=t(f"next.out.{m.name}_help"),
         )
-    verdict = "grow" if out.compute > 1.005 else "shrink" if out.compute < 0.995 else "flat"
-    even = demand.break_even_elasticity(k, s)
-    st.markdown(
-        t(
-            f"next.verdict.{verdict}",
-            k=times(k),
-            eps=fmt_number(e, L, 2),
-            compute=times(out.compute),
-            usage=times(out.usage),
-        )
-    )
-    st.caption(
-        t("next.verdict.break_even", eps=fmt_number(even, L, 2))
-        if even != float("inf")
-        else t("next.verdict.no_break_even")
-    )
-    label = lambda v: t("next.chart.series", eps=fmt_number(v, L, 2))  # noqa: E731
-    rows = curve_rows(list(demand.CURVE_ELASTICITIES), e, s, label)
-    titles = {
-        "x": t("next.chart.x"),
-        "y": t("next.chart.y"),
-        "series": t("next.chart.series_title"),
-        "today": t("next.chart.today"),
-        "marker": t("next.chart.marker", k=times(marker_k)),
-    }
-
-    def together(es):
-        return t("next.chart.series", eps=("、" if L == "ja" else ", ").join(fmt_number(v, L, 2) for v in es))
-
+    x = nf.figs.texts(L)
+    st.markdown(t(f"next.verdict.{nf.verdict}", k=x["k"], eps=x["eps"], compute=x["compute"], usage=x["usage"]))
+    st.caption(t("next.verdict.break_even", eps=x["break_even"]) if nf.breaks_even else t("next.verdict.no_break_even"))
     font = chart_font_size()  # line labels grow with the chart font in presenter view
+    titles = chart_titles(nf, L)
     show(
         build_named(
             spending_template,
-            spending_rows(rows, marker_k, (k, out.compute), titles["marker"], together, font),
-            {k_: titles[k_] for k_ in ("x", "y", "series")},
+            chart_rows(nf, L, font),
+            {name: titles[name] for name in ("x", "y", "series")},
             font,
             table="lines",
         ),
-        t(
-            "next.chart.alt",
-            share=fmt_pct(s, L, 0, False),
-            eps=fmt_number(e, L, 2),
-            k=times(k),
-            compute=times(out.compute),
-        ),
+        t("next.chart.alt", share=x["share"], eps=x["eps"], k=x["k"], compute=x["compute"]),
         key="wn_chart",
         name="what-next-compute",
     )
@@ -152,111 +100,57 @@ def model_block() -> None:
 model_block()
 
 # ---- Evidence since --------------------------------------------------------------------------
+# The capex chart and Stargate's steps are the Stargate page's own figures (the same objects, one
+# builder): here they are the evidence since the article, there the scale of the bet.
 st.header(t("next.evidence.title"))
-article_date = stocks.ARTICLE_DATE
 st.subheader(t("next.capex.title"))
-st.markdown(prose("next", "capex", as_of=day(article_date)))
-tickers = ["MSFT", "GOOGL", "AMZN", "META"]
-names = {tk: t(f"next.company.{tk}") for tk in tickers}
-plan = cached(capex.plan_vs_actual, capex_df, tickers, 2025, article_date)
-unit = 1e8 if L == "ja" else 1e9
-legend = {
-    "reference": t("next.capex.legend_reference"),
-    "plan": t("next.capex.legend_plan", as_of=day(article_date)),
-    "actual": t("next.capex.legend_actual"),
-}
-reference = (t("next.capex.reference"), cost.stargate_per_year_usd)
-
-
-def capex_rows(plan, names: dict, unit: float, lang: str, reference: tuple):
-    return plan_actual_rows(plan, names, unit, lambda v: fmt_money(v, "USD", lang, 1), reference)
-
-
+plans = cached(capex.capex_figures, capex_df, companies, facts, dates, sources)
+as_of = plans.as_of.text(L)
+st.markdown(prose("next", "capex", year=plans.year, as_of=as_of))
 show(
-    build(plan_actual_chart, cached(capex_rows, plan, names, unit, L, reference), t("next.capex.axis"), legend),
-    t("next.capex.alt"),
+    build(capex_chart, plans, L),
+    t("stargate.capex.alt", year=plans.year, as_of=as_of),
     key="wn_capex_chart",
     name="what-next-capex",
 )
-later = [cached(capex.latest, capex_df, tk, 2026, "guidance") for tk in tickers]
-later = [r for r in later if r is not None]
+later = later_items(plans, L)
 if later:
-    parts = [
-        t(
-            "next.capex.later_item",
-            company=names[r["ticker"]],
-            amount=fmt_money(r["mid_usd"], "USD", L, 0)
-            if r["low_usd"] == r["high_usd"]
-            else f"{fmt_money(r['low_usd'], 'USD', L, 0)}–{fmt_money(r['high_usd'], 'USD', L, 0)}",
-            date=day(r["stated_on"].date()),
-        )
-        for r in later
-    ]
-    st.markdown(t("next.capex.later", items=t("next.capex.sep").join(parts)))
-st.caption(source_line(sources, "STARGATE-OAI", *plan["source_id"], *(r["source_id"] for r in later)))
+    st.markdown(t("next.capex.later", year=plans.later_year, items=t("next.capex.sep").join(later)))
+st.caption(t("stargate.capex.caption"))
+st.caption(source_line(sources, *plans.sources(later=True)))
 
 st.subheader(t("next.stocks.title"))
-days = cached(stocks.trading_days, prices)
-win = stocks.resolve_window(stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW, days)
-checks = {"article": stocks.snap_to_trading_day(min(article_date, days[-1]), days), "last": days[-1]}
-rec = {
-    name: cached(
-        stocks.recovery_by_group,
-        prices,
-        companies,
-        win.base,
-        win.start,
-        win.end,
-        d,
-        tickers=cached(stocks.chart_tickers, companies),
-    )
-    for name, d in checks.items()
-}
-st.markdown(prose("next", "stocks", base=day(win.base), article=day(checks["article"]), last=day(checks["last"])))
-for g in ("gafam", "chips", "power"):
-    if g in rec["last"]:
-        a, z = rec["article"][g], rec["last"][g]
-        st.markdown(
-            t(
-                "next.stocks.line",
-                group=group_label(g),
-                count=z.count,
-                fell=a.fell,
-                article=day(checks["article"]),
-                recovered=a.recovered,
-                median_a=fmt_pct(a.median_change_at_as_of, L, 0),
-                last=day(checks["last"]),
-                below=z.below_at_as_of,
-                median_z=fmt_pct(z.median_change_at_as_of, L, 0),
-            )
+checks = cached(demand.share_checks, prices, companies, article)
+st.markdown(prose("next", "stocks", base=checks.base.text(L), article=checks.article.text(L), last=checks.last.text(L)))
+for g in checks.groups:
+    st.markdown(
+        t(
+            "next.stocks.line",
+            group=group_label(g.group),
+            count=g.count.text(L),
+            fell=g.fell.text(L),
+            article=checks.article.text(L),
+            recovered=g.recovered.text(L),
+            median_a=g.median_article.text(L),
+            last=checks.last.text(L),
+            below=g.below.text(L),
+            median_z=g.median_last.text(L),
         )
-st.caption(source_line(sources, "BT39", "SVE"))
+    )
+st.caption(source_line(sources, *checks.sources))
 
 st.subheader(t("next.r1.title"))
-st.markdown(
-    prose(
-        "next",
-        "r1",
-        date=day(date_of(dates, "r1_rl_cost_reported")),
-        cost=f.money(fact(facts, "r1_rl_cost_usd")),
-        gpus=fmt_number(fact(facts, "r1_rl_gpus"), L),
-        hours=fmt_number(fact(facts, "r1_rl_hours"), L),
-        v3=f.money(cost.v3_cost_usd, 3),
-    )
-)
-st.caption(source_line(sources, "R1-RL-COST", "V3R"))
+r1 = cached(demand.r1_figures, facts, dates)
+r = r1.texts(L)
+st.markdown(prose("next", "r1", date=r["date"], cost=r["cost"], gpus=r["gpus"], hours=r["hours"], v3=r["v3_cost"]))
+st.caption(source_line(sources, *r1.sources()))
 
 st.subheader(t("next.stargate.title"))
 st.markdown(prose("next", "stargate"))
-
-
-def timeline_after(timeline: pd.DataFrame, after, fmt: Fmt):
-    return timeline_items(timeline[timeline["date"] > pd.Timestamp(after)], fmt)
-
-
-for text, ids in cached(timeline_after, timeline, article_date, f):
+for text, ids in cached(timeline_items, cached(stargate.timeline_figures, timeline, article), L):
     st.markdown(text)
     st.caption(source_line(sources, *ids))
+pages.link("stargate", label=t("next.stargate.link"))
 
 st.header(t("next.close.title"))
 st.markdown(prose("next", "close"))

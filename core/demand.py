@@ -19,6 +19,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from core import headlines, stocks
+from core.datasets import date_of, fact, fact_source
+from core.figures import Figure, FigureSet, Kind, change, count, money, share, when
 
 K_RANGE = (1.0, 100.0)
 ELASTICITY_RANGE = (0.2, 2.5)
@@ -87,3 +94,192 @@ def log_grid(lo: float = K_RANGE[0], hi: float = K_RANGE[1], n: int = 61) -> lis
     """``n`` points evenly spaced on a log scale from ``lo`` to ``hi`` (both included)."""
     a, b = math.log10(lo), math.log10(hi)
     return [10 ** (a + (b - a) * i / (n - 1)) for i in range(n)]
+
+
+# ---- The What-next figure model: the page, its tour step and the exports show the same figures ----
+
+ELASTICITY_STEP = 0.05
+DEFAULT_ELASTICITY = 1.0  # the break-even with the whole saving passed on
+SHARE_PCT = (0, 100)  # the pass-through control, whole percent
+SHARE_STEP_PCT = 5
+DEFAULT_SHARE_PCT = 100
+PERCENT = 100
+FLAT = 0.005  # a ratio within half a percent of today counts as unchanged
+METRICS = ("price", "usage", "compute", "bill")
+INPUTS = ("k", "elasticity", "pass_through")
+MODEL = "SVE"  # the model's own outputs: our arithmetic, sourced through its inputs
+
+
+def k_label(k: float) -> str:
+    """The efficiency-gain control's label, the same in every language since the URL holds it:
+    '1×', '1.5×', '10×'."""
+    return f"{k:g}×"
+
+
+def article_gain(facts: pd.DataFrame) -> float:
+    """The efficiency gain the article's cost ratio implies: 1 / "a tenth or less" = 10."""
+    return 1 / fact(facts, "article_cost_fraction_max")
+
+
+def _number(value: object, fallback: float) -> float:
+    """``value`` as a finite float, else ``fallback`` (a control's value from a hostile link)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        return fallback
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One outcome as a ratio to today (RATIO), its change (CHANGE; None when it barely moved) and
+    the direction of the change ("up" | "down")."""
+
+    name: str  # price | usage | compute | bill
+    value: Figure
+    change: Figure | None
+    arrow: str
+
+
+@dataclass(frozen=True)
+class NextFigures:
+    """What the model returns for the reader's inputs (``k``, ``elasticity``, ``pass_through``, as
+    used: clamped to the controls' ranges) and the figures the page and the tour cite: ``figs``
+    (``k``, ``marker``, ``eps``, ``share``, ``price``, ``usage``, ``compute``, ``bill``,
+    ``break_even``, ``fraction``, ``shock``, ``nadella``, ``low_eps``, ``low_compute``, ``high_eps``,
+    ``high_compute``), ``metrics`` in ``METRICS`` order, ``verdict`` (grow | shrink | flat) and
+    ``breaks_even``: whether some elasticity keeps spending on compute flat."""
+
+    k: float
+    elasticity: float
+    pass_through: float
+    figs: FigureSet
+    metrics: tuple[Metric, ...]
+    verdict: str
+    breaks_even: bool
+
+
+def _ratio(value: float, *sources: str) -> Figure:
+    return Figure(value, Kind.RATIO, tuple(sources))
+
+
+def figures(facts: pd.DataFrame, dates: pd.DataFrame, k: object, elasticity: object, share_pct: object) -> NextFigures:
+    """The figures of the What-next page for the reader's inputs as the controls (or a link) give
+    them: an efficiency gain ``k``, an elasticity and the share of the saving passed on to prices
+    (percent); anything that is not a number falls back to the default, numbers are clamped."""
+    marker = article_gain(facts)
+    src = (fact_source(facts, "article_cost_fraction_max"),)
+    k_ = clamp(_number(k, marker), K_RANGE)
+    e = clamp(_number(elasticity, DEFAULT_ELASTICITY), ELASTICITY_RANGE)
+    s = clamp(_number(share_pct, DEFAULT_SHARE_PCT) / PERCENT, PASS_THROUGH_RANGE)
+    out = outcome(k_, e, s)
+    values = dict(zip(METRICS, (out.price, out.usage, out.compute, out.bill)))
+    metrics = tuple(
+        Metric(
+            name,
+            _ratio(v, MODEL),
+            change(v - 1, MODEL, digits=0) if abs(v - 1) > FLAT else None,
+            "up" if v > 1 else "down",
+        )
+        for name, v in values.items()
+    )
+    even = break_even_elasticity(k_, s)
+    low, high = min(CURVE_ELASTICITIES), max(CURVE_ELASTICITIES)
+    figs = FigureSet(
+        {
+            "k": _ratio(k_, MODEL),
+            "marker": _ratio(marker, *src),
+            "eps": Figure(e, Kind.NUMBER, (MODEL,), digits=2),
+            "share": share(s, MODEL),
+            **{m.name: m.value for m in metrics},
+            "break_even": Figure(even if math.isfinite(even) else None, Kind.NUMBER, (MODEL,), digits=2),
+            "fraction": share(fact(facts, "article_cost_fraction_max"), *src),
+            "shock": when(stocks.SHOCK_WINDOW[0], "ARTICLE"),
+            "nadella": when(date_of(dates, "nadella_jevons_post"), "NADELLA-JEVONS"),
+            "low_eps": Figure(low, Kind.NUMBER, (MODEL,), digits=1),
+            "low_compute": _ratio(outcome(k_, low, s).compute, MODEL),
+            "high_eps": Figure(high, Kind.NUMBER, (MODEL,), digits=1),
+            "high_compute": _ratio(outcome(k_, high, s).compute, MODEL),
+        }
+    )
+    verdict = "grow" if out.compute > 1 + FLAT else "shrink" if out.compute < 1 - FLAT else "flat"
+    return NextFigures(k_, e, s, figs, metrics, verdict, math.isfinite(even))
+
+
+def r1_figures(facts: pd.DataFrame, dates: pd.DataFrame) -> FigureSet:
+    """What R1's reinforcement-learning stage cost, as DeepSeek later disclosed it: ``date``,
+    ``cost``, ``gpus``, ``hours``, beside ``v3_cost`` (``core.headlines.cost_figures``)."""
+    src = lambda k: (fact_source(facts, k),)  # noqa: E731
+    return FigureSet(
+        {
+            "date": when(date_of(dates, "r1_rl_cost_reported"), "R1-RL-COST"),
+            "cost": money(fact(facts, "r1_rl_cost_usd"), *src("r1_rl_cost_usd")),
+            "gpus": count(fact(facts, "r1_rl_gpus"), *src("r1_rl_gpus")),
+            "hours": count(fact(facts, "r1_rl_hours"), *src("r1_rl_hours")),
+            "v3_cost": headlines.cost_figures(facts)["v3_cost"],
+        }
+    )
+
+
+# ---- The shares since: no verdict in our data ----------------------------------------------------
+
+SHARE_GROUPS = ("gafam", "chips", "power")
+
+
+@dataclass(frozen=True)
+class GroupCheck:
+    """One company group at two dates: ``count`` members, ``fell`` below the base close in the shock
+    days, ``recovered`` of those by the article's date (``median_article``: the group's median change
+    then), and ``below`` the base on the last day of the data (``median_last``)."""
+
+    group: str
+    count: Figure
+    fell: Figure
+    recovered: Figure
+    median_article: Figure
+    below: Figure
+    median_last: Figure
+
+
+@dataclass(frozen=True)
+class ShareChecks:
+    base: Figure  # DATE: the last close before the shock
+    article: Figure  # DATE: the article's date (snapped to a trading day)
+    last: Figure  # DATE: the last day of the price data
+    groups: tuple[GroupCheck, ...]
+    sources: tuple[str, ...]
+
+
+def share_checks(prices: pd.DataFrame, companies: pd.DataFrame, article: date) -> ShareChecks:
+    """The groups of the stock-reaction page measured from the article's base close, at the
+    article's date and at the last close of the data."""
+    days = stocks.trading_days(prices)
+    win = stocks.resolve_window(stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW, days)
+    at = {"article": stocks.snap_to_trading_day(min(article, days[-1]), days), "last": days[-1]}
+    members = stocks.chart_tickers(companies)
+    rec = {
+        name: stocks.recovery_by_group(prices, companies, win.base, win.start, win.end, d, tickers=members)
+        for name, d in at.items()
+    }
+    ids = tuple(dict.fromkeys([*map(str, prices.loc[prices["ticker"].isin(members), "source_id"].unique()), "SVE"]))
+    groups = []
+    for g in SHARE_GROUPS:
+        if g not in rec["last"] or g not in rec["article"]:
+            continue
+        a, z = rec["article"][g], rec["last"][g]
+        groups.append(
+            GroupCheck(
+                g,
+                count(z.count, *ids),
+                count(a.fell, *ids, as_of=at["article"]),
+                count(a.recovered, *ids, as_of=at["article"]),
+                change(a.median_change_at_as_of, *ids, digits=0, as_of=at["article"]),
+                count(z.below_at_as_of, *ids, as_of=at["last"]),
+                change(z.median_change_at_as_of, *ids, digits=0, as_of=at["last"]),
+            )
+        )
+    return ShareChecks(
+        when(win.base, *ids),
+        when(at["article"], "ARTICLE"),
+        when(at["last"], *ids, as_of=at["last"]),
+        tuple(groups),
+        ids,
+    )

@@ -70,7 +70,7 @@ register(
             Column("source_id"),
         ),
         key=("ticker",),
-        pages=("home", "stocks", "next"),
+        pages=("home", "stocks", "stargate", "next"),  # Stargate: the GAFAM rows of its capex chart
     )
 )
 

@@ -1,6 +1,7 @@
 """Capex chart: each company's plan (bar, with its range as a line) and what it then spent (diamond).
 
-Shared by the Stargate and What-next pages. DataFrame in, Altair chart out.
+One chart of one figure model (``core.capex.capex_figures``), drawn the same on the Stargate and
+What-next pages and in the tour's Stargate step. Figures in, Altair chart out.
 """
 
 from __future__ import annotations
@@ -8,58 +9,77 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from core.capex import Amount, CapexFigures, usd_axis_unit
 from ui.charts import GROUP_COLORS, HIGHLIGHT, styled
+from ui.i18n import t
 from ui.stargate_charts import ink
 
 ROW = 50
 ACTUAL_COLOR = "#D55E00"  # vermillion diamond: reported spending
 
 
-def plan_actual_rows(
-    plan_actual: pd.DataFrame, names: dict[str, str], unit: float, fmt_money, reference: tuple[str, float] | None = None
-) -> pd.DataFrame:
-    """One row a company from ``core.capex.plan_vs_actual``: label, plan_low/mid/high, actual (in ``unit``
-    USD), text; plus an optional reference row (label, USD) drawn first, e.g. Stargate's yearly budget.
-    ``fmt_money(usd) -> str`` formats the texts."""
-    rows = []
-    if reference is not None:
-        rows.append(
-            {
-                "label": reference[0],
-                "kind": "reference",
-                "plan_low": reference[1] / unit,
-                "plan_mid": reference[1] / unit,
-                "plan_high": reference[1] / unit,
-                "actual": None,
-                "text": fmt_money(reference[1]),
-            }
+def amount_text(amount: Amount, lang: str) -> str:
+    """A stated amount: one figure, or its range ("USD 60B–USD 65B" / "600億ドル–650億ドル")."""
+    if not amount.ranged:
+        return amount.mid.text(lang)
+    return f"{amount.low.text(lang)}–{amount.high.text(lang)}"
+
+
+def later_items(figs: CapexFigures, lang: str) -> list[str]:
+    """The plans for the following year, one "company amount (date)" text each."""
+    return [
+        t(
+            "next.capex.later_item",
+            company=t(f"stargate.company.{c.ticker}"),
+            amount=amount_text(c.plan, lang),
+            date=c.plan.stated.text(lang),
         )
-    for ticker, grp in plan_actual.groupby("ticker", sort=False):
-        plan = grp[grp["kind"] == "guidance"]
-        actual = grp[grp["kind"] == "actual"]
-        row = {
-            "label": names.get(ticker, ticker),
-            "kind": "company",
-            "plan_low": None,
-            "plan_mid": None,
-            "plan_high": None,
+        for c in figs.later
+        if c.plan is not None
+    ]
+
+
+def plan_actual_rows(figs: CapexFigures, lang: str) -> pd.DataFrame:
+    """The chart's rows from ``core.capex.capex_figures``: the reference (Stargate's yearly average)
+    first, then one row a company: label, kind, plan_low/mid/high and actual in the language's axis
+    unit (``core.capex.usd_axis_unit``), and the text of its figures."""
+    unit = usd_axis_unit(lang)
+    ref = figs.reference.number / unit
+    rows = [
+        {
+            "label": t("stargate.capex.reference"),
+            "kind": "reference",
+            "plan_low": ref,
+            "plan_mid": ref,
+            "plan_high": ref,
             "actual": None,
+            "text": figs.reference.text(lang),
         }
+    ]
+    for c in figs.companies:
+        row = {"label": t(f"stargate.company.{c.ticker}"), "kind": "company"}
+        row |= {"plan_low": None, "plan_mid": None, "plan_high": None, "actual": None}
         texts = []
-        if not plan.empty:
-            p = plan.iloc[0]
-            row.update(plan_low=p["low_usd"] / unit, plan_mid=p["mid_usd"] / unit, plan_high=p["high_usd"] / unit)
-            texts.append(
-                fmt_money(p["low_usd"])
-                if p["low_usd"] == p["high_usd"]
-                else f"{fmt_money(p['low_usd'])}–{fmt_money(p['high_usd'])}"
-            )
-        if not actual.empty:
-            row["actual"] = actual.iloc[0]["mid_usd"] / unit
-            texts.append(f"◆ {fmt_money(actual.iloc[0]['mid_usd'])}")
+        if c.plan is not None:
+            row |= {f"plan_{k}": getattr(c.plan, k).number / unit for k in ("low", "mid", "high")}
+            texts.append(amount_text(c.plan, lang))
+        if c.actual is not None:
+            row["actual"] = c.actual.mid.number / unit
+            texts.append(f"◆ {c.actual.mid.text(lang)}")
         row["text"] = " → ".join(texts)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def capex_chart(figs: CapexFigures, lang: str, font: int | None = None) -> alt.Chart:
+    """The capex chart of ``figs`` in ``lang`` (the one builder: the pages pass it to
+    ``ui.charts.build``, the tour calls it at the base font and scales the text itself)."""
+    legend = {
+        "reference": t("stargate.capex.legend_reference"),
+        "plan": t("stargate.capex.legend_plan", year=figs.year, as_of=figs.as_of.text(lang)),
+        "actual": t("stargate.capex.legend_actual"),
+    }
+    return plan_actual_chart(plan_actual_rows(figs, lang), t("stargate.spend.axis"), legend, font)
 
 
 def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str], font: int | None = None) -> alt.Chart:

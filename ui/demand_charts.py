@@ -1,5 +1,6 @@
 """What-next chart: spending on compute (= GPUs, power) against the efficiency gain, one line per
-elasticity. DataFrame in, Altair chart out."""
+elasticity. The figure model (``core.demand.figures``) in, Altair chart out: the page and the tour
+draw it from the same rows and titles (``chart_rows``, ``chart_titles``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import altair as alt
 import pandas as pd
 
 from core import demand
+from core.figures import Figure, Kind
 from ui.charts import HIGHLIGHT, NEUTRAL, reach, styled, with_rows
+from ui.i18n import t
 from ui.stargate_charts import ink
 
 OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the highlight green
@@ -190,3 +193,44 @@ def spending_chart(
         spending_template({k: titles[k] for k in ("x", "y", "series")}),
         spending_rows(rows, marker_k, point, titles["marker"], group_label, label_font),
     )
+
+
+def _eps(value: float, lang: str) -> str:
+    return Figure(value, Kind.NUMBER, digits=2).text(lang)
+
+
+def chart_titles(nf: demand.NextFigures, lang: str) -> dict[str, str]:
+    """Axis, series, today and marker titles in ``lang`` (the marker: the article's gain)."""
+    return {
+        "x": t("next.chart.x"),
+        "y": t("next.chart.y"),
+        "series": t("next.chart.series_title"),
+        "today": t("next.chart.today"),
+        "marker": t("next.chart.marker", k=nf.figs["marker"].text(lang)),
+    }
+
+
+def _parts(nf: demand.NextFigures, lang: str) -> tuple:
+    """``spending_chart``'s arguments for the model's inputs: a line per elasticity (and the
+    reader's), named "ε = 1.5", the article's gain marked, the reader's point, titles, group names."""
+    sep = "、" if lang == "ja" else ", "
+    rows = curve_rows(
+        list(demand.CURVE_ELASTICITIES),
+        nf.elasticity,
+        nf.pass_through,
+        lambda v: t("next.chart.series", eps=_eps(v, lang)),
+    )
+    point = (nf.k, nf.figs["compute"].number)
+    group = lambda es: t("next.chart.series", eps=sep.join(_eps(v, lang) for v in es))  # noqa: E731
+    return rows, nf.figs["marker"].number, point, chart_titles(nf, lang), group
+
+
+def chart_rows(nf: demand.NextFigures, lang: str, font: int = 13) -> dict[str, dict[str, list]]:
+    """The rows ``spending_template`` draws for the model's inputs (the page)."""
+    rows, marker, point, titles, group = _parts(nf, lang)
+    return spending_rows(rows, marker, point, titles["marker"], group, font)
+
+
+def compute_chart(nf: demand.NextFigures, lang: str, label_font: int = 13) -> alt.Chart:
+    """The same chart with its rows in it (the tour)."""
+    return spending_chart(*_parts(nf, lang), label_font)

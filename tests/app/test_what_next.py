@@ -1,9 +1,11 @@
-"""The What-next page in both languages: the model's default view, every control at its extremes, bad URLs."""
+"""The What-next page in both languages: the model's default view, every control at its extremes, bad URLs.
+What the screen shows is checked against the figure model (``core.demand``) for the same inputs."""
 
 import re
 
 import pytest
 
+from core import datasets, demand
 from tests.app.conftest import open_app
 
 PAGE = "app_pages/what_next.py"
@@ -20,18 +22,32 @@ def assert_clean(at):
     assert len(at.get("vega_lite_chart")) == 2
 
 
+FACTS, DATES = datasets.load("facts"), datasets.load("dates")
+
+
 def values(at) -> list[str]:
     return [m.value for m in at.metric]
 
 
-@pytest.mark.parametrize("lang, rl_cost", [("en", "USD 294K"), ("ja", "29万ドル")])
-def test_default_view_is_the_break_even(lang, rl_cost):
+def model(lang: str, k=None, eps=None, share=None) -> list[str]:
+    """The figure model's outcomes for the same inputs, as the page should show them."""
+    return [m.value.text(lang) for m in demand.figures(FACTS, DATES, k, eps, share).metrics]
+
+
+@pytest.mark.parametrize(
+    "lang, rl_cost, shown",
+    [
+        ("en", "USD 294K", ["≈0.1×", "≈10×", "≈1×", "≈1×"]),
+        ("ja", "29.4万ドル", ["約0.1倍", "約10倍", "約1倍", "約1倍"]),
+    ],
+)
+def test_default_view_is_the_break_even(lang, rl_cost, shown):
     at = open_app(PAGE, lang=lang)
     assert_clean(at)
     # Default: the article's 10x, ε = 1, the whole saving passed on -> price 1/10, use 10x, compute flat.
-    assert values(at) == ["0.1×", "10×", "1×", "1×"]
+    assert values(at) == shown == model(lang)
     text = " ".join(m.value for m in at.markdown)
-    assert rl_cost in text
+    assert rl_cost in text and rl_cost == demand.r1_figures(FACTS, DATES)["cost"].text(lang)
     assert ("USD 5.576M" if lang == "en" else "557.6万ドル") in text  # V3's final run, from the report
 
 
@@ -39,10 +55,21 @@ def test_default_view_is_the_break_even(lang, rl_cost):
 def test_elastic_and_inelastic(lang):
     at = open_app(PAGE, lang=lang, wn_k="100×", wn_eps="2", wn_share="100")
     assert_clean(at)
-    assert values(at)[1:3] == ["10,000×", "100×"]  # k^ε and k^(ε-1)
+    assert values(at) == model(lang, 100.0, 2.0, 100)
+    assert values(at)[1:3] == (["≈10,000×", "≈100×"] if lang == "en" else ["約10,000倍", "約100倍"])  # k^ε, k^(ε-1)
     at = open_app(PAGE, lang=lang, wn_k="100×", wn_eps="0.5", wn_share="100")
     assert_clean(at)
-    assert values(at)[2] == "0.1×"  # 100^(-0.5)
+    assert values(at)[2] == model(lang, 100.0, 0.5, 100)[2] == ("≈0.1×" if lang == "en" else "約0.1倍")  # 100^(-0.5)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_intro_attributes_only_what_the_article_says(lang):
+    """The intro's question is ours, and Nadella's post (before the article) is no reply to it."""
+    text = open_app(PAGE, lang=lang).markdown[0].value
+    figs = demand.figures(FACTS, DATES, None, None, None).figs
+    assert figs["nadella"].text(lang) in text and figs["fraction"].text(lang) in text
+    assert ("reply" not in text) if lang == "en" else ("反論" not in text)
+    assert ("The article puts the question" not in text) if lang == "en" else ("記事の問い" not in text)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -64,4 +91,4 @@ def test_extremes_and_bad_urls(lang, params):
 def test_no_gain_changes_nothing():
     # The URL holds the slider label (same in both languages): "1×", "10×", "100×".
     at = open_app(PAGE, lang="en", wn_k="1×", wn_eps="2.5", wn_share="100")
-    assert values(at) == ["1×", "1×", "1×", "1×"]
+    assert values(at) == ["≈1×", "≈1×", "≈1×", "≈1×"] == model("en", 1.0, 2.5, 100)

@@ -1,29 +1,24 @@
-"""The closing step (the thesis, Home's figures): slides built from the page's data and models."""
+"""The closing step (the thesis): Home's and Stargate's cost figures (``core.headlines.cost_figures``)."""
 
 from __future__ import annotations
 
-from core import headlines, stargate
+from core import headlines
 from ui.cite import source_line
 from ui.data import load
-from ui.slides.base import Slide, _t, _usd
+from ui.slides.base import Slide, _t
 
 
 def _thesis(lang: str, dark: bool) -> Slide:
     facts, sources = load("facts"), load("sources")
-    cost = headlines.cost_headline(facts)
-    runs = stargate.runs_of(cost.stargate_usd, {"v3": cost.v3_cost_usd, "gpt4o": cost.gpt4o_cost_estimate_usd})
-    f = dict(
-        budget=_usd(cost.stargate_usd, lang),
-        v3=_usd(cost.v3_cost_usd, lang, 3),
-        runs=stargate.format_count(runs["v3"], lang),
-        gpt4o=_usd(cost.gpt4o_cost_estimate_usd, lang),
-        gpt4o_runs=stargate.format_count(runs["gpt4o"], lang),
-    )
+    cost = headlines.cost_figures(facts)
+    names = ("stargate_budget", "v3_cost", "v3_runs", "gpt4o_cost", "gpt4o_runs")
+    budget, v3, runs, gpt4o, gpt4o_runs = (cost[n].text(lang) for n in names)
+    f = dict(budget=budget, v3=v3, runs=runs, gpt4o=gpt4o, gpt4o_runs=gpt4o_runs)
     return Slide(
         _t("thesis", "heading"),
         _t("thesis", "sentence", **f),
         _t("thesis", "note", **f),
         _t("thesis", "alt", **f),
-        source_line(sources, "ARTICLE", "STARGATE-OAI", "V3R"),
+        source_line(sources, *cost.sources(*names)),
         figure=(_t("thesis", "figure_label", **f), f["runs"], (_t("thesis", "figure_detail", **f),)),
     )
