@@ -8,8 +8,9 @@ parameters into ``Scenario`` objects and checks the model against two published 
 - Llama 3.1 405B (an independent check): GPU-hours from the utilisation Meta measured, against
   the GPU-hours in Meta's model card.
 
-Other pages rebuild the reader's scenario from the URL with ``scenario_from_params`` and run it
-with ``run_from_params`` (e.g. the Stargate page: how many such runs USD 500B pays for).
+The page and the tour render the reader's run as figures (``outcome``: the scenario a URL's or the
+controls' parameters describe, its run, its figures and what its inputs are); ``check_figures``
+renders the checks.
 Units: base units in ``Scenario`` (parameters, tokens, fractions); the page's controls show
 billions, trillions and percent (``NumberControl.scale``).
 """
@@ -25,6 +26,7 @@ import pandas as pd
 from core import costs, datasets
 from core.datasets import DataError, fact, per_frame
 from core.figures import Figure, FigureSet, Kind, compute, count, money, share
+from core.figures import text as render
 from core.hardware import GPU_ORDER, gpu_names, gpu_spec, spec_source
 
 PRESETS = ("v3", "llama", "gpt4", "own")
@@ -270,18 +272,6 @@ def scenario_from_params(
     return scenario_of(values)
 
 
-def run_from_params(
-    params: Mapping,
-    presets: pd.DataFrame | None = None,
-    facts: pd.DataFrame | None = None,
-    gpus: pd.DataFrame | None = None,
-) -> costs.ScenarioResult:
-    """``run_scenario`` of ``scenario_from_params``: the reader's run, from a URL's parameters."""
-    gpus = datasets.load("gpus") if gpus is None else gpus
-    s = scenario_from_params(params, presets, facts, gpus)
-    return costs.run_scenario(s, gpu_for(gpus, s.gpu))
-
-
 # --- checks against published runs -------------------------------------------------------------
 
 
@@ -389,11 +379,6 @@ def sweep(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> pd.DataFrame:
     return pd.DataFrame(sweep_columns(s, gpu, axis))
 
 
-def preset_source_ids(presets: pd.DataFrame, preset: str) -> tuple[str, ...]:
-    """The sources a preset's values come from, in the file's order."""
-    return tuple(dict.fromkeys(presets.loc[presets["preset"] == preset, "source_id"]))
-
-
 # --- figures: what the page, the tour and other pages show ---------------------------------------
 # One constructor a quantity, so that a value reads the same in a sentence, a metric, a list of
 # inputs and a chart label (``core.figures.text`` renders them by kind and language).
@@ -460,11 +445,8 @@ class FigureRange(Figure):
     high: float | None = None
 
     def text(self, lang: str) -> str:
-        from core.figures import text
-
-        ends = sorted(v for v in (self.number, float(self.high if self.high is not None else math.nan)))
-        low, high = (replace(self, value=v, high=None) for v in ends)
-        a, b = text(low, lang), text(high, lang)
+        high = math.nan if self.high is None else float(self.high)
+        a, b = (render(replace(self, value=v, high=None), lang) for v in sorted((self.number, high)))
         return a if a == b else f"{a}〜{b}" if lang == "ja" else f"{a} to {b}"
 
 
