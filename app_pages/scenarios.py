@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from core import headlines
 from core import scenarios as S
 from ui import scenarios_charts as charts
 from ui import scenarios_controls as controls
@@ -17,7 +16,6 @@ from ui.process import fragment
 L = lang()
 sources, facts, gpus, presets = require("sources", "facts", "gpus", "presets")
 VALUES = cached(controls.all_presets, presets, facts, gpus)
-COST = cached(headlines.cost_figures, facts)
 CHECKS = cached(S.check_figures, presets, facts, gpus)
 
 st.title(t("scenarios.title"))
@@ -34,8 +32,8 @@ def calculator() -> None:
     basis = st.expander(t("scenarios.basis.title"))
     params = controls.inputs(VALUES, facts, gpus)
     params[S.PRESET_KEY] = preset
-    o, invalid = view.run(presets, facts, gpus, params, COST)
-    about.caption(view.description(o.description, COST, CHECKS, L) + "\n\n" + view.summary(o.description, L))
+    o, invalid = view.run(presets, facts, gpus, params)
+    about.caption(view.description(o, CHECKS, L) + "\n\n" + view.summary(o.description, L))
     basis.markdown(t("scenarios.basis.intro") + "\n\n" + view.basis_list(o.description, sources, L))
     if invalid:
         st.warning(t("scenarios.msg.invalid"))
@@ -47,7 +45,7 @@ def calculator() -> None:
     st.subheader(t("scenarios.out.title"))
     # three columns of three: compute, money, power (one st.columns for the grid: every column and row
     # of columns is one more message to send and draw on each move; a phone stacks them group by group)
-    groups = view.metrics(o, COST, L)
+    groups = view.metrics(o, L)
     for col, cells in zip(st.columns(len(groups)), groups):
         for name, value, fields in cells:
             col.metric(t(f"scenarios.out.{name}"), value, help=t(f"scenarios.out.{name}_help", **fields), border=True)
@@ -82,8 +80,8 @@ def calculator() -> None:
     st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
     st.subheader(t("scenarios.compare.title"))
-    comp = view.comparison(o, COST, L)
-    words = S.texts(o.figures, L, "cost", "ratio_to_v3", "scenario_runs") | COST.texts(L, "v3_cost", "stargate_budget")
+    comp = view.comparison(o, L)
+    words = S.texts(o.figures, L, "cost", "ratio_to_v3", "scenario_runs", "v3_cost", "stargate_budget")
     show(
         build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
         t("scenarios.compare.alt", **words),
@@ -100,7 +98,7 @@ calculator()
 SHELF.offer()
 
 st.header(t("scenarios.check.title"))
-checks = S.texts(CHECKS, L) | COST.texts(L, "v3_price")
+checks = S.texts(CHECKS, L)
 for col, (name, (shown, cited)) in zip(st.columns(len(view.CHECKS)), view.CHECKS.items()):
     with col, st.container(border=True, height="stretch"):
         st.metric(t(f"scenarios.check.{name}_label"), checks[shown], help=t(f"scenarios.check.{name}_help"))

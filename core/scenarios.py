@@ -561,17 +561,18 @@ def outcome(
     facts: pd.DataFrame,
     gpus: pd.DataFrame,
     params: Mapping | tuple[tuple[str, str], ...],
-    v3_cost_usd: float,
-    budget_usd: float,
 ) -> Outcome:
     """The run of the scenario the parameters (a URL's ``sc_*``, or the page's controls) describe,
     as figures: ``active``, ``total``, ``tokens``, ``n_gpus``, ``mfu``, ``flops`` (6·N·D),
     ``tokens_per_param``, ``peak_tflops``, ``gpu_hours``, ``days``, ``price`` (per GPU-hour),
     ``cost``, ``energy_cost``, ``energy`` (TWh), ``pue``, ``power`` (GW), ``memory_tb``,
     ``memory_available_tb``, ``bytes_per_param``, ``ratio_to_v3`` (this run's cost in DeepSeek-V3
-    runs at ``v3_cost_usd``) and ``scenario_runs`` (runs of this scenario ``budget_usd`` pays for).
-    ``v3_cost_usd`` and ``budget_usd``: ``core.headlines.cost_figures``' ``v3_cost`` and
-    ``stargate_budget``."""
+    runs) and ``scenario_runs`` (runs of this scenario Stargate's budget pays for); with
+    ``v3_cost`` and ``stargate_budget`` of ``core.headlines.cost_figures``, which they compare with."""
+    from core.headlines import cost_figures
+
+    shared = cost_figures(facts)
+    v3_cost_usd, budget_usd = shared["v3_cost"].number, shared["stargate_budget"].number
     params = dict(params)
     s = scenario_from_params(params, presets, facts, gpus)
     r = costs.run_scenario(s, gpu_for(gpus, s.gpu))
@@ -602,6 +603,8 @@ def outcome(
         "bytes_per_param": number_figure(costs.BYTES_PER_PARAM_MIXED_ADAM),
         "ratio_to_v3": Figure(costs.cost_ratio(r.total_cost_usd, v3_cost_usd), Kind.RATIO, (*run, "V3R"), sig=2),
         "scenario_runs": count(costs.runs_in_budget(budget_usd, r.total_cost_usd), *run, "STARGATE-OAI"),
+        "v3_cost": shared["v3_cost"],
+        "stargate_budget": shared["stargate_budget"],
     }
     return Outcome(s, r, FigureSet(figs), d)
 
@@ -611,7 +614,10 @@ def check_figures(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame
     ``v3_mfu_bf16``, ``v3_mfu_fp8``, ``v3_hours``, ``v3_hours_back``, ``v3_cost_back``), Llama 3.1
     405B (``llama_flops``, ``llama_mfu_low`` / ``_high``, ``llama_hours_low`` / ``_high`` (at the
     high / low utilisation), ``llama_reported``, ``llama_gap`` (a range), ``llama_tolerance``) and
-    Epoch AI's GPT-4 compute (``gpt4_flop``, ``gpt4_flop_low``, ``gpt4_flop_high``)."""
+    Epoch AI's GPT-4 compute (``gpt4_flop``, ``gpt4_flop_low``, ``gpt4_flop_high``); with
+    ``v3_price`` of ``core.headlines.cost_figures``."""
+    from core.headlines import cost_figures
+
     v3, llama = v3_check(presets, facts, gpus), llama_check(presets, facts, gpus)
     gpt4 = {k: reference(presets, "gpt4", f"ref_training_flop{k}") for k in ("", "_low", "_high")}
     v3_src, fp8_src = ("V3R",), ("V3R", "H100-SPARSE")
@@ -633,5 +639,6 @@ def check_figures(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame
             "llama_gap": FigureRange(llama.gap_low, Kind.CHANGE, (*llama_src, "L31"), digits=0, high=llama.gap_high),
             "llama_tolerance": share(LLAMA_TOLERANCE),
             **{f"gpt4_flop{k}": compute(v, "EPM", sig=2, estimate=True) for k, v in gpt4.items()},
+            "v3_price": cost_figures(facts)["v3_price"],
         }
     )

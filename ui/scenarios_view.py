@@ -21,18 +21,14 @@ CHECKS = {
 }
 
 
-def run(
-    presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame, params: Mapping, cost: FigureSet
-) -> tuple[S.Outcome, bool]:
+def run(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame, params: Mapping) -> tuple[S.Outcome, bool]:
     """The reader's run (``core.scenarios.outcome``) and whether it had to fall back to the
     default scenario (inputs that cannot be computed: not reachable within the controls' ranges).
-    ``cost``: ``core.headlines.cost_figures``. Not cached: computing it costs less than a cache's
-    key and copy."""
-    v3, budget = cost["v3_cost"].number, cost["stargate_budget"].number
+    Not cached: computing it costs less than a cache's key and copy."""
     try:
-        return S.outcome(presets, facts, gpus, params, v3, budget), False
+        return S.outcome(presets, facts, gpus, params), False
     except ValueError:
-        return S.outcome(presets, facts, gpus, {}, v3, budget), True
+        return S.outcome(presets, facts, gpus, {}), True
 
 
 def starting_point(d: S.Description) -> str:
@@ -41,12 +37,13 @@ def starting_point(d: S.Description) -> str:
     return t("scenarios.preset.custom", base=name) if d.custom else name
 
 
-def description(d: S.Description, cost: FigureSet, checks: FigureSet, lang: str) -> str:
+def description(o: S.Outcome, checks: FigureSet, lang: str) -> str:
     """What the inputs describe: the preset's own description, or the reader's own scenario."""
+    d = o.description
     if d.custom:
         return t("scenarios.desc.custom", base=t(f"scenarios.preset.{d.base}"))
     fields = S.texts(checks, lang, "gpt4_flop", "gpt4_flop_low", "gpt4_flop_high")
-    return t(f"scenarios.desc.{d.base}", v3_cost=cost["v3_cost"].text(lang), **fields)
+    return t(f"scenarios.desc.{d.base}", v3_cost=o.figures["v3_cost"].text(lang), **fields)
 
 
 def short_name(field: str) -> str:
@@ -89,7 +86,7 @@ def basis_list(d: S.Description, sources: pd.DataFrame, lang: str) -> str:
     return "\n".join(lines)
 
 
-def metrics(o: S.Outcome, cost: FigureSet, lang: str) -> list[list[tuple[str, str, dict[str, str]]]]:
+def metrics(o: S.Outcome, lang: str) -> list[list[tuple[str, str, dict[str, str]]]]:
     """The results in three groups (compute, money, power): (content key, value, help fields)."""
     f, r = S.texts(o.figures, lang), o.result
     memory = "memory_fits" if r.fits_in_memory else "memory_short"
@@ -102,7 +99,7 @@ def metrics(o: S.Outcome, cost: FigureSet, lang: str) -> list[list[tuple[str, st
         [
             (f"cost_{o.scenario.cost_mode}", f["cost"], {"price": f["price"]}),
             ("energy_cost", f["energy_cost"], {}),
-            ("scenario_runs", f["scenario_runs"], {"budget": cost["stargate_budget"].text(lang)}),
+            ("scenario_runs", f["scenario_runs"], {"budget": f["stargate_budget"]}),
         ],
         [
             ("energy", f["energy"], {"pue": f["pue"]}),
@@ -116,13 +113,13 @@ def metrics(o: S.Outcome, cost: FigureSet, lang: str) -> list[list[tuple[str, st
     ]
 
 
-def comparison(o: S.Outcome, cost: FigureSet, lang: str) -> dict[str, list]:
+def comparison(o: S.Outcome, lang: str) -> dict[str, list]:
     """The comparison chart's bars (``ui.scenarios_charts.comparison_rows``): the reader's run,
     DeepSeek-V3's reported cost and Stargate's budget, labelled with their figures."""
     bars = (
         ("mine", o.figures["cost"], True),
-        ("v3", cost["v3_cost"], False),
-        ("stargate", cost["stargate_budget"], False),
+        ("v3", o.figures["v3_cost"], False),
+        ("stargate", o.figures["stargate_budget"], False),
     )
     return {
         "name": [t(f"scenarios.compare.{key}") for key, _, _ in bars],

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core import datasets, headlines
+from core import datasets
 from core import scenarios as S
 from core.content import load_strings
 from core.hardware import spec_source
@@ -26,17 +26,9 @@ SHOWN = {
 
 
 DATA = {n: datasets.load(n) for n in ("presets", "facts", "gpus")}
-COST = headlines.cost_figures(DATA["facts"])
 CHECKS = S.check_figures(**DATA)
 STRINGS = {lang: load_strings(lang) for lang in ("en", "ja")}
 DATA_SOURCES = datasets.load("sources")
-
-
-def model(**params) -> S.Outcome:
-    """The figure model of the scenario a link's parameters describe."""
-    return S.outcome(
-        **DATA, params=params, v3_cost_usd=COST["v3_cost"].number, budget_usd=COST["stargate_budget"].number
-    )
 
 
 def assert_clean(at) -> str:
@@ -82,7 +74,7 @@ def test_every_preset_by_click_and_by_link(preset, lang):
         assert at.query_params.get("sc_preset") == preset
     # a link with the preset and the values it wrote gives the same page, and what the model returns
     link = {k: v for k, v in at.query_params.items() if k != "lang"}
-    assert shown(model(**link), lang).items() <= metrics(at).items()
+    assert shown(S.outcome(**DATA, params=link), lang).items() <= metrics(at).items()
     again = open_app(PAGE, lang=lang, **link)
     assert_clean(again)
     assert list(metrics(again).values())[:4] == values[:4]
@@ -234,7 +226,7 @@ def _description_shown(at, o: S.Outcome, lang: str) -> str:
 def test_own_values_without_a_preset_are_described_as_yours(lang):
     params = dict(sc_active="70", sc_tokens="1.4")
     at = open_app(PAGE, lang=lang, **params)
-    o = model(**params)
+    o = S.outcome(**DATA, params=params)
     assert o.description.base == "v3" and set(o.description.changed) == {"active_params", "tokens"}
     text = _description_shown(at, o, lang)
     own = STRINGS[lang]["scenarios.basis.yours"]
@@ -250,7 +242,7 @@ def test_own_values_without_a_preset_are_described_as_yours(lang):
 def test_a_preset_with_a_changed_input_marks_only_that_input(lang):
     params = dict(sc_preset="llama", sc_gpus="8192")
     at = open_app(PAGE, lang=lang, **params)
-    o = model(**params)
+    o = S.outcome(**DATA, params=params)
     assert o.description.base == "llama" and o.description.changed == ("n_gpus",)
     text = _description_shown(at, o, lang)
     lines = {x.field: x for x in o.description.lines}
@@ -264,7 +256,7 @@ def test_a_preset_with_a_changed_input_marks_only_that_input(lang):
 def test_a_gpu_in_the_link_brings_its_own_power_and_rent(lang):
     gpus = DATA["gpus"]
     at = open_app(PAGE, lang=lang, sc_gpu="B200")
-    o = model(sc_gpu="B200")
+    o = S.outcome(**DATA, params={"sc_gpu": "B200"})
     text = _description_shown(at, o, lang)
     rent = S.gpu_defaults(DATA["facts"], gpus, "B200")
     assert at.number_input(key="sc_rent").value == pytest.approx(rent["rent_usd_per_gpu_hour"])
@@ -278,7 +270,7 @@ def test_a_gpu_in_the_link_brings_its_own_power_and_rent(lang):
     assert shown(o, lang).items() <= metrics(at).items()
     # a rent in the link too: the reader's, not the GPU's
     at = open_app(PAGE, lang=lang, sc_gpu="B200", sc_rent="5")
-    o = model(sc_gpu="B200", sc_rent="5")
+    o = S.outcome(**DATA, params={"sc_gpu": "B200", "sc_rent": "5"})
     _description_shown(at, o, lang)
     assert at.number_input(key="sc_rent").value == 5.0
     assert {x.field: x for x in o.description.lines}["rent_usd_per_gpu_hour"].basis == "yours"

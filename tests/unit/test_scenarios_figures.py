@@ -21,9 +21,7 @@ E_NOTATION = re.compile(r"\d[eE][+-]?\d")
 
 
 def outcome(**params) -> S.Outcome:
-    return S.outcome(
-        **DATA, params=params, v3_cost_usd=COST["v3_cost"].number, budget_usd=COST["stargate_budget"].number
-    )
+    return S.outcome(**DATA, params=params)
 
 
 @pytest.mark.parametrize(

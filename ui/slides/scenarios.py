@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from core import headlines
 from core import scenarios as S
 from ui import scenarios_view as view
 from ui.cite import source_line
@@ -17,9 +16,8 @@ def _scenario(lang: str, dark: bool, params: Mapping[str, str]) -> Slide:
     from ui.scenarios_charts import comparison_chart
 
     presets, facts, gpus, sources = load("presets"), load("facts"), load("gpus"), load("sources")
-    cost = headlines.cost_figures(facts)
-    o, _ = view.run(presets, facts, gpus, params, cost)
-    f = S.texts(o.figures, lang) | cost.texts(lang, "v3_cost", "stargate_budget")
+    o, _ = view.run(presets, facts, gpus, params)
+    f = S.texts(o.figures, lang)
     f |= {"gpu": o.scenario.gpu, "preset": view.starting_point(o.description)}
     return Slide(
         _t("scenario", "heading"),
@@ -27,5 +25,5 @@ def _scenario(lang: str, dark: bool, params: Mapping[str, str]) -> Slide:
         _t("scenario", "note", **f),
         t("scenarios.compare.alt", **f),
         source_line(sources, *view.sources_of(o)),
-        chart=_fit(comparison_chart(view.comparison(o, cost, lang), t("scenarios.compare.axis"), lang), "short"),
+        chart=_fit(comparison_chart(view.comparison(o, lang), t("scenarios.compare.axis"), lang), "short"),
     )
