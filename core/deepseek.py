@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.costs import cost_ratio, gpu_hours_for, implied_mfu, training_cost_usd, training_flops, wall_clock_days
-from core.datasets import fact, per_frame
+from core.datasets import fact, fact_source, per_frame
+from core.figures import Figure, FigureSet, Kind, compute, money, share
+from core.hardware import gpu_spec, peak_flops_per_s, spec_source
 
 # Table 1 of the V3 report: (stage code, facts.csv key of its H800 GPU-hours)
 STAGES = (
@@ -41,8 +43,14 @@ DEFAULT_BENCHMARKS = (
     "SWE Verified (Resolved)",
 )
 PRICE_RANGE_USD = (0.5, 8.0)  # USD per GPU-hour the page's slider allows
+PRICE_STEP_USD = 0.05
+FX_STEP = 1.0  # yen per dollar
+FX_DIGITS = 2  # the exchange rate's decimals, in its control and its text
 FX_RANGE = (50.0, 300.0)  # JPY per USD the page accepts
 OVERHEAD_STEPS = (1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300)
+OVERHEAD_DEFAULT = 1.0  # the headline as reported
+BILLION = 1e9  # the active-parameters slider counts billions
+ACTIVE_STEP_B = 1
 
 
 def clamp(value: float, low: float, high: float, default: float) -> float:
@@ -152,11 +160,12 @@ def peer_estimates(
 
 
 def _peer_rows(peers: pd.DataFrame) -> list[tuple]:
-    rows = []
-    for r in peers.itertuples():
-        high = r.high_usd if pd.notna(r.high_usd) else r.low_usd
-        rows.append((r.model, r.estimate, float(r.low_usd), float(high), bool(r.lower_bound), r.source_id))
-    return rows
+    """The file's estimates: (model, estimate, low, high, lower bound, source id); high = low for
+    a single figure."""
+    low = peers["low_usd"].astype(float)
+    high = peers["high_usd"].astype(float).fillna(low)
+    bound = peers["lower_bound"].astype(bool)
+    return list(zip(peers["model"], peers["estimate"], low.tolist(), high.tolist(), bound.tolist(), peers["source_id"]))
 
 
 def peer_estimate_columns(
@@ -399,3 +408,243 @@ def head_to_head(rows: pd.DataFrame, model_id: str) -> tuple[int, int]:
         n += 1
         wins += int(float(mine.iloc[0]) > float(other.max()))
     return wins, n
+
+
+# --- figures: what the page and the tour show ----------------------------------------------------
+# One constructor a quantity, so that a value reads the same in a sentence, a table and a chart label.
+
+
+def cost_figure(usd: float, *sources: str, **kw) -> Figure:
+    """A training cost: USD 5.576M / 557.6万ドル (four significant digits, as the report prints it)."""
+    return money(usd, *sources, sig=4, **kw)
+
+
+def amount(n: float, *sources: str, sig: int = 3, **kw) -> Figure:
+    """A large quantity (parameters, tokens, GPU-hours, GPUs): 671B / 6710億."""
+    return Figure(n, Kind.AMOUNT, sources, sig=sig, **kw)
+
+
+def number(v: float, *sources: str, digits: int = 0, **kw) -> Figure:
+    """A plain number with ``digits`` decimals: 2,048; 156.03; 18.1."""
+    return Figure(v, Kind.NUMBER, sources, digits=digits, **kw)
+
+
+def runs_figure(runs: float, *sources: str) -> Figure:
+    """How many DeepSeek-V3 runs a cost equals, as a chart label gives it: 18, 3.6, 0.06."""
+    return Figure(runs, Kind.COUNT, sources, sig=2)
+
+
+def figures(
+    facts: pd.DataFrame,
+    gpus: pd.DataFrame,
+    peers: pd.DataFrame,
+    price: float | None = None,
+    fx: float | None = None,
+    overhead: float = 1.0,
+    on_all: bool = False,
+    active: float | None = None,
+) -> FigureSet:
+    """Every figure of the DeepSeek page for the reader's settings (None: the report's): the
+    rental ``price`` (USD per GPU-hour), the exchange rate ``fx`` (yen per dollar), the
+    ``overhead`` multiplier on DeepSeek-V3 (``on_all``: on the peers too) and the ``active``
+    parameters of the mixture of experts: ``bill_figures``, ``peer_figures`` and ``why_figures``
+    in one set (the page's sections each ask for their own part)."""
+    return FigureSet(
+        dict(bill_figures(facts, price, fx))
+        | dict(peer_figures(facts, peers, price, overhead, on_all))
+        | dict(why_figures(facts, gpus, active))
+    )
+
+
+def bill_figures(facts: pd.DataFrame, price: float | None = None, fx: float | None = None) -> FigureSet:
+    """The report's bill at a rental ``price`` (None: the report's USD 2) and exchange rate ``fx``
+    (None: the one the article implies), what it leaves out, and the takeaway's figures. With
+    ``core.headlines.cost_figures`` in it (``v3_cost``, ``v3_gpu_hours``, ``v3_price``,
+    ``gpt4o_cost``, ``gpt4o_to_v3``, ...).
+
+    ``price``, ``bill_total`` and ``bill_delta`` (against ``v3_cost``), ``bill_jpy`` at ``fx``
+    (``fx_implied``: the article's ``article_jpy`` over ``v3_cost``); per stage ``hours_<stage>``,
+    ``cost_<stage>``, ``share_<stage>`` (``STAGES``' codes and ``total``); ``per_t_hours`` (GPU-hours
+    per trillion tokens), ``days_per_t``, ``pretraining_days``; the reported fleet ``fleet_*``;
+    ``ten_report`` (the overhead past which GPT-4o's estimate is no longer ten times DeepSeek-V3's)
+    and ``gpt4o_over_v3`` (how many times)."""
+    from core.headlines import cost_figures
+
+    cost = cost_figures(facts)
+    f = lambda key: fact(facts, key)  # noqa: E731
+    src = lambda key: (fact_source(facts, key),)  # noqa: E731
+    price = cost["v3_price"].number if price is None else price
+    head = v3_headline(facts, price)
+    v3_report, gpt4o = cost["v3_cost"].number, cost["gpt4o_cost"].number
+    jpy = f("ds_article_v3_cost_jpy")
+    implied = implied_jpy_per_usd(jpy, v3_report)
+    rate = implied if fx is None else fx
+    out: dict[str, Figure] = dict(cost)
+    out |= {
+        "v3_gpus": number(head.gpus, *src("v3_cluster_gpus")),
+        "article_jpy": money(jpy, *src("ds_article_v3_cost_jpy"), unit="JPY"),
+        "article_fraction": share(f("article_cost_fraction_max"), *src("article_cost_fraction_max")),
+        "fx_implied": number(implied, "ARTICLE", "V3R", digits=FX_DIGITS),
+        "fx": number(rate, digits=FX_DIGITS),
+        "price": money(price, "V3R"),
+        "bill_total": cost_figure(head.cost_usd, "V3R"),
+        "bill_delta": cost_figure(head.cost_usd - v3_report, "V3R"),
+        "bill_jpy": money(head.cost_usd * rate, "V3R", unit="JPY"),
+        "per_t_hours": amount(head.gpu_hours_per_trillion_tokens, "V3R"),
+        "per_t_reported": amount(f("ds_v3_gpu_hours_per_trillion_tokens"), *src("ds_v3_gpu_hours_per_trillion_tokens")),
+        "pretraining_hours": amount(f("v3_gpu_hours_pretraining"), "V3R", sig=4),
+        "tokens_t": number(head.tokens / 1e12, *src("ds_v3_pretraining_tokens"), digits=1),
+        "days_per_t": number(head.days_per_trillion_tokens, "V3R", digits=2),
+        "days_reported": number(f("ds_v3_days_per_trillion_tokens"), *src("ds_v3_days_per_trillion_tokens"), digits=1),
+        "pretraining_days": number(head.pretraining_days, "V3R", digits=1),
+        "months_max": number(f("ds_v3_pretraining_months_max"), *src("ds_v3_pretraining_months_max")),
+    }
+    table = stage_columns(facts, price)
+    for code, hours, usd, part in zip(table["stage"], table["gpu_hours"], table["cost_usd"], table["share"]):
+        out |= {f"hours_{code}": number(hours, "V3R"), f"cost_{code}": cost_figure(usd, "V3R")}
+        out[f"share_{code}"] = share(part, "V3R", digits=1)
+    out |= {
+        "hours_total": number(head.gpu_hours, "V3R"),
+        "cost_total": out["bill_total"],
+        "share_total": share(1.0, "V3R", digits=1),
+    }
+    # what the headline leaves out (reported estimates of DeepSeek's fleet)
+    multiples = fleet_multiples(facts)
+    out |= {
+        "fleet_gpus": amount(f("ds_fleet_hopper_gpus"), *src("ds_fleet_hopper_gpus"), estimate=True),
+        "fleet_gpus_ratio": number(multiples["gpus"], "DS-SEMI", "V3R", estimate=True),
+        "fleet_h800": amount(f("ds_fleet_h800"), *src("ds_fleet_h800"), estimate=True),
+        "fleet_h100": amount(f("ds_fleet_h100"), *src("ds_fleet_h100"), estimate=True),
+        "fleet_capex": money(f("ds_fleet_server_capex_usd"), *src("ds_fleet_server_capex_usd"), sig=2, estimate=True),
+        "fleet_capex_ratio": number(multiples["server_capex"], "DS-SEMI", "V3R", estimate=True),
+        "fleet_opex": money(f("ds_fleet_operating_usd"), *src("ds_fleet_operating_usd"), estimate=True),
+        "fleet_value": money(f("ds_fleet_value_usd_amodei"), *src("ds_fleet_value_usd_amodei"), sig=2, estimate=True),
+        "fleet_value_ratio": number(multiples["value_amodei"], "DS-DECODER", "V3R", estimate=True),
+        "ten_report": number(multiplier_for_ratio(gpt4o, v3_report, 10), "ARTICLE", "V3R", digits=1, estimate=True),
+        "gpt4o_over_v3": number(cost["gpt4o_to_v3"].number, "ARTICLE", "V3R", estimate=True),
+    }
+    return FigureSet(out)
+
+
+def peer_figures(
+    facts: pd.DataFrame,
+    peers: pd.DataFrame,
+    price: float | None = None,
+    overhead: float = OVERHEAD_DEFAULT,
+    on_all: bool = False,
+) -> FigureSet:
+    """The comparison with the peers at a rental ``price`` and an ``overhead`` multiplier on
+    DeepSeek-V3 (``on_all``: on the peers too): ``overhead``, ``v3_full`` (DeepSeek-V3's cost with
+    it), ``gpt4o_in_v3_runs`` and ``llama_in_v3_runs`` (how many such DeepSeek-V3 runs their costs
+    pay for), ``breakeven`` (the multiplier at which GPT-4o's estimate is matched), ``ten`` (past
+    which it is no longer ten times as much) and ``llama_hours`` (Meta's GPU-hours)."""
+    price = fact(facts, "v3_rental_price_usd_per_gpu_hour") if price is None else price
+    v3 = v3_headline(facts, price).cost_usd
+    ranges = by_model(peer_range_columns(peer_estimate_columns(facts, peers, price, overhead, on_all)))
+    gpt4o = fact(facts, "gpt4o_cost_estimate_usd")
+    return FigureSet(
+        {
+            "overhead": number(overhead, digits=1),
+            "v3_full": cost_figure(v3 * overhead, "V3R"),
+            "gpt4o_in_v3_runs": number(ranges["gpt4o"]["runs_low"], "ARTICLE", "V3R", digits=1, estimate=True),
+            "llama_in_v3_runs": number(ranges["llama31_405b"]["runs_low"], "L31", "V3R", digits=1),
+            "breakeven": number(ranges["gpt4o"]["breakeven_low"], "ARTICLE", "V3R", digits=1, estimate=True),
+            "ten": number(multiplier_for_ratio(gpt4o, v3, 10), "ARTICLE", "V3R", digits=1, estimate=True),
+            "llama_hours": amount(
+                fact(facts, "llama31_405b_gpu_hours"), fact_source(facts, "llama31_405b_gpu_hours"), sig=4
+            ),
+        }
+    )
+
+
+def active_range_b(facts: pd.DataFrame) -> tuple[int, int, int]:
+    """The active-parameters slider in billions: (lowest, DeepSeek-V3's total, DeepSeek-V3's active)."""
+    total, active = fact(facts, "ds_v3_total_params"), fact(facts, "ds_v3_active_params")
+    return ACTIVE_STEP_B, int(total / BILLION), int(active / BILLION)
+
+
+def why_figures(facts: pd.DataFrame, gpus: pd.DataFrame, active: float | None = None) -> FigureSet:
+    """Why it was cheap: the four reasons' figures and dense against MoE for ``active`` parameters
+    (None: DeepSeek-V3's 37B), at the report's price and the utilisation V3's pre-training reached."""
+    f = lambda key: fact(facts, key)  # noqa: E731
+    src = lambda key: (fact_source(facts, key),)  # noqa: E731
+    spec = lambda g, s: gpu_spec(gpus, g, s) or math.nan  # noqa: E731
+    spec_src = lambda g, s: tuple(x for x in (spec_source(gpus, g, s),) if x)  # noqa: E731
+    total, v3_active, tokens = f("ds_v3_total_params"), f("ds_v3_active_params"), f("ds_v3_pretraining_tokens")
+    chosen = v3_active if active is None else active
+    peak = peak_flops_per_s(gpus, "H800") or math.nan
+    price = f("v3_rental_price_usd_per_gpu_hour")
+    r = dense_vs_moe(total, chosen, tokens, v3_active, tokens, f("v3_gpu_hours_pretraining"), peak, price)
+    h800 = spec_src("H800", "bf16_dense_tflops")
+    run = ("V3R", *h800)
+    return FigureSet(
+        {
+            "total_params": amount(total, *src("ds_v3_total_params")),
+            "active_params": amount(v3_active, *src("ds_v3_active_params")),
+            "chosen_active": amount(chosen),
+            "tokens": amount(tokens, *src("ds_v3_pretraining_tokens")),
+            "active_share": share(v3_active / total, "V3R", digits=1),
+            "dense_flops": compute(r.dense_flops, "V3R"),
+            "moe_flops": compute(r.moe_flops, "V3R"),
+            "moe_ratio": number(r.ratio, "V3R", digits=1),
+            "dense_hours": amount(r.dense_gpu_hours, *run, sig=4),
+            "dense_cost": cost_figure(r.dense_cost_usd, *run),
+            "moe_hours": amount(r.moe_gpu_hours, *run, sig=4),
+            "moe_cost": cost_figure(r.moe_cost_usd, *run),
+            "v3_mfu": share(r.mfu, *run),
+            "experts": number(f("ds_v3_routed_experts"), *src("ds_v3_routed_experts")),
+            "experts_active": number(f("ds_v3_active_routed_experts"), *src("ds_v3_active_routed_experts")),
+            "fp8_speedup": number(
+                spec("H800", "fp8_dense_tflops") / spec("H800", "bf16_dense_tflops"),
+                *spec_src("H800", "fp8_dense_tflops"),
+                *h800,
+                digits=1,
+            ),
+            "fp8_tflops": number(spec("H800", "fp8_dense_tflops"), *spec_src("H800", "fp8_dense_tflops")),
+            "bf16_tflops": number(spec("H800", "bf16_dense_tflops"), *h800),
+            "fp8_error": share(
+                f("ds_v3_fp8_max_relative_loss_error"), *src("ds_v3_fp8_max_relative_loss_error"), digits=2
+            ),
+            "mtp_depth": number(f("ds_v3_mtp_depth"), *src("ds_v3_mtp_depth")),
+            "mtp_params": amount(f("ds_v3_mtp_module_params"), *src("ds_v3_mtp_module_params")),
+            # the H800's NVLink: a secondary source's figure (no NVIDIA datasheet; earlier reports said less)
+            "nvlink_h800": number(spec("H800", "nvlink_gbs"), *spec_src("H800", "nvlink_gbs"), estimate=True),
+            "nvlink_h100": number(spec("H100", "nvlink_gbs"), *spec_src("H100", "nvlink_gbs")),
+            "pp": number(f("ds_v3_pipeline_parallel"), *src("ds_v3_pipeline_parallel")),
+            "ep": number(f("ds_v3_expert_parallel"), *src("ds_v3_expert_parallel")),
+            "nvlink_used": number(f("ds_v3_nvlink_effective_gbs"), *src("ds_v3_nvlink_effective_gbs")),
+            "ib": number(f("ds_v3_infiniband_gbs"), *src("ds_v3_infiniband_gbs")),
+        }
+    )
+
+
+def benchmark_figures(bench: pd.DataFrame, models: pd.DataFrame, labels: list[str]) -> FigureSet:
+    """Where DeepSeek-V3 stands on the chosen benchmarks (``v3_standing``): ``bench_n``,
+    ``bench_open`` (first among open-weights models), ``bench_above_gpt4o``, ``bench_top`` (first of all)."""
+    s = v3_standing(benchmark_rows(bench, models, labels))
+    src = ("V3-README", "V3R")
+    return FigureSet(
+        {
+            "bench_n": number(s.benchmarks, *src),
+            "bench_open": number(s.best_open, *src),
+            "bench_above_gpt4o": number(s.above_gpt4o, *src),
+            "bench_top": number(s.best_overall, *src),
+        }
+    )
+
+
+def r1_figures(bench_r1: pd.DataFrame, models: pd.DataFrame) -> FigureSet:
+    """DeepSeek-R1 against o1-1217: ``r1_wins`` of ``r1_n`` benchmarks, Codeforces ratings
+    ``r1_rating`` and ``o1_rating``."""
+    pct, rating = r1_vs_o1(bench_r1, models)
+    wins, n = head_to_head(pct, "deepseek-r1")
+    score = dict(zip(rating["model_id"], rating["score"]))
+    src = ("R1-README", "R1-PAPER")
+    return FigureSet(
+        {
+            "r1_wins": number(wins, *src),
+            "r1_n": number(n, *src),
+            "r1_rating": number(score.get("deepseek-r1", math.nan), *src),
+            "o1_rating": number(score.get("o1-1217", math.nan), *src),
+        }
+    )

@@ -8,8 +8,9 @@ parameters into ``Scenario`` objects and checks the model against two published 
 - Llama 3.1 405B (an independent check): GPU-hours from the utilisation Meta measured, against
   the GPU-hours in Meta's model card.
 
-Other pages rebuild the reader's scenario from the URL with ``scenario_from_params`` and run it
-with ``run_from_params`` (e.g. the Stargate page: how many such runs USD 500B pays for).
+The page and the tour render the reader's run as figures (``outcome``: the scenario a URL's or the
+controls' parameters describe, its run, its figures and what its inputs are); ``check_figures``
+renders the checks.
 Units: base units in ``Scenario`` (parameters, tokens, fractions); the page's controls show
 billions, trillions and percent (``NumberControl.scale``).
 """
@@ -24,7 +25,9 @@ import pandas as pd
 
 from core import costs, datasets
 from core.datasets import DataError, fact, per_frame
-from core.hardware import GPU_ORDER, gpu_names, gpu_spec
+from core.figures import Figure, FigureSet, Kind, compute, count, money, share
+from core.figures import text as render
+from core.hardware import GPU_ORDER, gpu_names, gpu_spec, spec_source
 
 PRESETS = ("v3", "llama", "gpt4", "own")
 DEFAULT_PRESET = "v3"  # the controls' defaults are this preset's values
@@ -157,6 +160,7 @@ def preset_values(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame
         if row is None:
             raise DataError("data/presets.csv", f"preset '{preset}' has no row for '{field}'", column="field")
         ref, option = _text(row["ref"]), _text(row["option"])
+        v: str | float
         if option:
             v = option
         elif ref.startswith("facts:"):
@@ -211,7 +215,7 @@ def scenario_of(values: Mapping) -> costs.Scenario:
 
 def ui_values(values: Mapping) -> dict:
     """Control values for the page, keyed by URL key, in shown units (billions, %, ...)."""
-    out = {c.key: c.to_ui(values[c.field]) for c in NUMBER_CONTROLS}
+    out: dict[str, float | int | str] = {c.key: c.to_ui(values[c.field]) for c in NUMBER_CONTROLS}
     out[GPU_KEY] = values["gpu"]
     out[PRECISION_KEY] = PRECISION_LABELS[values["precision"]]
     out[COST_KEY] = values["cost_mode"]
@@ -234,9 +238,10 @@ def scenario_from_params(
 
     Missing or unreadable values take their default: the preset named in ``sc_preset`` when it is
     a published run (the page writes only values that differ from the defaults), else the
-    DeepSeek-V3 preset, which is the page's default view. Numbers are clamped to the controls'
-    ranges, so the result always runs (at least 1 GPU, at least 1% MFU). Data frames are loaded
-    from ``data/`` when not given.
+    DeepSeek-V3 preset, which is the page's default view; a GPU other than the preset's brings its
+    listed rental and purchase prices and its server power (``gpu_defaults``) unless the link sets
+    them too. Numbers are clamped to the controls' ranges, so the result always runs (at least
+    1 GPU, at least 1% MFU). Data frames are loaded from ``data/`` when not given.
     """
     presets = datasets.load("presets") if presets is None else presets
     facts = datasets.load("facts") if facts is None else facts
@@ -244,6 +249,10 @@ def scenario_from_params(
     preset = _first(params.get(PRESET_KEY))
     base = preset if preset in ("llama", "gpt4") else DEFAULT_PRESET
     values = dict(preset_values(presets, facts, gpus, base))
+    gpu = _first(params.get(GPU_KEY))
+    if gpu in GPU_ORDER and gpu in gpu_names(gpus) and gpu != values["gpu"]:
+        values["gpu"] = gpu  # another GPU brings its listed prices and power, as choosing it on the page does
+        values.update(gpu_defaults(facts, gpus, gpu))
     defaults = ui_values(values)
     for c in NUMBER_CONTROLS:
         raw = _first(params.get(c.key))
@@ -254,9 +263,6 @@ def scenario_from_params(
         if shown is None or not math.isfinite(shown):
             shown = defaults[c.key]
         values[c.field] = c.clamp(shown) * c.scale
-    gpu = _first(params.get(GPU_KEY))
-    if gpu in GPU_ORDER and gpu in gpu_names(gpus):
-        values["gpu"] = gpu
     prec = str(_first(params.get(PRECISION_KEY)) or "").lower()
     if prec in PRECISION_LABELS:
         values["precision"] = prec
@@ -264,29 +270,6 @@ def scenario_from_params(
     if mode in costs.COST_MODES:
         values["cost_mode"] = mode
     return scenario_of(values)
-
-
-def run_from_params(
-    params: Mapping,
-    presets: pd.DataFrame | None = None,
-    facts: pd.DataFrame | None = None,
-    gpus: pd.DataFrame | None = None,
-) -> costs.ScenarioResult:
-    """``run_scenario`` of ``scenario_from_params``: the reader's run, from a URL's parameters."""
-    gpus = datasets.load("gpus") if gpus is None else gpus
-    s = scenario_from_params(params, presets, facts, gpus)
-    return costs.run_scenario(s, gpu_for(gpus, s.gpu))
-
-
-def compact_decimals(value: float, lang: str, significant: int = 4) -> int:
-    """Decimals that give ``significant`` digits in the compact form of ``value`` for a language
-    (short scale in English: 29.47M; 万/億/兆 in Japanese: 2947万), for ``fmt_compact`` / ``fmt_money``."""
-    v = abs(value)
-    if not math.isfinite(v) or v == 0:
-        return 0
-    units = (1e12, 1e8, 1e4) if lang == "ja" else (1e12, 1e9, 1e6, 1e3)
-    mantissa = next((v / u for u in units if v >= u), v)
-    return max(0, significant - 1 - math.floor(math.log10(mantissa)))
 
 
 # --- checks against published runs -------------------------------------------------------------
@@ -365,6 +348,8 @@ def sweep_columns(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> dict[str,
     """Total cost (USD) and days as the MFU (``axis="mfu"``, in %) or the number of GPUs
     (``axis="gpus"``) varies around the reader's choice; ``current`` marks the choice itself.
     Columns of plain lists (x, cost_usd, days, current): pages label them before any table is made."""
+    xs: list[float]
+    current: float
     if axis == "gpus":
         xs = sorted({max(1, round(s.n_gpus * 2.0**k)) for k in range(-6, 7)} | {s.n_gpus})
         xs = [x for x in xs if x <= CONTROLS["n_gpus"].hi]
@@ -394,6 +379,266 @@ def sweep(s: costs.Scenario, gpu: costs.GpuSpec, axis: str) -> pd.DataFrame:
     return pd.DataFrame(sweep_columns(s, gpu, axis))
 
 
-def preset_source_ids(presets: pd.DataFrame, preset: str) -> tuple[str, ...]:
-    """The sources a preset's values come from, in the file's order."""
-    return tuple(dict.fromkeys(presets.loc[presets["preset"] == preset, "source_id"]))
+# --- figures: what the page, the tour and other pages show ---------------------------------------
+# One constructor a quantity, so that a value reads the same in a sentence, a metric, a list of
+# inputs and a chart label (``core.figures.text`` renders them by kind and language).
+
+
+def params_figure(n: float, *sources: str) -> Figure:
+    """Parameters or tokens: 37B / 370億, 14.8T / 14.8兆 (four significant digits)."""
+    return Figure(n, Kind.AMOUNT, sources, sig=4)
+
+
+def gpu_hours_figure(hours: float, *sources: str) -> Figure:
+    return Figure(hours, Kind.AMOUNT, sources, sig=4)
+
+
+def cost_figure(usd: float, *sources: str, **kw) -> Figure:
+    """A run's cost: USD 5.328M / 532.8万ドル (four significant digits)."""
+    return money(usd, *sources, sig=4, **kw)
+
+
+def days_figure(days: float, *sources: str) -> Figure:
+    return Figure(days, Kind.DAYS, sources, digits=1)
+
+
+def mfu_figure(fraction: float, *sources: str) -> Figure:
+    """A utilisation in a sentence: 17.3%."""
+    return share(fraction, *sources, digits=1)
+
+
+def gpus_figure(n: float, *sources: str) -> Figure:
+    """A number of GPUs, whole and grouped in both languages: 2,048 / 16,384."""
+    return Figure(n, Kind.NUMBER, sources, digits=0)
+
+
+def number_figure(v: float, *sources: str, digits: int = 0) -> Figure:
+    return Figure(v, Kind.NUMBER, sources, digits=digits)
+
+
+# An input as the list of facts and assumptions shows it: at the precision of its control
+INPUT_FIGURES = {
+    "active_params": params_figure,
+    "total_params": params_figure,
+    "tokens": params_figure,
+    "n_gpus": gpus_figure,
+    "mfu": lambda v, *src: share(v, *src, digits=2),
+    "rent_usd_per_gpu_hour": lambda v, *src: money(v, *src, sig=4),
+    "purchase_usd_per_gpu": lambda v, *src: money(v, *src, sig=4),
+    "depreciation_years": lambda v, *src: number_figure(v, *src, digits=1),
+    "kw_per_gpu": lambda v, *src: number_figure(v, *src, digits=3),
+    "pue": lambda v, *src: number_figure(v, *src, digits=2),
+    "usd_per_kwh": lambda v, *src: money(v, *src, sig=4),
+}
+
+
+def input_figure(field: str, value: float, *sources: str) -> Figure:
+    """A numeric input (``NUMBER_CONTROLS``' field) as the page lists it: 17.31%, USD 2.99, 1.275."""
+    return INPUT_FIGURES[field](value, *sources)
+
+
+@dataclass(frozen=True)
+class FigureRange(Figure):
+    """Two values of one kind read as one figure, from the lower value to the higher:
+    '−20% to −9%' / '−20%〜−9%'. ``value`` is one end, ``high`` the other (either order)."""
+
+    high: float | None = None
+
+    def text(self, lang: str) -> str:
+        high = math.nan if self.high is None else float(self.high)
+        a, b = (render(replace(self, value=v, high=None), lang) for v in sorted((self.number, high)))
+        return a if a == b else f"{a}〜{b}" if lang == "ja" else f"{a} to {b}"
+
+
+def texts(figs: FigureSet, lang: str, *names: str) -> dict[str, str]:
+    """``{name: text}`` of ``figs`` (all when none are named), each figure rendering itself (a
+    ``FigureRange`` reads as its two ends)."""
+    return {n: figs[n].text(lang) for n in (names or tuple(figs))}
+
+
+# --- what the inputs are: a preset's, the reader's own, or their GPU's ---------------------------
+
+BASES = ("fact", "estimate", "derived", "assumption", "yours")
+GPU_LISTED = {  # inputs a GPU brings along (``gpu_defaults``): field -> (basis, gpus.csv spec)
+    "rent_usd_per_gpu_hour": ("assumption", "rental_usd_per_hour"),
+    "purchase_usd_per_gpu": ("assumption", "purchase_usd"),
+    "kw_per_gpu": ("derived", "tdp_w"),
+}
+OPTION_KEYS = {"gpu": GPU_KEY, "precision": PRECISION_KEY, "cost_mode": COST_KEY}
+
+
+@dataclass(frozen=True)
+class BasisLine:
+    """One input: its value (a figure; None for an option), the option's code ('' for numbers),
+    what kind of figure it is (``BASES``: 'yours' for the reader's own), its source id ('' for
+    the reader's own) and the derivation it comes from ('' or the name of a ``calc:`` row)."""
+
+    field: str
+    value: Figure | None
+    option: str
+    basis: str
+    source_id: str
+    calc: str
+
+
+@dataclass(frozen=True)
+class Description:
+    """What the reader's inputs are: the preset they start from, the inputs that differ from it,
+    and one line an input. ``custom``: the inputs are not a preset's (some are the reader's own)."""
+
+    base: str
+    changed: tuple[str, ...]
+    lines: tuple[BasisLine, ...]
+
+    @property
+    def custom(self) -> bool:
+        return bool(self.changed)
+
+    def sources(self) -> tuple[str, ...]:
+        """The source ids of the inputs, in order, each once."""
+        return tuple(dict.fromkeys(line.source_id for line in self.lines if line.source_id))
+
+
+def _key(field: str) -> str:
+    return OPTION_KEYS.get(field) or CONTROLS[field].key
+
+
+def describe(
+    presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame, s: costs.Scenario, named: str | None = None
+) -> Description:
+    """Where each input of ``s`` comes from. The base is the preset it differs from least (the
+    ``named`` one, e.g. ``sc_preset``, on a tie); an input that differs from the base is the
+    reader's own, unless it is the listed price or power of the chosen GPU (``gpu_defaults``: then
+    that, with its source in data/gpus.csv). Values are compared as the controls show them."""
+    shown = ui_values(s.__dict__)
+    order = [named] if named in PRESETS else []
+    order += [p for p in PRESETS if p != named]
+
+    def diffs(preset: str) -> tuple[str, ...]:
+        ref = ui_values(preset_values(presets, facts, gpus, preset))
+        return tuple(f for f in SCENARIO_FIELDS if shown[_key(f)] != ref[_key(f)])
+
+    base = min(order, key=lambda p: len(diffs(p)))  # (min keeps the first of equals: the named preset)
+    changed = diffs(base)
+    listed = gpu_defaults(facts, gpus, s.gpu)
+    rows = _rows(presets, base)
+    lines = []
+    for field in [f for f in rows if f in SCENARIO_FIELDS]:
+        row, value = rows[field], getattr(s, field)
+        basis, source, ref = row["basis"], row["source_id"], _text(row["ref"])
+        calc = ref[5:] if ref.startswith("calc:") else ""
+        if field in changed:
+            basis, source, calc = "yours", "", ""
+            if field in GPU_LISTED and field in listed and CONTROLS[field].to_ui(listed[field]) == shown[_key(field)]:
+                basis, spec = GPU_LISTED[field]
+                source = (
+                    datasets.fact_source(facts, "dgx_h100_max_kw")
+                    if field == "kw_per_gpu"
+                    else spec_source(gpus, s.gpu, spec) or ""
+                )
+                calc = "server_kw_per_gpu" if field == "kw_per_gpu" else ""
+        option = value if field in OPTION_KEYS else ""
+        figure = None if option else input_figure(field, float(value), *([source] if source else []))
+        lines.append(BasisLine(field, figure, option, basis, source, calc))
+    return Description(base, changed, tuple(lines))
+
+
+# --- the reader's run ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The reader's scenario (``scenario_from_params``), its run, its figures and its description."""
+
+    scenario: costs.Scenario
+    result: costs.ScenarioResult
+    figures: FigureSet
+    description: Description
+
+
+def outcome(
+    presets: pd.DataFrame,
+    facts: pd.DataFrame,
+    gpus: pd.DataFrame,
+    params: Mapping | tuple[tuple[str, str], ...],
+) -> Outcome:
+    """The run of the scenario the parameters (a URL's ``sc_*``, or the page's controls) describe,
+    as figures: ``active``, ``total``, ``tokens``, ``n_gpus``, ``mfu``, ``flops`` (6·N·D),
+    ``tokens_per_param``, ``peak_tflops``, ``gpu_hours``, ``days``, ``price`` (per GPU-hour),
+    ``cost``, ``energy_cost``, ``energy`` (TWh), ``pue``, ``power`` (GW), ``memory_tb``,
+    ``memory_available_tb``, ``bytes_per_param``, ``ratio_to_v3`` (this run's cost in DeepSeek-V3
+    runs) and ``scenario_runs`` (runs of this scenario Stargate's budget pays for); with
+    ``v3_cost`` and ``stargate_budget`` of ``core.headlines.cost_figures``, which they compare with."""
+    from core.headlines import cost_figures
+
+    shared = cost_figures(facts)
+    v3_cost_usd, budget_usd = shared["v3_cost"].number, shared["stargate_budget"].number
+    params = dict(params)
+    s = scenario_from_params(params, presets, facts, gpus)
+    r = costs.run_scenario(s, gpu_for(gpus, s.gpu))
+    d = describe(presets, facts, gpus, s, _first(params.get(PRESET_KEY)))
+    src = {line.field: ((line.source_id,) if line.source_id else ()) for line in d.lines}
+    run = d.sources()
+    gpu_src = tuple(x for x in (spec_source(gpus, s.gpu, f"{r.precision}_dense_tflops"),) if x)
+    memory_src = tuple(x for x in (spec_source(gpus, s.gpu, "hbm_gb"),) if x)
+    figs = {
+        "active": params_figure(s.active_params, *src["active_params"]),
+        "total": params_figure(s.total_params, *src["total_params"]),
+        "tokens": params_figure(s.tokens, *src["tokens"]),
+        "n_gpus": gpus_figure(s.n_gpus, *src["n_gpus"]),
+        "mfu": mfu_figure(s.mfu, *src["mfu"]),
+        "flops": compute(r.flops, *src["active_params"], *src["tokens"]),
+        "tokens_per_param": number_figure(r.tokens_per_param, *src["active_params"], *src["tokens"]),
+        "peak_tflops": number_figure(r.peak_flops_per_s / 1e12, *gpu_src),
+        "gpu_hours": gpu_hours_figure(r.gpu_hours, *run, *gpu_src),
+        "days": days_figure(r.days, *run, *gpu_src),
+        "price": money(r.usd_per_gpu_hour, *run),
+        "cost": cost_figure(r.total_cost_usd, *run, *gpu_src),
+        "energy_cost": money(r.energy_cost_usd, *run, *gpu_src),
+        "energy": Figure(r.energy_mwh / 1e6, Kind.ENERGY, (*run, *gpu_src)),
+        "pue": number_figure(s.pue, *src["pue"], digits=2),
+        "power": Figure(r.peak_power_mw / 1e3, Kind.POWER, (*src["n_gpus"], *src["kw_per_gpu"], *src["pue"])),
+        "memory_tb": number_figure(r.memory_needed_bytes / 1e12, *src["total_params"], digits=1),
+        "memory_available_tb": number_figure(r.memory_available_bytes / 1e12, *src["n_gpus"], *memory_src),
+        "bytes_per_param": number_figure(costs.BYTES_PER_PARAM_MIXED_ADAM),
+        "ratio_to_v3": Figure(costs.cost_ratio(r.total_cost_usd, v3_cost_usd), Kind.RATIO, (*run, "V3R"), sig=2),
+        "scenario_runs": count(costs.runs_in_budget(budget_usd, r.total_cost_usd), *run, "STARGATE-OAI"),
+        "v3_cost": shared["v3_cost"],
+        "stargate_budget": shared["stargate_budget"],
+    }
+    return Outcome(s, r, FigureSet(figs), d)
+
+
+def check_figures(presets: pd.DataFrame, facts: pd.DataFrame, gpus: pd.DataFrame) -> FigureSet:
+    """The checks against published runs as figures: DeepSeek-V3 (``v3_flops`` 6·N·D,
+    ``v3_mfu_bf16``, ``v3_mfu_fp8``, ``v3_hours``, ``v3_hours_back``, ``v3_cost_back``), Llama 3.1
+    405B (``llama_flops``, ``llama_mfu_low`` / ``_high``, ``llama_hours_low`` / ``_high`` (at the
+    high / low utilisation), ``llama_reported``, ``llama_gap`` (a range), ``llama_tolerance``) and
+    Epoch AI's GPT-4 compute (``gpt4_flop``, ``gpt4_flop_low``, ``gpt4_flop_high``); with
+    ``v3_price`` of ``core.headlines.cost_figures``."""
+    from core.headlines import cost_figures
+
+    v3, llama = v3_check(presets, facts, gpus), llama_check(presets, facts, gpus)
+    gpt4 = {k: reference(presets, "gpt4", f"ref_training_flop{k}") for k in ("", "_low", "_high")}
+    v3_src, fp8_src = ("V3R",), ("V3R", "H100-SPARSE")
+    llama_src = ("EPM", "L3-MFU", "EPH")
+    return FigureSet(
+        {
+            "v3_flops": compute(v3.flops, *v3_src),
+            "v3_mfu_bf16": share(v3.mfu_bf16, "V3R", "EPH", digits=1),
+            "v3_mfu_fp8": share(v3.mfu_fp8, *fp8_src, digits=1),
+            "v3_hours": gpu_hours_figure(v3.reported_gpu_hours, *v3_src),
+            "v3_hours_back": gpu_hours_figure(v3.gpu_hours_back, *fp8_src),
+            "v3_cost_back": cost_figure(v3.cost_back_usd, *fp8_src),
+            "llama_flops": compute(llama.flops, "EPM"),
+            "llama_mfu_low": share(llama.mfu_low, "L3-MFU"),
+            "llama_mfu_high": share(llama.mfu_high, "L3-MFU"),
+            "llama_hours_low": gpu_hours_figure(llama.gpu_hours_at_high, *llama_src),
+            "llama_hours_high": gpu_hours_figure(llama.gpu_hours_at_low, *llama_src),
+            "llama_reported": gpu_hours_figure(llama.reported_gpu_hours, "L31"),
+            "llama_gap": FigureRange(llama.gap_low, Kind.CHANGE, (*llama_src, "L31"), digits=0, high=llama.gap_high),
+            "llama_tolerance": share(LLAMA_TOLERANCE),
+            **{f"gpt4_flop{k}": compute(v, "EPM", sig=2, estimate=True) for k, v in gpt4.items()},
+            "v3_price": cost_figures(facts)["v3_price"],
+        }
+    )

@@ -9,7 +9,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from core.formatting import fmt_compact, fmt_money, fmt_number, fmt_scientific
+from core import deepseek as ds
+from core.figures import Figure, Kind, compute
+from core.formatting import power_of_ten
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, with_rows
 
 MODEL_COLORS = {
@@ -43,23 +45,21 @@ def estimate_kind(model: str, estimate: str, lower_bound: bool) -> str:
 
 
 def _runs_text(low: float, high: float, lang: str) -> str:
-    """'≈18' or '≈3.6–9': how many DeepSeek-V3 runs (the unit comes from the label around it)."""
-
-    def one(v: float) -> str:
-        return fmt_number(v, lang, 1 if v < 10 else 0)
-
-    about = "約" if lang == "ja" else "≈"
-    return f"{about}{one(low)}" if one(low) == one(high) else f"{about}{one(low)}–{one(high)}"
+    """'18' or '3.6–9': how many DeepSeek-V3 runs (``core.deepseek.runs_figure``; the label around
+    it says "≈…× V3" / "V3の約…倍")."""
+    a, b = ds.runs_figure(low).text(lang), ds.runs_figure(high).text(lang)
+    return a if a == b else f"{a}–{b}"
 
 
-def money_range(low: float, high: float, lower_bound: bool, lang: str, digits: int = 1) -> str:
-    """'USD 20M–50M' / '2000万–5000万ドル'; a trailing '+' for "over ..." figures."""
-    if fmt_money(low, "USD", lang, digits) == fmt_money(high, "USD", lang, digits):
-        text = fmt_money(low, "USD", lang, digits)
-    elif lang == "ja":
-        text = f"{fmt_compact(low, lang, digits)}–{fmt_money(high, 'USD', lang, digits)}"
+def money_range(low: float, high: float, lower_bound: bool, lang: str) -> str:
+    """A cost or a range of costs (``core.deepseek.cost_figure``): 'USD 61.68M', 'USD 20M–50M' /
+    '2000万–5000万ドル' (the currency once); a trailing '+' for "over ..." figures."""
+    lo, hi = ds.cost_figure(low), ds.cost_figure(high)
+    if lo.text(lang) == hi.text(lang):
+        text = lo.text(lang)
     else:
-        text = f"{fmt_money(low, 'USD', lang, digits)}–{fmt_compact(high, lang, digits)}"
+        bare = lambda v: Figure(v, Kind.AMOUNT, sig=lo.sig).text(lang)  # noqa: E731 - the same digits, no currency
+        text = f"{bare(low)}–{hi.text(lang)}" if lang == "ja" else f"{lo.text(lang)}–{bare(high)}"
     return text + ("+" if lower_bound else "")
 
 
@@ -161,18 +161,36 @@ def peer_chart(est: pd.DataFrame, ranges: pd.DataFrame, words: dict, lang: str, 
     return with_rows(peer_template(words, dark), peer_rows(est, ranges, words, lang))
 
 
+# The MoE chart's compute: a column in units of 10²⁴ FLOP (a CSV of the rows then never holds E-notation),
+# drawn on an axis labelled ×10ⁿ as every compute figure is (``Kind.COMPUTE``)
+UNIT_EXP = 24
+COMPUTE = "compute_10²⁴_flop"
+
+
+def compute_label_expr(lo: int = 18, hi: int = 30) -> str:
+    """Vega expression labelling an axis in units of 10^UNIT_EXP FLOP as ×10ⁿ (the powers written as
+    ``core.formatting.power_of_ten`` writes them): 60 -> '6×10²⁵', 10 -> '1×10²⁵' (every tick with
+    its factor, so the ticks read alike), 0 -> '0'."""
+    exp = f"floor(log(datum.value) / LN10 + 1e-9) + {UNIT_EXP}"
+    mantissa = f"format(datum.value / pow(10, {exp} - {UNIT_EXP}), '.3~r')"
+    expr = "''"
+    for e in range(hi, lo - 1, -1):
+        expr = f"{exp} == {e} ? {mantissa} + '×{power_of_ten(10.0**e)}' : {expr}"
+    return f"datum.value <= 0 ? '0' : {expr}"
+
+
 def moe_rows(dense_flops: float, moe_flops: float, words: dict, lang: str) -> dict[str, dict[str, list]]:
-    """The two bars ``moe_template`` draws, with their texts."""
+    """The two bars ``moe_template`` draws, with their texts (6·N·D as ``Kind.COMPUTE`` writes it)."""
     kinds, flops = [words["dense"], words["moe_bar"]], [dense_flops, moe_flops]
-    labels = [f"{fmt_scientific(v, lang, 2)} FLOP" for v in flops]
+    labels = [f"{compute(v).text(lang)} FLOP" for v in flops]
+    colon = "：" if lang == "ja" else ": "
     return {
         "bars": {  # columns of lists: sent as Arrow without a pandas round trip
             "kind": kinds,
-            "flops": flops,
-            "moe": [False, True],
-            "e24": [v / 1e24 for v in flops],  # axis in units of 10²⁴ FLOP: plain numbers read better than 6e+25
+            COMPUTE: [v / 10.0**UNIT_EXP for v in flops],
             "label": labels,
-            "title": [f"{k}: {v}" if lang != "ja" else f"{k}:{v}" for k, v in zip(kinds, labels)],
+            "moe": [False, True],
+            "title": [f"{k}{colon}{v}" for k, v in zip(kinds, labels)],
             "zero": [0.0, 0.0],
             "row": [0, 1],
         }
@@ -186,10 +204,11 @@ def moe_template(words: dict, dark: bool = False) -> alt.LayerChart:
     # named by the text above each bar; sorted by a field (the MoE bar's name has the slider's value in it)
     y = alt.Y("kind:N", sort=alt.EncodingSortField("row", op="min"), title=None, axis=None)
     x = alt.X(
-        "e24:Q",
+        field=COMPUTE,
+        type="quantitative",
         title=words["flops"],
         scale=alt.Scale(zero=True, nice=False),  # to 5% beyond the dense bar
-        axis=alt.Axis(format=",.0f", tickCount=5),
+        axis=alt.Axis(labelExpr=compute_label_expr(), tickCount=5),
     )
     bars = (
         alt.Chart(data)
@@ -206,7 +225,7 @@ def moe_template(words: dict, dark: bool = False) -> alt.LayerChart:
         .mark_text(align="left", baseline="bottom", dy=-15, fontSize=12, color=text_color(dark))
         .encode(x="zero:Q", y=y, text="title:N")
     )
-    room = reach(data, words["flops"], x="datum.e24 * 1.05")
+    room = reach(data, words["flops"], x=f"datum['{COMPUTE}'] * 1.05")
     return alt.layer(room, bars, text).properties(height=250, title=words["chart_title"])
 
 

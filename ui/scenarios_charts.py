@@ -4,9 +4,11 @@ reference amounts. DataFrame in, Altair chart out; labels and tooltips come form
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core import scenarios as S
 from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled, with_rows
 
 HEIGHT = 210
@@ -59,6 +61,32 @@ def money_label_expr(lang: str) -> str:
             "datum.value >= 1e4 ? format(datum.value / 1e4, '~g') + '万ドル' : format(datum.value, '~g') + 'ドル'"
         )
     return "'USD ' + replace(format(datum.value, '~s'), 'G', 'B')"
+
+
+def sweep_labels(cols: dict[str, list], axis: str, lang: str) -> dict[str, list]:
+    """``core.scenarios.sweep_columns`` with the texts of its points: x_label (the MFU or the number
+    of GPUs, as the inputs show them), cost_usd_label and days_label (as the results show them)."""
+    x_text = (
+        (lambda x: S.input_figure("mfu", x / 100).text(lang))
+        if axis == "mfu"
+        else (lambda x: S.gpus_figure(x).text(lang))
+    )
+    return {
+        **cols,
+        "x_label": [x_text(x) for x in cols["x"]],
+        "cost_usd_label": [S.cost_figure(v).text(lang) for v in cols["cost_usd"]],
+        "days_label": [S.days_figure(v).text(lang) for v in cols["days"]],
+    }
+
+
+def export_table(rows: dict[str, list], numbers: tuple[str, ...], labels: tuple[str, ...]) -> pd.DataFrame:
+    """A chart's rows as its CSV download offers them: the ``numbers`` columns written out in full
+    (a CSV writer would put 1e-05 or 3.2856e+24), then the ``labels`` columns as the chart shows them."""
+
+    def plain(v) -> str:
+        return np.format_float_positional(float(v), trim="-")
+
+    return pd.DataFrame({**{c: [plain(v) for v in rows[c]] for c in numbers}, **{c: rows[c] for c in labels}})
 
 
 def sweep_rows(table: pd.DataFrame | dict[str, list]) -> dict[str, dict[str, list]]:
@@ -163,3 +191,4 @@ def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.LayerChar
 
 
 COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]
+SWEEPS = (("cost_usd", COST_COLOR, "scenario-cost"), ("days", DAYS_COLOR, "scenario-days"))  # (y, colour, file)

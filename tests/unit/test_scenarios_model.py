@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from core import costs, datasets
 from core import scenarios as S
+from core.figures import compact_decimals
 from core.formatting import fmt_compact, fmt_money
 
 
@@ -202,9 +203,12 @@ def test_sweep_marks_the_choice(data, values, axis):
         assert df["cost_usd"].is_monotonic_decreasing and cur["x"] == pytest.approx(17.31)
 
 
-def test_compact_decimals_give_four_significant_digits():
-    assert [S.compact_decimals(v, "en") for v in (5_328_000, 29_465_000, 500e9, 999)] == [3, 2, 1, 1]
-    assert [S.compact_decimals(v, "ja") for v in (5_328_000, 29_465_000, 500e9, 0)] == [1, 0, 0, 0]
+def test_costs_show_four_significant_digits():
+    """The page's costs (``cost_figure``): four significant digits in both languages."""
+    assert [compact_decimals(v, "en", 4) for v in (5_328_000, 29_465_000, 500e9, 999)] == [3, 2, 1, 1]
+    assert [compact_decimals(v, "ja", 4) for v in (5_328_000, 29_465_000, 500e9, 0)] == [1, 0, 0, 0]
+    texts = [(S.cost_figure(v).text("en"), S.cost_figure(v).text("ja")) for v in (5_328_000, 29_466_000)]
+    assert texts == [("USD 5.328M", "532.8万ドル"), ("USD 29.47M", "2947万ドル")]
 
 
 # --- scenario_from_params: what another page rebuilds from the URL ------------------------------
