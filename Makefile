@@ -56,7 +56,7 @@ haproxy:
 serve: $(VENV)/.app haproxy
 	$(PY) deploy/serve.py --host $(HOST) --port $(PORT) --processes $(PROCESSES)
 
-test: $(VENV)/.dev chromium haproxy
+test: $(VENV)/.dev chromium haproxy lint
 	$(PY) -m pytest
 
 # Lint and types: ruff (pyflakes, pycodestyle at 120 columns, import order, bugbear; ruff.toml) over

@@ -192,6 +192,8 @@ def run_scenario(s: Scenario, gpu: GpuSpec) -> ScenarioResult:
     fallback = s.precision == "fp8" and not gpu.fp8_flops_per_s
     precision = "bf16" if fallback else s.precision
     peak = gpu.fp8_flops_per_s if precision == "fp8" else gpu.bf16_flops_per_s
+    if peak is None:
+        raise ValueError(f"no {precision} peak for this GPU")
     flops = training_flops(s.active_params, s.tokens)
     hours = gpu_hours_for(flops, peak, s.mfu)
     days = wall_clock_days(hours, s.n_gpus)

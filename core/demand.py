@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import pandas as pd
 
@@ -192,7 +193,7 @@ def figures(facts: pd.DataFrame, dates: pd.DataFrame, k: object, elasticity: obj
             **{m.name: m.value for m in metrics},
             "break_even": Figure(even if math.isfinite(even) else None, Kind.NUMBER, (MODEL,), digits=2),
             "fraction": share(fact(facts, "article_cost_fraction_max"), *src),
-            "shock": when(stocks.SHOCK_WINDOW[0], "ARTICLE"),
+            "shock": when(stocks.shock_dates(dates).window[0], "ARTICLE"),
             "nadella": when(date_of(dates, "nadella_jevons_post"), "NADELLA-JEVONS"),
             "low_eps": Figure(low, Kind.NUMBER, (MODEL,), digits=1),
             "low_compute": _ratio(outcome(k_, low, s).compute, MODEL),
@@ -252,7 +253,8 @@ def share_checks(prices: pd.DataFrame, companies: pd.DataFrame, article: date) -
     """The groups of the stock-reaction page measured from the article's base close, at the
     article's date and at the last close of the data."""
     days = stocks.trading_days(prices)
-    win = stocks.resolve_window(stocks.ARTICLE_BASE_DATE, *stocks.SHOCK_WINDOW, days)
+    base, (start, end) = cast(date, stocks.ARTICLE_BASE_DATE), cast(tuple[date, date], stocks.SHOCK_WINDOW)
+    win = stocks.resolve_window(base, start, end, days)
     at = {"article": stocks.snap_to_trading_day(min(article, days[-1]), days), "last": days[-1]}
     members = stocks.chart_tickers(companies)
     rec = {
