@@ -73,7 +73,7 @@ def calculator() -> None:
             chart,
             t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]),
             name=stem,
-            data=charts.export_table(cols, ("x", y), ("x_label", f"{y}_label", "current")),
+            data=charts.export_table(cols, ("x", y), ("current", "x_label", f"{y}_label")),
             shelf=SHELF,
             label=t(f"scenarios.chart.{y}"),
         )

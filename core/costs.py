@@ -189,11 +189,10 @@ def run_scenario(s: Scenario, gpu: GpuSpec) -> ScenarioResult:
         raise ValueError(f"unknown precision {s.precision!r} or cost mode {s.cost_mode!r}")
     if s.mfu > 1:
         raise ValueError(f"MFU is a fraction of the peak, at most 1 (got {s.mfu})")
-    fallback = s.precision == "fp8" and not gpu.fp8_flops_per_s
+    fp8_peak = gpu.fp8_flops_per_s
+    fallback = s.precision == "fp8" and not fp8_peak
     precision = "bf16" if fallback else s.precision
-    peak = gpu.fp8_flops_per_s if precision == "fp8" else gpu.bf16_flops_per_s
-    if peak is None:
-        raise ValueError(f"no {precision} peak for this GPU")
+    peak = fp8_peak if precision == "fp8" and fp8_peak else gpu.bf16_flops_per_s
     flops = training_flops(s.active_params, s.tokens)
     hours = gpu_hours_for(flops, peak, s.mfu)
     days = wall_clock_days(hours, s.n_gpus)

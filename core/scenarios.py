@@ -458,7 +458,6 @@ def texts(figs: FigureSet, lang: str, *names: str) -> dict[str, str]:
 
 # --- what the inputs are: a preset's, the reader's own, or their GPU's ---------------------------
 
-BASES = ("fact", "estimate", "derived", "assumption", "yours")
 GPU_LISTED = {  # inputs a GPU brings along (``gpu_defaults``): field -> (basis, gpus.csv spec)
     "rent_usd_per_gpu_hour": ("assumption", "rental_usd_per_hour"),
     "purchase_usd_per_gpu": ("assumption", "purchase_usd"),
@@ -470,8 +469,9 @@ OPTION_KEYS = {"gpu": GPU_KEY, "precision": PRECISION_KEY, "cost_mode": COST_KEY
 @dataclass(frozen=True)
 class BasisLine:
     """One input: its value (a figure; None for an option), the option's code ('' for numbers),
-    what kind of figure it is (``BASES``: 'yours' for the reader's own), its source id ('' for
-    the reader's own) and the derivation it comes from ('' or the name of a ``calc:`` row)."""
+    what kind of figure it is (data/presets.csv's basis: fact, estimate, derived, assumption; or
+    'yours' for the reader's own), its source id ('' for the reader's own) and the derivation it
+    comes from ('' or the name of a ``calc:`` row)."""
 
     field: str
     value: Figure | None

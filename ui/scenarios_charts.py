@@ -81,7 +81,8 @@ def sweep_labels(cols: dict[str, list], axis: str, lang: str) -> dict[str, list]
 
 def export_table(rows: dict[str, list], numbers: tuple[str, ...], labels: tuple[str, ...]) -> pd.DataFrame:
     """A chart's rows as its CSV download offers them: the ``numbers`` columns written out in full
-    (a CSV writer would put 1e-05 or 3.2856e+24), then the ``labels`` columns as the chart shows them."""
+    (a CSV writer would put 1e-05 or 3.2856e+24), then the ``labels`` columns (texts as the chart
+    shows them, flags) as they are."""
 
     def plain(v) -> str:
         return np.format_float_positional(float(v), trim="-")
