@@ -81,7 +81,7 @@ def calculator() -> None:
 
     st.subheader(t("scenarios.compare.title"))
     comp = view.comparison(o, L)
-    words = S.texts(o.figures, L, "cost", "ratio_to_v3", "scenario_runs", "v3_cost", "stargate_budget")
+    words = o.figures.texts(L, "cost", "ratio_to_v3", "scenario_runs", "v3_cost", "stargate_budget")
     show(
         build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
         t("scenarios.compare.alt", **words),
@@ -98,7 +98,7 @@ calculator()
 SHELF.offer()
 
 st.header(t("scenarios.check.title"))
-checks = S.texts(CHECKS, L)
+checks = CHECKS.texts(L)
 for col, (name, (shown, cited)) in zip(st.columns(len(view.CHECKS)), view.CHECKS.items()):
     with col, st.container(border=True, height="stretch"):
         st.metric(t(f"scenarios.check.{name}_label"), checks[shown], help=t(f"scenarios.check.{name}_help"))

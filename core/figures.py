@@ -52,6 +52,9 @@ class Figure:
     def text(self, lang: str) -> str:
         return text(self, lang)
 
+    def __deepcopy__(self, memo: dict) -> Figure:  # frozen: a cache hit needs no copy
+        return self
+
     @property
     def number(self) -> float:
         """The value as a float (NaN where it is missing or a date)."""
@@ -76,6 +79,9 @@ class FigureSet(Mapping[str, Figure]):
     def __len__(self) -> int:
         return len(self.figures)
 
+    def __deepcopy__(self, memo: dict) -> FigureSet:  # read-only figures: a cache hit needs no copy
+        return self
+
     def __reduce__(self):  # a MappingProxyType does not pickle (the cache keys and copies do)
         return (FigureSet, (dict(self.figures),))
 
@@ -94,6 +100,14 @@ class FigureSet(Mapping[str, Figure]):
         """The latest as-of date among ``names`` (all when none are named)."""
         dates = [d for n in (names or tuple(self.figures)) if (d := self.figures[n].as_of) is not None]
         return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class FigureRange(Figure):
+    """Two values of one kind read as one figure, from the lower value to the higher:
+    '−20% to −9%' / '−20%〜−9%'. ``value`` is one end, ``high`` the other (either order)."""
+
+    high: float | None = None
 
 
 def round_sig(value: float, sig: int = 3) -> float:
@@ -126,6 +140,11 @@ def _number_sig(value: float, lang: str, sig: int) -> str:
 
 def text(fig: Figure, lang: str) -> str:
     """The figure as text in ``lang`` ("en" or "ja"); an em dash where it is missing or not finite."""
+    if isinstance(fig, FigureRange):
+        high = math.nan if fig.high is None else float(fig.high)
+        ends = (Figure(v, fig.kind, sig=fig.sig, digits=fig.digits, unit=fig.unit) for v in sorted((fig.number, high)))
+        a, b = (text(end, lang) for end in ends)
+        return a if a == b else f"{a}〜{b}" if lang == "ja" else f"{a} to {b}"
     kind, value = fig.kind, fig.value
     if kind is Kind.DATE:
         return fmt_date(value, lang) if isinstance(value, date) else MISSING

@@ -25,8 +25,7 @@ import pandas as pd
 
 from core import costs, datasets
 from core.datasets import DataError, fact, per_frame
-from core.figures import Figure, FigureSet, Kind, compute, count, money, share
-from core.figures import text as render
+from core.figures import Figure, FigureRange, FigureSet, Kind, compute, count, money, share
 from core.hardware import GPU_ORDER, gpu_names, gpu_spec, spec_source
 
 PRESETS = ("v3", "llama", "gpt4", "own")
@@ -435,25 +434,6 @@ INPUT_FIGURES = {
 def input_figure(field: str, value: float, *sources: str) -> Figure:
     """A numeric input (``NUMBER_CONTROLS``' field) as the page lists it: 17.31%, USD 2.99, 1.275."""
     return INPUT_FIGURES[field](value, *sources)
-
-
-@dataclass(frozen=True)
-class FigureRange(Figure):
-    """Two values of one kind read as one figure, from the lower value to the higher:
-    '−20% to −9%' / '−20%〜−9%'. ``value`` is one end, ``high`` the other (either order)."""
-
-    high: float | None = None
-
-    def text(self, lang: str) -> str:
-        high = math.nan if self.high is None else float(self.high)
-        a, b = (render(replace(self, value=v, high=None), lang) for v in sorted((self.number, high)))
-        return a if a == b else f"{a}〜{b}" if lang == "ja" else f"{a} to {b}"
-
-
-def texts(figs: FigureSet, lang: str, *names: str) -> dict[str, str]:
-    """``{name: text}`` of ``figs`` (all when none are named), each figure rendering itself (a
-    ``FigureRange`` reads as its two ends)."""
-    return {n: figs[n].text(lang) for n in (names or tuple(figs))}
 
 
 # --- what the inputs are: a preset's, the reader's own, or their GPU's ---------------------------

@@ -42,7 +42,7 @@ def description(o: S.Outcome, checks: FigureSet, lang: str) -> str:
     d = o.description
     if d.custom:
         return t("scenarios.desc.custom", base=t(f"scenarios.preset.{d.base}"))
-    fields = S.texts(checks, lang, "gpt4_flop", "gpt4_flop_low", "gpt4_flop_high")
+    fields = checks.texts(lang, "gpt4_flop", "gpt4_flop_low", "gpt4_flop_high")
     return t(f"scenarios.desc.{d.base}", v3_cost=o.figures["v3_cost"].text(lang), **fields)
 
 
@@ -88,7 +88,7 @@ def basis_list(d: S.Description, sources: pd.DataFrame, lang: str) -> str:
 
 def metrics(o: S.Outcome, lang: str) -> list[list[tuple[str, str, dict[str, str]]]]:
     """The results in three groups (compute, money, power): (content key, value, help fields)."""
-    f, r = S.texts(o.figures, lang), o.result
+    f, r = o.figures.texts(lang), o.result
     memory = "memory_fits" if r.fits_in_memory else "memory_short"
     return [
         [

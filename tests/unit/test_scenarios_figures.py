@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from core import datasets, headlines
 from core import scenarios as S
-from core.figures import Kind
+from core.figures import FigureRange, Kind
 from core.hardware import GPU_ORDER, spec_source
 
 DATA = {n: datasets.load(n) for n in ("presets", "facts", "gpus")}
@@ -74,10 +74,10 @@ def test_the_checks_in_both_languages(name, en, ja):
 
 
 def test_a_range_reads_low_to_high_whichever_end_comes_first():
-    a = S.FigureRange(-0.092, Kind.CHANGE, digits=0, high=-0.197)
-    b = S.FigureRange(-0.197, Kind.CHANGE, digits=0, high=-0.092)
+    a = FigureRange(-0.092, Kind.CHANGE, digits=0, high=-0.197)
+    b = FigureRange(-0.197, Kind.CHANGE, digits=0, high=-0.092)
     assert a.text("en") == b.text("en") == "−20% to −9%"
-    assert S.texts(S.check_figures(**DATA), "en", "llama_gap") == {"llama_gap": "−20% to −9%"}
+    assert S.check_figures(**DATA).texts("en", "llama_gap") == {"llama_gap": "−20% to −9%"}
 
 
 def test_every_figure_names_known_sources():

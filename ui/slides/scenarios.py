@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from core import scenarios as S
 from ui import scenarios_view as view
 from ui.cite import source_line
 from ui.data import load
@@ -17,7 +16,7 @@ def _scenario(lang: str, dark: bool, params: Mapping[str, str]) -> Slide:
 
     presets, facts, gpus, sources = load("presets"), load("facts"), load("gpus"), load("sources")
     o, _ = view.run(presets, facts, gpus, params)
-    f = S.texts(o.figures, lang)
+    f = o.figures.texts(lang)
     f |= {"gpu": o.scenario.gpu, "preset": view.starting_point(o.description)}
     return Slide(
         _t("scenario", "heading"),
