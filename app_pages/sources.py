@@ -39,7 +39,7 @@ for i, (name, schema) in enumerate(SCHEMAS.items()):
     if name not in frames:
         continue
     path = data_dir() / schema.file
-    cols[i % 2].download_button(  # the bytes are read when the reader clicks, not on every rerun
+    cols[i % len(cols)].download_button(  # the bytes are read when the reader clicks, not on every rerun
         t("sources.download", file=schema.file, rows=fmt_number(len(frames[name]), L)),
         data=lambda p=path: Path(p).read_bytes(),
         file_name=schema.file,
