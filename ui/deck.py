@@ -10,7 +10,8 @@ One small inline component (``st.components.v2``, constant code) runs in every t
   second process behind the proxy changes nothing), and the follow latency is one rerun.
 - **Reconnecting**: while Streamlit's connection is down the component shows a small status line
   (presenter view hides Streamlit's own), and when it is back it gives the keyboard focus back to
-  the page (Streamlit's key shortcuts after a server restart still need a click first: open).
+  the page and runs the new session once, so the clicker's next PageDown moves on (without it a
+  restarted server swallowed the first key press: its session had not run, so no button was known).
 - **Clock**: the console shows the time of day and the time since the talk started, counted in
   the browser (no server rerun a second).
 """
@@ -70,7 +71,10 @@ export default function (component) {
         if (badge) badge.remove();
         if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
         window.focus();
-        window.focus();
+        // After a server restart the new session has not run yet (the page keeps the old one's
+        // elements), so the first key press only starts it and its click is lost (measured). Run it
+        // now: the clicker's next PageDown then moves on.
+        deck.trigger("awake", Date.now());
       }
     });
     if (app) deck.watch.observe(app, { attributes: true, attributeFilter: ["data-test-connection-state"] });
@@ -154,4 +158,5 @@ def deck(step: int, count: int, console: bool, goto: Callable[[int], None], text
         data={"room": room(), "step": step, "count": count, "console": console, **texts},
         key="_deck",
         on_goto_change=followed,
+        on_awake_change=lambda: None,  # a run of the new session after a reconnect; nothing to do
     )

@@ -1,5 +1,6 @@
 """The presenter's deck in a real browser: a speaker console and its audience window stay in step,
-readers elsewhere cannot drive a talk, and a page opened from a step leads back to it."""
+readers elsewhere cannot drive a talk, the clicker survives a server restart, and a page opened from
+a step leads back to it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 from playwright.sync_api import expect
 
 from core import talk
-from tests.e2e.streamlit_server import wait_for_app
+from tests.e2e.streamlit_server import free_port, streamlit_server, wait_for_app
 from tests.e2e.test_talk_browser import at_step
 
 ROOM = "testroom_0123456789"
@@ -53,6 +54,28 @@ def test_a_reader_elsewhere_cannot_drive_the_talk(browser, server_url):
     finally:
         first.close()
         second.close()
+
+
+def test_clicker_keeps_working_after_a_server_restart(browser):
+    """Kill and restart the server mid-tour: the deck says it is reconnecting, comes back on the same
+    step and language, and the next PageDown advances with no click first."""
+    port = free_port()
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    try:
+        with streamlit_server(port=port) as url:
+            page = ctx.new_page()
+            page.goto(f"{url}/talk?present=1&step=3&lang=ja")
+            wait_for_app(page)
+            at_step(page, 3, "ja")
+        expect(page.locator(".sve-reconnecting")).to_be_visible(timeout=20_000)  # the speaker is told
+        with streamlit_server(port=port):
+            expect(page.locator(".sve-reconnecting")).to_have_count(0, timeout=30_000)
+            wait_for_app(page)
+            at_step(page, 3, "ja")  # same step, same language
+            page.keyboard.press("PageDown")  # no click first
+            at_step(page, 4, "ja")
+    finally:
+        ctx.close()
 
 
 def test_back_to_the_step_from_a_full_page(open_page):
