@@ -90,7 +90,10 @@ def prose(page: str, section: str = "body", **values) -> str:
 
 
 # Punctuation that differs by language, for text put together in code (content/glossary.toml).
-PUNCTUATION = {"en": {"colon": ": ", "comma": ", "}, "ja": {"colon": "：", "comma": "、"}}
+PUNCTUATION = {
+    "en": {"colon": ": ", "comma": ", ", "list": "; ", "open": " (", "close": ")"},
+    "ja": {"colon": "：", "comma": "、", "list": "、", "open": "（", "close": "）"},
+}
 
 
 @functools.cache

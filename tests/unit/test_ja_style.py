@@ -159,3 +159,14 @@ def test_the_sources_page_in_japanese():
     assert len(notes) == sources["note"].notna().sum()
     assert [n for n in notes if not re.search("[\u3040-\u30ff]", n)] == []  # every note reads in Japanese
     assert all(escape(ours) not in md for ours in ("Daily closing prices", "(copy)", "as embedded", "on GitHub"))
+
+
+def test_citations_under_figures_in_japanese():
+    from core import datasets
+    from ui.cite import _labels
+
+    sources = datasets.load("sources")
+    ja, en = _labels(sources, "ja"), _labels(sources, "en")
+    assert ja["BT39"] == "日次終値（Yahoo Financeのデータ）（GitHubのSungKyu-Kim39/BackTester39、2026）"
+    assert en["BT39"] == "Daily closing prices (Yahoo Finance data) (SungKyu-Kim39/BackTester39 on GitHub, 2026)"
+    assert [label for label in ja.values() if " on GitHub" in label or "as embedded" in label] == []
