@@ -7,11 +7,13 @@ locale (``st.context.locale``), else English.
 from __future__ import annotations
 
 import functools
+import tomllib
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import content
+from core.paths import CONTENT_DIR
 
 LANGS = ("en", "ja")
 LANG_NAMES = {"en": "English", "ja": "日本語"}
@@ -85,3 +87,22 @@ def prose(page: str, section: str = "body", **values) -> str:
     """A Markdown section from ``content/<lang>/<page>.md``."""
     text = _prose(lang()).get(page, {}).get(section) or _prose(FALLBACK).get(page, {}).get(section, "")
     return text.format(**values) if values else text
+
+
+# Punctuation that differs by language, for text put together in code (content/glossary.toml).
+PUNCTUATION = {
+    "en": {"colon": ": ", "comma": ", ", "list": "; ", "open": " (", "close": ")"},
+    "ja": {"colon": "：", "comma": "、", "list": "、", "open": "（", "close": "）"},
+}
+
+
+@functools.cache
+def source_texts(lang: str) -> dict[str, dict[str, str]]:
+    """Our own words about each source (a title's qualifier, a publisher's "via", the note) in
+    ``lang``, by source id, from ``content/sources_<lang>.toml``; {} where none (English lives in
+    data/sources.csv). Cited works' titles stay as published."""
+    path = CONTENT_DIR / f"sources_{lang}.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)

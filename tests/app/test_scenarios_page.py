@@ -154,7 +154,7 @@ def test_fp8_on_an_a100_is_explained():
 def test_a_model_too_big_for_the_cluster_is_flagged():
     at = open_app(PAGE, lang="ja", sc_preset="llama", sc_gpus="8")
     assert_clean(at)
-    assert at.warning and "学習状態:メモリに収まらない" in metrics(at)
+    assert at.warning and "学習状態：メモリに収まらない" in metrics(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
