@@ -7,13 +7,11 @@ locale (``st.context.locale``), else English.
 from __future__ import annotations
 
 import functools
-import tomllib
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import content
-from core.paths import CONTENT_DIR
 
 LANGS = ("en", "ja")
 LANG_NAMES = {"en": "English", "ja": "日本語"}
@@ -100,9 +98,6 @@ PUNCTUATION = {
 def source_texts(lang: str) -> dict[str, dict[str, str]]:
     """Our own words about each source (a title's qualifier, a publisher's "via", the note) in
     ``lang``, by source id, from ``content/sources_<lang>.toml``; {} where none (English lives in
-    data/sources.csv). Cited works' titles stay as published."""
-    path = CONTENT_DIR / f"sources_{lang}.toml"
-    if not path.exists():
-        return {}
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    data/sources.csv). Cited works' titles stay as published. Read in core.content, as the strings
+    are (a page's data reads are what the broken-data tests look for in ui)."""
+    return content.load_source_texts(lang)
