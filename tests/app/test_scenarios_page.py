@@ -7,7 +7,7 @@ from core import scenarios as S
 from core.content import load_strings
 from core.hardware import spec_source
 from tests.app.conftest import clean, metrics, open_app, texts
-from ui.cite import short_source
+from ui.cite import _labels
 
 PAGE = "app_pages/scenarios.py"
 PRESET = "_choice_sc_preset"
@@ -265,7 +265,7 @@ def test_a_gpu_in_the_link_brings_its_own_power_and_rent(lang):
     assert lines["gpu"].basis == "yours"
     assert lines["rent_usd_per_gpu_hour"].source_id == spec_source(gpus, "B200", "rental_usd_per_hour")
     assert lines["rent_usd_per_gpu_hour"].basis == "assumption" and lines["kw_per_gpu"].basis == "derived"
-    assert short_source(DATA_SOURCES, lines["rent_usd_per_gpu_hour"].source_id) in text
+    assert _labels(DATA_SOURCES, lang)[lines["rent_usd_per_gpu_hour"].source_id] in text  # in the page's language
     assert "H800" not in basis_line(lines["gpu"], lang)
     assert shown(o, lang).items() <= metrics(at).items()
     # a rent in the link too: the reader's, not the GPU's
