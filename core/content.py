@@ -50,5 +50,15 @@ def load_prose(lang: str, content_dir: Path = CONTENT_DIR) -> dict[str, dict[str
     }
 
 
+def load_source_texts(lang: str, content_dir: Path = CONTENT_DIR) -> dict[str, dict[str, str]]:
+    """Our own words about each source in one language, by source id, from
+    ``content/sources_<lang>.toml`` (title, publisher, note); {} where there is no such file."""
+    path = Path(content_dir) / f"sources_{lang}.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
 def languages(content_dir: Path = CONTENT_DIR) -> list[str]:
     return sorted(p.name for p in Path(content_dir).iterdir() if p.is_dir())

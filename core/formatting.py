@@ -116,7 +116,8 @@ def fmt_date(value: date, lang: str, style: str = "long") -> str:
 
 @_memo
 def fmt_ratio(value: float, lang: str, digits: int = 0) -> str:
-    """How many times: 17.9 -> '≈18×'."""
+    """How many times: 17.9 -> '≈18×' / '約18倍' (as core.figures' RATIO)."""
     if not _ok(value):
         return MISSING
-    return f"≈{fmt_number(value, lang, digits)}×"
+    body = fmt_number(value, lang, digits)
+    return f"約{body}倍" if lang == "ja" else f"≈{body}×"

@@ -10,6 +10,23 @@ from ui.i18n import LANG_KEY, LANG_NAMES, LANGS, locale_default, pin_language, t
 from ui.pages import other_page_prefixes
 from ui.state import url_choice
 
+# The document's language. Streamlit serves every page as <html lang="en"> (streamlit/streamlit#15726):
+# screen readers would read Japanese with an English voice and browsers offer to translate it. A
+# constant script per language sets it after every language change (a reload runs it again).
+_DOC_LANG_EN = "<script>document.documentElement.lang = 'en'</script>"
+_DOC_LANG_JA = "<script>document.documentElement.lang = 'ja'</script>"
+# Japanese headings break between phrases (Chromium's BudouX-based auto-phrase) into balanced
+# lines, so none leaves one character on a line; on phones they are a size smaller, as a phrase
+# wider than the line would still break anywhere (full-width characters: 8 a line at 44 px).
+# The holder of the script above takes no space.
+_DOC_CSS = """<style>
+:lang(ja) :is(h1, h2, h3) { word-break: auto-phrase; text-wrap: balance; }
+@media (max-width: 640px) {
+  :lang(ja) h1 { font-size: 2rem; } :lang(ja) h2 { font-size: 1.625rem; } :lang(ja) h3 { font-size: 1.375rem; }
+}
+[data-testid="stLayoutWrapper"]:has(> .st-key-_doc_lang), .st-key-_doc_lang { display: none; }
+</style>"""
+
 
 def language_control() -> str:
     """The language switch, top right, kept in ``?lang=en|ja``; returns 'en' or 'ja'.
@@ -29,7 +46,18 @@ def language_control() -> str:
             label_visibility="collapsed",
         )
     pin_language(value)
+    document_language(value)
     return value
+
+
+def document_language(value: str) -> None:
+    """``<html lang>`` follows the reader's language; Japanese headings break at phrases."""
+    st.html(_DOC_CSS)
+    with st.container(key="_doc_lang"):
+        if value == "ja":
+            st.html(_DOC_LANG_JA, unsafe_allow_javascript=True)
+        else:
+            st.html(_DOC_LANG_EN, unsafe_allow_javascript=True)
 
 
 def article_credit() -> None:

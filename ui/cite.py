@@ -5,25 +5,36 @@ from __future__ import annotations
 import pandas as pd
 
 from core.datasets import per_frame
-from ui.i18n import t
+from ui.i18n import FALLBACK, PUNCTUATION, lang, source_texts, t
 
 
-def _labels(sources: pd.DataFrame) -> dict[str, str]:
-    """'DeepSeek-V3 Technical Report (DeepSeek-AI, 2024)' for every source id."""
+def _labels(sources: pd.DataFrame, language: str = FALLBACK) -> dict[str, str]:
+    """'DeepSeek-V3 Technical Report (DeepSeek-AI, 2024)' for every source id; our own words about
+    a source (a title we wrote, 'on GitHub', 'via') in the reader's language."""
+    own = source_texts(language)
+    p = PUNCTUATION.get(language, PUNCTUATION[FALLBACK])
     out = {}
     for sid, title, publisher, date in zip(
         sources["source_id"], sources["title"], sources["publisher"], sources["date"]
     ):
-        year = f", {date.year}" if pd.notna(date) else ""
-        out[sid] = f"{title} ({publisher}{year})"
+        mine = own.get(sid, {})
+        title, publisher = mine.get("title") or title, mine.get("publisher") or publisher
+        year = f"{p['comma']}{date.year}" if pd.notna(date) else ""
+        out[sid] = f"{title}{p['open']}{publisher}{year}{p['close']}"
     return out
 
 
+def _labels_in(sources: pd.DataFrame) -> dict[str, str]:
+    language = lang()
+    return per_frame(sources, ("source_labels", language), lambda frame: _labels(frame, language))
+
+
 def short_source(sources: pd.DataFrame, source_id: str) -> str:
-    return per_frame(sources, ("source_labels",), _labels).get(source_id, source_id)
+    return _labels_in(sources).get(source_id, source_id)
 
 
 def source_line(sources: pd.DataFrame, *source_ids: str) -> str:
-    labels = per_frame(sources, ("source_labels",), _labels)
-    names = "; ".join(labels.get(s, s) for s in dict.fromkeys(source_ids))
+    labels = _labels_in(sources)
+    sep = PUNCTUATION.get(lang(), PUNCTUATION[FALLBACK])["list"]
+    names = sep.join(labels.get(s, s) for s in dict.fromkeys(source_ids))
     return t("common.source", names=names)

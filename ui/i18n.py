@@ -85,3 +85,19 @@ def prose(page: str, section: str = "body", **values) -> str:
     """A Markdown section from ``content/<lang>/<page>.md``."""
     text = _prose(lang()).get(page, {}).get(section) or _prose(FALLBACK).get(page, {}).get(section, "")
     return text.format(**values) if values else text
+
+
+# Punctuation that differs by language, for text put together in code (content/glossary.toml).
+PUNCTUATION = {
+    "en": {"colon": ": ", "comma": ", ", "list": "; ", "open": " (", "close": ")"},
+    "ja": {"colon": "：", "comma": "、", "list": "、", "open": "（", "close": "）"},
+}
+
+
+@functools.cache
+def source_texts(lang: str) -> dict[str, dict[str, str]]:
+    """Our own words about each source (a title's qualifier, a publisher's "via", the note) in
+    ``lang``, by source id, from ``content/sources_<lang>.toml``; {} where none (English lives in
+    data/sources.csv). Cited works' titles stay as published. Read in core.content, as the strings
+    are (a page's data reads are what the broken-data tests look for in ui)."""
+    return content.load_source_texts(lang)

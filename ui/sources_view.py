@@ -1,6 +1,7 @@
 """The Sources page's text: one Markdown block per page group (a hundred sources as separate
 elements cost Streamlit a third of a second per rerun), with every data text escaped so a title
-or excerpt never turns into Markdown, math or HTML."""
+or excerpt never turns into Markdown, math or HTML. Our own words about a source come in the
+reader's language (ui.i18n.source_texts); cited titles and excerpts stay as published."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import re
 import pandas as pd
 
 from core.formatting import fmt_date
+from ui.i18n import FALLBACK, PUNCTUATION, source_texts
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:\"'&])")
+_CJK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 def escape(text: str) -> str:
@@ -25,20 +28,29 @@ def _clean(value) -> str:
 def source_markdown(row: dict, words: dict[str, str], lang: str) -> str:
     """One source: title, publisher and date, id; where to find it; the excerpt and note."""
     row = {k: _clean(v) for k, v in row.items()}
-    date = f", {fmt_date(row['date'].date(), lang, 'medium')}" if row["date"] else ""
+    own = source_texts(lang).get(row["source_id"], {})  # title, publisher, note: ours, translated
+    row.update({k: v for k, v in own.items() if k in ("title", "publisher", "note") and v})
+    punct = PUNCTUATION.get(lang, PUNCTUATION[FALLBACK])
+    colon = punct["colon"]
+    date = f"{punct['comma']}{fmt_date(row['date'].date(), lang, 'medium')}" if row["date"] else ""
     lines = [f"**{escape(row['title'])}**", f"{escape(row['publisher'])}{date} · `{row['source_id']}`"]
     if row["url"] and re.fullmatch(r"https?://[^\s<>]+", row["url"]):
-        lines.append(f"{words['address']}: <{row['url']}>")
+        lines.append(f"{words['address']}{colon}<{row['url']}>")
     if row["repository"]:
         path = f" · `{row['path']}`" if row["path"] else ""
-        lines.append(f"{words['repository']}: `{row['repository']}` @ `{row['commit']}`{path}")
+        lines.append(f"{words['repository']}{colon}`{row['repository']}` @ `{row['commit']}`{path}")
     if not row["url"] and not row["repository"] and row["kind"] != "editorial":
-        lines.append(f"*{words['no_address']}*")
+        lines.append(_italic(words["no_address"]))
     if row["excerpt"]:
-        lines.append(f"*{words['excerpt']}: “{escape(row['excerpt'])}”*")
+        lines.append(_italic(f"{words['excerpt']}{colon}“{escape(row['excerpt'])}”"))
     if row["note"]:
-        lines.append(f"*{words['note']}: {escape(row['note'])}*")
+        lines.append(_italic(f"{words['note']}{colon}{escape(row['note'])}"))
     return "  \n".join(lines)
+
+
+def _italic(text: str) -> str:
+    """Italics for Latin text only: Japanese has none (slanted kanji and kana are a distortion)."""
+    return text if _CJK.search(text) else f"*{text}*"
 
 
 def group_markdown(sources: pd.DataFrame, ids: list[str], words: dict[str, str], lang: str) -> str:

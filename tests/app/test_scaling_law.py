@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.content import load_strings
 from tests.app.conftest import clean, metrics, open_app, texts
 
 PAGE = "app_pages/scaling_law.py"
@@ -24,7 +25,8 @@ def test_defaults_show_the_optimum(lang):
     else:
         assert m["計算最適なモデル規模"] == "960億"
         assert m["予測損失"] == "1.959"
-        assert m["学習トークン数"] == "1.74兆" and m["H800 の GPU時間"] == "80.2万"
+        hours = load_strings("ja")["scaling.money.hours"].format(gpu="H800")  # H800のGPU時間
+        assert m["学習トークン数"] == "1.74兆" and m[hours] == "80.2万"
         assert "2006年7月" in texts(at)
     assert len(at.get("vega_lite_chart")) == 3
 

@@ -7,7 +7,7 @@ from core import scenarios as S
 from core.content import load_strings
 from core.hardware import spec_source
 from tests.app.conftest import clean, metrics, open_app, texts
-from ui.cite import short_source
+from ui.cite import _labels
 
 PAGE = "app_pages/scenarios.py"
 PRESET = "_choice_sc_preset"
@@ -154,7 +154,7 @@ def test_fp8_on_an_a100_is_explained():
 def test_a_model_too_big_for_the_cluster_is_flagged():
     at = open_app(PAGE, lang="ja", sc_preset="llama", sc_gpus="8")
     assert_clean(at)
-    assert at.warning and "学習状態:メモリに収まらない" in metrics(at)
+    assert at.warning and "学習状態：メモリに収まらない" in metrics(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -265,7 +265,7 @@ def test_a_gpu_in_the_link_brings_its_own_power_and_rent(lang):
     assert lines["gpu"].basis == "yours"
     assert lines["rent_usd_per_gpu_hour"].source_id == spec_source(gpus, "B200", "rental_usd_per_hour")
     assert lines["rent_usd_per_gpu_hour"].basis == "assumption" and lines["kw_per_gpu"].basis == "derived"
-    assert short_source(DATA_SOURCES, lines["rent_usd_per_gpu_hour"].source_id) in text
+    assert _labels(DATA_SOURCES, lang)[lines["rent_usd_per_gpu_hour"].source_id] in text  # in the page's language
     assert "H800" not in basis_line(lines["gpu"], lang)
     assert shown(o, lang).items() <= metrics(at).items()
     # a rent in the link too: the reader's, not the GPU's

@@ -48,7 +48,7 @@ def test_home_headline_figures(lang, expected):
     at = open_app(lang=lang)
     assert [m.value for m in at.metric] == expected
     body = texts(at)
-    assert ("Broadcom: −17.4%" if lang == "en" else "ブロードコム:−17.4%") in body
+    assert ("Broadcom: −17.4%" if lang == "en" else "ブロードコム：−17.4%") in body
     from core.datasets import load
     from core.headlines import cost_figures
 
@@ -114,7 +114,7 @@ def test_broken_file_gives_a_clear_message_and_other_parts_work(broken_prices):
 def test_unknown_url_parameter_is_named_and_dropped():
     at = open_app(lang="ja", foo="<script>alert(1)</script>")
     assert not at.exception
-    assert [x.value for x in at.toast] == ["リンク内の一部の設定は使えなかったため、初期値に戻しました:`foo`"]
+    assert [x.value for x in at.toast] == ["リンク内の一部の設定は使えなかったため、初期値に戻しました：`foo`"]
     assert at.query_params == {"lang": "ja"}
     assert all("<script>" not in m.value for m in at.markdown)
 

@@ -77,7 +77,7 @@ def test_weekend_dates_from_the_url_snap_and_say_so(lang):
     text = clean(at)
     assert ("the close of Jan 24, 2025 is used" if lang == "en" else "2025/01/24の終値を使います") in text
     assert ("so it ends on Feb 7, 2025" if lang == "en" else "2025/02/07までとします") in text
-    assert "Window start" not in text and "期間の開始:" not in text
+    assert "Window start" not in text and "期間の開始：" not in text
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

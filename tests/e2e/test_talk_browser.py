@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from core import talk
 from tests.e2e.streamlit_server import wait_for_app
 
-COUNTER = {"en": "Step {n} / {count}", "ja": "ステップ {n} / {count}"}
+COUNTER = {"en": "Step {n} / {count}", "ja": "ステップ{n} / {count}"}
 SCENARIO = 1 + [s.id for s in talk.STEPS].index("scenario")
 
 

@@ -56,3 +56,29 @@ def test_code_uses_existing_keys(path):
     used = re.findall(r"""\bt\(\s*f?["']([\w.]+)["']""", path.read_text(encoding="utf-8"))
     missing = [k for k in used if k not in keys and not k.endswith(".")]
     assert missing == []
+
+
+# Our own words about the sources (notes, "(copy)", "on GitHub", "via"): Japanese in content/sources_ja.toml.
+OURS = {
+    "title": re.compile(r"\([^()]*\b(?:copy|via|summary|page|record|coverage)\b[^()]*\)$"),  # our qualifier
+    "publisher": re.compile(r"\bon GitHub\b|\bvia\b|\bcopy\b|\breporting\b|\bciting\b"),
+}
+
+
+def test_our_words_about_every_source_are_in_japanese():
+    from core import datasets
+    from ui.i18n import source_texts
+
+    sources = datasets.load("sources").fillna("")
+    ja = source_texts("ja")
+    assert set(ja) <= set(sources["source_id"]), "content/sources_ja.toml names a source not in data/sources.csv"
+    assert all(set(texts) <= {"title", "publisher", "note"} for texts in ja.values())
+    for row in sources.itertuples():
+        own = ja.get(row.source_id, {})
+        if row.note:
+            assert own.get("note"), f"{row.source_id}: its note needs Japanese in content/sources_ja.toml"
+            for url in re.findall(r"https?://\S+?(?=[.,;]?(?:\s|$))", row.note):
+                assert url in own["note"], (row.source_id, url)
+        for field, ours in OURS.items():
+            if ours.search(getattr(row, field)):
+                assert own.get(field), f"{row.source_id}: our words in its {field} need Japanese"
