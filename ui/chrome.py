@@ -35,7 +35,7 @@ def language_control() -> str:
     the URL, else the browser locale; the URL carries it only when it differs from that default.
     """
     pin_language(None)
-    with st.container(horizontal=True, horizontal_alignment="right"):
+    with st.container(horizontal=True, horizontal_alignment="right", key="_chrome_lang"):
         value = url_choice(
             st.segmented_control,
             "Language / 言語",

@@ -18,7 +18,8 @@ _CSS = """
 <style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
 [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 1760px; padding-top: 1.2rem; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] { max-width: 96vw; padding-top: 1.2rem; padding-bottom: 2rem; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-_viewport_holder), .st-key-_viewport_holder { display: none; }
 .stApp { font-size: 1.45rem; }
 .stApp p, .stApp li, .stApp label, .stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.5; }
 .stApp h1 { font-size: 3.6rem; } .stApp h2 { font-size: 2.6rem; } .stApp h3 { font-size: 2.0rem; }
@@ -53,12 +54,59 @@ def _sync_url() -> None:
         del st.query_params[PARAM]
 
 
+# The viewport's size, reported by the browser in presenter view (on load and after a resize), so
+# type and charts scale with the screen rather than suit one size. Constant code; the size comes back
+# as the component's state (two numbers), nothing goes into the page.
+_VIEWPORT_JS = """
+export default function (component) {
+  const { setStateValue } = component;
+  const v = (window.__sveViewport = window.__sveViewport || {});
+  v.set = setStateValue;
+  const report = () => {
+    const w = window.innerWidth, h = window.innerHeight;
+    if (v.w && Math.abs(w - v.w) < 8 && Math.abs(h - v.h) < 8) return;
+    v.w = w; v.h = h;
+    v.set("size", [w, h]);
+  };
+  if (!v.listening) {
+    v.listening = true;
+    window.addEventListener("resize", () => { clearTimeout(v.timer); v.timer = setTimeout(report, 250); });
+  }
+  v.w = 0;
+  report();
+}
+"""
+_viewport_component = st.components.v2.component("sve_viewport", js=_VIEWPORT_JS)
+VIEWPORT_STATE = "_viewport"
+DEFAULT_VIEWPORT = (1920, 1080)  # until the browser has said (one run at most)
+MIN_VIEWPORT, MAX_VIEWPORT = (320, 320), (7680, 4320)
+
+
+def viewport() -> tuple[int, int]:
+    """The browser's viewport (width, height) in CSS pixels, as last reported, clamped to sane sizes."""
+    state = st.session_state.get(VIEWPORT_STATE) or {}
+    size = state.get("size") if hasattr(state, "get") else None
+    try:
+        w, h = (int(v) for v in size)
+    except (TypeError, ValueError):
+        return DEFAULT_VIEWPORT
+    return (min(max(w, MIN_VIEWPORT[0]), MAX_VIEWPORT[0]), min(max(h, MIN_VIEWPORT[1]), MAX_VIEWPORT[1]))
+
+
+def slide_chart_height() -> int:
+    """A tour slide's chart height in presenter view: what is left of the screen's height under the
+    navigation and the heading (the sentence sits beside the chart)."""
+    return max(200, int(viewport()[1] * 0.62))
+
+
 def apply() -> bool:
     """Keep the URL in step and, in presenter view, restyle the page. Returns the flag."""
     on = presenting()
     _sync_url()
     if on:
         st.html(_CSS)
+        with st.container(key="_viewport_holder"):
+            _viewport_component(key=VIEWPORT_STATE, on_size_change=lambda: None)
     return on
 
 
@@ -139,7 +187,11 @@ def back_to_tour(page_url: str) -> None:
 
 
 def chart_font_size() -> int:
-    return CHART_FONT[presenting()]
+    """The chart font: the laptop size for readers; in presenter view it grows with the screen's
+    height (a 720-pixel projector gets smaller type than a 2160-pixel one, both legible)."""
+    if not presenting():
+        return CHART_FONT[False]
+    return min(max(round(viewport()[1] / 48), 14), 40)
 
 
 def audience_link(page_url_path: str) -> None:
@@ -159,7 +211,7 @@ def audience_link(page_url_path: str) -> None:
     base = safe_base_url(os.environ.get("SVE_PUBLIC_URL"), fallback)
     params = {k: st.query_params.get(k) for k in st.query_params if k != PARAM}
     url = view_url(base, page_url_path, params)
-    with st.popover(t("present.qr"), icon=":material/qr_code_2:", type="tertiary"):
+    with st.container(key="_present_qr"), st.popover(t("present.qr"), icon=":material/qr_code_2:", type="tertiary"):
         st.image(qr_svg(url), width=320)
         st.code(url, language=None, wrap_lines=True)
         st.caption(t("present.qr_help"))

@@ -46,12 +46,26 @@ CSS_CONSOLE = """
 """
 CSS_PRESENT = """
 <style>
-.stApp .st-key-talk_sentence p { font-size: 1.85rem; line-height: 1.35; }
+.stApp [data-testid="stMainBlockContainer"] { padding-top: 1.2vh; padding-bottom: 1vh; max-width: 96vw; }
+.stApp [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1.4vh; }
+.stApp .st-key-_chrome_lang { position: fixed; top: 0.6vh; right: 1.2vw; z-index: 1000; }
+.stApp .st-key-_present_exit { position: fixed; top: 0.6vh; left: 1.2vw; z-index: 1000; }
+.stApp .st-key-_present_qr { position: fixed; bottom: 0.6vh; right: 1.2vw; z-index: 1000; }
+.stApp .st-key-_chrome_lang p, .stApp .st-key-_present_exit p, .stApp .st-key-_present_qr p {
+  font-size: clamp(0.8rem, 1.6vh, 1.4rem) !important; }
+.stApp .st-key-talk_nav { margin-top: 3.6vh; }
+.stApp .st-key-talk_nav p { font-size: clamp(1rem, 2.4vh, 2.4rem); }
+.stApp .st-key-talk_nav button { min-height: 0; padding: 0.4vh 1.2vw; }
+.stApp .st-key-talk_nav kbd, .stApp .st-key-talk_nav button span[data-testid="stShortcutHint"] {
+  font-size: clamp(0.7rem, 1.4vh, 1.3rem); }
+.stApp h1 { font-size: clamp(1.6rem, 6vh, 6.5rem); line-height: 1.15; padding: 0; }
+.stApp .st-key-talk_sentence p { font-size: clamp(1rem, 3.3vh, 3.4rem); line-height: 1.35; }
 .stApp .st-key-talk_figure [data-testid="stMetricValue"], .stApp .st-key-talk_figure [data-testid="stMetricValue"] * {
-  font-size: 7rem !important; line-height: 1.1; }
-.stApp .st-key-talk_figure [data-testid="stMetricLabel"] p { font-size: 2rem; }
-.stApp .st-key-talk_source p { font-size: 1.05rem; line-height: 1.4; }
-.stApp .st-key-talk_nav p { font-size: 1.6rem; }
+  font-size: clamp(2.5rem, 13vh, 14rem) !important; line-height: 1.1; }
+.stApp .st-key-talk_figure [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 3vh, 3rem); }
+.stApp .st-key-talk_figure p { font-size: clamp(0.9rem, 2.4vh, 2.4rem); line-height: 1.35; }
+.stApp .st-key-talk_source p { font-size: clamp(0.75rem, 1.65vh, 1.6rem); line-height: 1.35; }
+.stApp .st-key-talk_side [data-testid="stPageLink"] p { font-size: clamp(0.9rem, 2vh, 2rem); }
 </style>
 """
 
@@ -159,7 +173,26 @@ def navigation(step: int, presenting: bool) -> None:
 
 
 def render(slide: Slide, step: talk.Step, notes: bool, presenting: bool) -> None:
+    """One slide. In presenter view it fills one screen: the heading across, the chart (or figure)
+    on the left and the sentence, source and link on the right, sized with the viewport."""
     st.title(slide.heading)
+    if presenting:
+        from ui.present import viewport
+
+        w, h = viewport()
+        left, right = st.columns([62, 38] if w / h >= 1.5 else [55, 45], gap="large")  # 16:9 or 4:3
+        with left:
+            _visual(slide, step, presenting)
+        with right, st.container(key="talk_side"):
+            with st.container(key="talk_sentence"):
+                st.markdown(slide.sentence)
+            with st.container(key="talk_source"):
+                st.caption(slide.source)
+            dive_link(step.page)
+        if notes:
+            with st.expander(t("talk.notes"), expanded=True, icon=":material/speaker_notes:"):
+                st.markdown(slide.note)
+        return
     _visual(slide, step, presenting)
     with st.container(key="talk_sentence"):
         st.markdown(slide.sentence)
@@ -231,10 +264,14 @@ def scenario_params(params: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def build(step_id: str, lang: str, font: int, dark: bool, scenario: tuple[tuple[str, str], ...] = ()) -> Slide:
+def build(
+    step_id: str, lang: str, font: int, dark: bool, scenario: tuple[tuple[str, str], ...] = (), screen: int = 0
+) -> Slide:
     """One step's slide in ``lang`` at chart font size ``font`` (presenter view is larger; the chart
     builders and ``_fit`` read it from ``ui.present``, so it is part of the cache key), in the
-    ``dark`` theme or not; ``scenario``: the reader's scenario parameters (scenario step only)."""
+    ``dark`` theme or not; ``scenario``: the reader's scenario parameters (scenario step only);
+    ``screen``: the chart height presenter view gives it (``ui.present.slide_chart_height``, read by
+    ``_fit``), 0 for readers."""
     builder = _builders()[step_id]
     return builder(lang, dark, dict(scenario)) if step_id == "scenario" else builder(lang, dark)
 

@@ -41,18 +41,26 @@ def _fit(
     In presenter view (a larger chart font) the legend goes to the right, where a 1920-pixel-wide
     screen has room, and text labels the builders draw at a fixed size grow with the font (up to
     ``max_text`` px, for dense charts); ``label_limit`` widens truncated axis labels."""
-    from ui.present import chart_font_size
+    from ui.present import chart_font_size, slide_chart_height
 
     font = chart_font_size()
     presenting = font > BASE_FONT
     if presenting:
         grow_text(chart, font / BASE_FONT, max_text)
-        if label_limit:
-            _label_limit(chart, label_limit)
+        _label_limit(chart, label_limit or 0)  # no truncated label on a slide (0: Vega's "no limit")
+        from ui.present import viewport
+
+        wide = viewport()[0] * 0.55 >= 1000  # the chart's column leaves room for a legend beside the plot
         chart = chart.configure_legend(
-            orient="right", labelFontSize=font - 2, titleFontSize=font - 2, labelLimit=420, symbolSize=160
+            orient="right" if wide else "bottom",
+            direction="vertical" if wide else "horizontal",
+            labelFontSize=font - 2,
+            titleFontSize=font - 2,
+            labelLimit=0,
+            symbolSize=160,
+            columns=0 if wide else 3,
         )
-    height = HEIGHT[size][presenting]
+    height = slide_chart_height() if presenting else HEIGHT[size][False]
     return chart if height is None else chart.properties(height=height)
 
 
