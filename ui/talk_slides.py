@@ -36,6 +36,13 @@ TOUR_PARAM = "tour"  # on a page opened from a step: the step to go back to
 CSS = """
 <style>
 .st-key-talk_left, .st-key-talk_right { display: none !important; }
+.st-key-talk_nav_end { display: none !important; }
+@media (hover: none), (pointer: coarse) { .st-key-talk_nav kbd { display: none; } }
+@media (max-width: 640px) {
+  .st-key-talk_nav { flex-wrap: nowrap !important; gap: 0.5rem !important; }
+  .st-key-talk_nav button { padding: 0.3rem 0.6rem; }
+  .st-key-talk_nav_end { display: flex !important; }
+}
 .stApp .st-key-talk_sentence p { font-size: 1.2rem; font-weight: 600; line-height: 1.45; }
 </style>
 """
@@ -198,10 +205,35 @@ def render(slide: Slide, step: talk.Step, notes: bool, presenting: bool) -> None
         st.markdown(slide.sentence)
     with st.container(key="talk_source"):
         st.caption(slide.source)
+    _phone_navigation()
     if notes:
         with st.expander(t("talk.notes"), expanded=True, icon=":material/speaker_notes:"):
             st.markdown(slide.note)
     dive_link(step.page)
+
+
+def _phone_navigation() -> None:
+    """Previous / Next again after the sentence, shown on phones only (CSS), where the reader's thumb
+    is after reading; no key shortcuts (the top row has them)."""
+    number = talk.clamp_step(st.session_state.get(STEP_STATE, 1))
+    with st.container(horizontal=True, gap="small", key="talk_nav_end"):
+        st.button(
+            t("talk.prev"),
+            key="talk_prev_end",
+            on_click=_move,
+            args=(-1,),
+            disabled=number == 1,
+            icon=":material/arrow_back:",
+        )
+        st.button(
+            t("talk.next"),
+            key="talk_next_end",
+            on_click=_move,
+            args=(1,),
+            disabled=number == talk.COUNT,
+            icon=":material/arrow_forward:",
+            type="primary",
+        )
 
 
 def render_console(slide: Slide, step: talk.Step, number: int, next_heading: str | None) -> None:

@@ -86,3 +86,28 @@ def test_back_to_the_step_from_a_full_page(open_page):
     expect(back).to_be_visible()
     back.click()
     at_step(page, 4, "en")
+
+
+def test_the_tour_on_a_phone(browser, server_url):
+    """One row of Previous / Next at the top with no key hints on a touch screen, and Previous / Next
+    again after the sentence, which move the tour."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server_url}/talk?step=2")
+        wait_for_app(page)
+        prev, nxt = (page.locator(f".st-key-talk_{k} button:visible").first for k in ("prev", "next"))
+        assert abs(prev.bounding_box()["y"] - nxt.bounding_box()["y"]) < 2  # one row
+        expect(page.locator(".st-key-talk_nav kbd").first).to_be_hidden()
+        end = page.locator(".st-key-talk_next_end button:visible").first
+        expect(end).to_be_visible()
+        assert end.bounding_box()["y"] > page.locator(".st-key-talk_sentence").bounding_box()["y"]
+        end.tap()
+        at_step(page, 3, "en")
+    finally:
+        ctx.close()
+
+
+def test_no_phone_buttons_on_a_laptop(open_page):
+    page = open_page("talk?step=2", width=1400, height=900)
+    expect(page.locator(".st-key-talk_next_end button").first).to_be_hidden()
