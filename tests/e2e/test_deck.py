@@ -47,6 +47,7 @@ def test_a_reader_elsewhere_cannot_drive_the_talk(browser, server_url):
         for page in (a, b):
             page.goto(f"{server_url}/talk?room={ROOM}x&step=1")
             wait_for_app(page)
+            at_step(page, 1, "en")
         b.keyboard.press("PageDown")
         at_step(b, 2, "en")
         a.wait_for_timeout(1500)  # give a (wrongly) shared channel time to arrive: none must
@@ -111,3 +112,20 @@ def test_the_tour_on_a_phone(browser, server_url):
 def test_no_phone_buttons_on_a_laptop(open_page):
     page = open_page("talk?step=2", width=1400, height=900)
     expect(page.locator(".st-key-talk_next_end button").first).to_be_hidden()
+
+
+def test_projection_theme_in_a_dark_os(open_page):
+    """Presenter view stays light on a laptop in dark mode: page, primary button (white on #0066A6,
+    6.0:1) and the slide's chart, whose own config outranks Streamlit's dark chart theme."""
+    page = open_page("talk?present=1&step=2", width=1280, height=720, theme="dark")
+    assert page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor") == "rgb(255, 255, 255)"
+    nxt = page.locator(".st-key-talk_next button:visible").first
+    assert nxt.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(0, 102, 166)"
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg")
+    corner = page.evaluate("""() => {
+      const c = document.querySelector("[data-testid='stVegaLiteChart'] canvas");
+      if (!c) return null;
+      const px = c.getContext('2d').getImageData(2, 2, 1, 1).data;
+      return [px[0], px[1], px[2]];
+    }""")
+    assert corner in (None, [255, 255, 255]), corner  # (an SVG renderer has no canvas to read)

@@ -50,7 +50,7 @@ def _fit(
         _label_limit(chart, label_limit or 0)  # no truncated label on a slide (0: Vega's "no limit")
         from ui.present import viewport
 
-        wide = viewport()[0] * 0.55 >= 1000  # the chart's column leaves room for a legend beside the plot
+        wide = viewport()[0] * 0.55 >= 650  # the chart's column leaves room for a legend beside the plot
         chart = chart.configure_legend(
             orient="right" if wide else "bottom",
             direction="vertical" if wide else "horizontal",
@@ -60,8 +60,39 @@ def _fit(
             symbolSize=160,
             columns=0 if wide else 3,
         )
+        chart = _projection_colours(chart)
     height = slide_chart_height() if presenting else HEIGHT[size][False]
     return chart if height is None else chart.properties(height=height)
+
+
+_INK, _RULE, _GRID = "#1B1F24", "#6B727B", "#E3E7ED"
+
+
+def _projection_colours(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Presenter view's projection theme is light whatever the OS's dark mode: a white chart
+    background and dark text set in the chart's own config, which outranks Streamlit's dark chart
+    theme (sizes the builders set stay)."""
+    chart = chart.copy(deep=False)
+    config = chart.config if chart.config is not alt.Undefined else alt.Config()
+    config.background = "#FFFFFF"
+    parts = (
+        (
+            "axis",
+            alt.AxisConfig,
+            {"labelColor": _INK, "titleColor": _INK, "domainColor": _RULE, "tickColor": _RULE, "gridColor": _GRID},
+        ),
+        ("legend", alt.LegendConfig, {"labelColor": _INK, "titleColor": _INK}),
+        ("title", alt.TitleConfig, {"color": _INK}),
+    )
+    for name, kind, colours in parts:
+        part = getattr(config, name)
+        if part is alt.Undefined:
+            part = kind()
+            setattr(config, name, part)
+        for key, value in colours.items():
+            setattr(part, key, value)
+    chart.config = config
+    return chart
 
 
 def _label_limit(chart, px: int) -> None:
