@@ -34,6 +34,12 @@ _CSS = """
 .stApp [data-testid="stSelectbox"] input, .stApp [data-testid="stMultiSelect"] input,
 .stApp [data-testid="stMultiSelect"] [role="row"] span, .stApp [data-testid="stMultiSelect"] [role="gridcell"] span {
   font-size: 1.45rem; line-height: 1.5; }
+.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1.3rem; line-height: 1.4; }
+.stApp [data-baseweb="tag"] span { font-size: 1.25rem; }
+.stApp [data-testid="stSliderThumbValue"], .stApp [data-testid="stSliderTickBarMin"],
+.stApp [data-testid="stSliderTickBarMax"] { font-size: 1.3rem; }
+.stApp [data-testid="stMarkdownContainer"] .katex { font-size: 1.5em; }
+.stApp [data-testid="stExpander"] summary p, .stApp [data-testid="stTooltipHoverTarget"] p { font-size: 1.45rem; }
 .stApp [data-testid="stCheckbox"] label > div:first-of-type { transform: scale(1.6); transform-origin: left center;
   margin-right: 1rem; }
 </style>
