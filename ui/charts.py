@@ -47,6 +47,97 @@ NEUTRAL = "#7F8C9A"
 SEQUENCE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
 
 
+@dataclass(frozen=True)
+class ChartTheme:
+    """A chart's text colours on one theme's background: every one ≥ 4.5:1 against it
+    (tests/unit/test_palette.py). Marks keep the palette above (bars and lines need 3:1, and the
+    same hue on both themes); text drawn in a mark's colour takes ``text[colour]`` instead, the
+    same hue darkened on white (amber #E69F00 was 2.25:1) or lightened on the dark background."""
+
+    background: str  # the theme's background (.streamlit/config.toml), also the exports'
+    ink: str  # labels drawn as marks: names, values
+    muted: str  # axis labels and titles, legends (Streamlit's own grey was 3.8:1 on white)
+    text: dict[str, str]  # a mark colour -> the colour of text drawn in it
+
+
+THEMES = {
+    False: ChartTheme(
+        background="#FFFFFF",
+        ink="#1B1F24",
+        muted="#4A5058",
+        text={
+            "#0072B2": "#0072B2",
+            "#E69F00": "#956700",
+            "#009E73": "#00805D",
+            "#D55E00": "#B95200",
+            "#CC79A7": "#9B5C7F",
+            "#56B4E9": "#39779A",
+            "#999999": "#707070",
+            NEUTRAL: "#67717D",
+        },
+    ),
+    True: ChartTheme(
+        background="#111418",
+        ink="#E8EAED",
+        muted="#B4BAC2",
+        text={
+            "#0072B2": "#308DC1",
+            "#E69F00": "#E69F00",
+            "#009E73": "#009E73",
+            "#D55E00": "#D66308",
+            "#CC79A7": "#CC79A7",
+            "#56B4E9": "#56B4E9",
+            "#999999": "#999999",
+            NEUTRAL: "#7F8C9A",
+        },
+    ),
+}
+
+
+def chart_dark() -> bool:
+    """Are charts drawn for the dark background? The reader's dark theme, except in presenter view
+    and the speaker console, which are light whatever the system's setting (``ui.present``)."""
+    from ui.present import dark_charts
+
+    try:
+        return bool(dark_charts())
+    except Exception:  # noqa: BLE001 - outside a Streamlit run (tests, the SVG export)
+        return False
+
+
+def palette(dark: bool | None = None) -> ChartTheme:
+    return THEMES[chart_dark() if dark is None else dark]
+
+
+def ink(dark: bool | None = None) -> str:
+    """The colour of labels drawn as marks (Vega's default black vanishes on the dark theme)."""
+    return palette(dark).ink
+
+
+def text_color(mark: str, dark: bool | None = None) -> str:
+    """The colour for text drawn in ``mark``'s colour (a palette colour), legible on the theme."""
+    return palette(dark).text[mark]
+
+
+def legible(chart: alt.TopLevelMixin, dark: bool | None = None) -> alt.TopLevelMixin:
+    """A copy of ``chart`` with the theme's text colours on its axes, legends and title, on the
+    theme's background (the canvas, and an exported SVG, match the page). Other settings of its
+    configuration (``styled``'s sizes) are kept."""
+    theme = palette(dark)
+    out = chart.copy(deep=["config"])
+    config = out.config.to_dict() if out.config is not alt.Undefined else {}
+    colours = {
+        "axis": {"labelColor": theme.muted, "titleColor": theme.muted},
+        "legend": {"labelColor": theme.muted, "titleColor": theme.muted},
+        "title": {"color": theme.ink, "subtitleColor": theme.muted},
+    }
+    for part, values in colours.items():
+        config[part] = {**config.get(part, {}), **values}
+    config["background"] = theme.background
+    out.config = alt.Config.from_dict(config)
+    return out
+
+
 def group_label(group: str) -> str:
     return t(f"groups.{group}")
 
@@ -55,6 +146,34 @@ def group_color_scale(groups: list[str] | None = None) -> alt.Scale:
     """Colour scale keyed by translated group labels, in a fixed order."""
     keys = [g for g in GROUP_COLORS if groups is None or g in groups]
     return alt.Scale(domain=[group_label(g) for g in keys], range=[GROUP_COLORS[g] for g in keys])
+
+
+def colour_by(field: str, colours: dict[str, str], default: str) -> str:
+    """A Vega expression: the colour of ``datum[field]`` in ``colours`` (else ``default``). For text
+    drawn in its marks' colours: a second colour scale on the same field would be merged with the
+    marks' (a layered chart shares its scales), so text takes its colour from the data instead
+    (``text_colour``)."""
+    expr = json.dumps(default)
+    for key, value in reversed(colours.items()):
+        expr = f"datum[{json.dumps(field)}] === {json.dumps(key)} ? {json.dumps(value)} : {expr}"
+    return expr
+
+
+TEXT_FIELD = "_text_colour"  # the calculated field ``text_colour`` draws text in
+
+
+def text_colour(chart: alt.Chart, field: str, colours: dict[str, str], dark: bool | None = None) -> alt.Chart:
+    """``chart`` (a text layer) drawn in the text colour (``text_color``) of each row's mark colour:
+    ``colours`` maps the values of ``field`` to mark colours of the palette."""
+    ink_of = {k: text_color(v, dark) for k, v in colours.items()}
+    return chart.transform_calculate(**{TEXT_FIELD: colour_by(field, ink_of, ink(dark))}).encode(
+        color=alt.Color(f"{TEXT_FIELD}:N", scale=None, legend=None)
+    )
+
+
+def group_colours(groups: list[str] | None = None) -> dict[str, str]:
+    """{translated group label: mark colour} (``text_colour`` of a chart of groups)."""
+    return {group_label(g): GROUP_COLORS[g] for g in GROUP_COLORS if groups is None or g in groups}
 
 
 def group_shape_scale(groups: list[str] | None = None) -> alt.Scale:
@@ -125,8 +244,8 @@ class Built:
 
 
 def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False, **kwargs) -> Built:
-    """``builder(*args, **kwargs)`` (plus ``styled`` if asked), cached on its inputs, the language,
-    the theme (builders pick label colours for it) and the chart font size. Building an Altair
+    """``builder(*args, **kwargs)`` (plus ``styled`` if asked, and ``legible`` always), cached on its
+    inputs, the language, the theme (builders pick label colours for it) and the chart font size. Building an Altair
     chart costs tens of milliseconds; a cached one costs nothing, so a rerun only rebuilds the
     charts whose inputs changed. Shared by every session of the process."""
     from ui.memo import fingerprint, name_of, remembered
@@ -134,9 +253,9 @@ def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False,
     font, language, theme = _font_size(), lang(), _theme()
     key = fingerprint(args, sorted(kwargs.items()), style, font, language, theme)
     if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
-        return _make(builder, args, kwargs, style, font)
+        return _make(builder, args, kwargs, style, font, theme)
     return remembered(
-        _BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font)
+        _BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font, theme)
     )
 
 
@@ -145,10 +264,8 @@ _BUILT_LOCK = threading.Lock()
 
 
 def _theme() -> str:
-    try:
-        return st.context.theme.type or ""
-    except Exception:  # noqa: BLE001 - outside a Streamlit run (tests, the SVG export)
-        return ""
+    """'dark' or 'light': the background charts are drawn for (``chart_dark``)."""
+    return "dark" if chart_dark() else "light"
 
 
 def build_named(
@@ -294,10 +411,11 @@ def grow_text(chart, factor: float, max_text: int) -> None:
             mark.fontSize = min(round(mark.fontSize * factor), max(max_text, mark.fontSize))
 
 
-def _make(builder, args, kwargs, style, font) -> Built:
+def _make(builder, args, kwargs, style, font, theme="light") -> Built:
     chart = builder(*args, **kwargs)
     if style:
         chart = styled(chart, font)
+    chart = legible(chart, theme == "dark")
     if font > BASE_FONT:  # presenter view: labels drawn at a laptop's size grow with the axes'
         grow_text(chart, font / BASE_FONT, font)
     return Built(chart, _spec(chart), _chart_data(chart))
