@@ -27,3 +27,13 @@ def source_line(sources: pd.DataFrame, *source_ids: str) -> str:
     labels = per_frame(sources, ("source_labels",), _labels)
     names = "; ".join(labels.get(s, s) for s in dict.fromkeys(source_ids))
     return t("common.source", names=names)
+
+
+def data_date(sources: pd.DataFrame, *source_ids: str, lang: str) -> str:
+    """The date of the data behind a chart, as text: the newest of its sources' dates (a dataset's
+    copy, a statement's day), for exports whose figure model has no as-of date of its own; '' when
+    none of them is dated."""
+    from core.formatting import fmt_date
+
+    dated = sources[sources["source_id"].isin(source_ids)]["date"].dropna()
+    return fmt_date(max(dated).date(), lang) if len(dated) else ""

@@ -186,4 +186,4 @@ def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.LayerChar
 
 
 COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]
-SWEEPS = (("cost_usd", COST_COLOR, "scenario-cost"), ("days", DAYS_COLOR, "scenario-days"))  # (y, colour, file)
+SWEEPS = (("cost_usd", COST_COLOR, "cost"), ("days", DAYS_COLOR, "days"))  # (y, colour, chart name in exports)
