@@ -32,8 +32,11 @@ def source_line(sources: pd.DataFrame, *source_ids: str) -> str:
 def data_date(sources: pd.DataFrame, *source_ids: str, lang: str) -> str:
     """The date of the data behind a chart, as text: the newest of its sources' dates (a dataset's
     copy, a statement's day), for exports whose figure model has no as-of date of its own; '' when
-    none of them is dated."""
+    none of them is dated. (Asked on every rerun of a chart's fragment: a lookup, not a filter.)"""
     from core.formatting import fmt_date
 
-    dated = sources[sources["source_id"].isin(source_ids)]["date"].dropna()
-    return fmt_date(max(dated).date(), lang) if len(dated) else ""
+    dates = per_frame(
+        sources, ("source_dates",), lambda f: {s: d.date() for s, d in zip(f["source_id"], f["date"]) if pd.notna(d)}
+    )
+    dated = [dates[s] for s in source_ids if s in dates]
+    return fmt_date(max(dated), lang) if dated else ""
