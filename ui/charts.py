@@ -152,8 +152,9 @@ def group_color_scale(groups: list[str] | None = None) -> alt.Scale:
 def colour_by(field: str, colours: dict[str, str], default: str) -> str:
     """A Vega expression: the colour of ``datum[field]`` in ``colours`` (else ``default``). For text
     drawn in its marks' colours: a second colour scale on the same field would be merged with the
-    marks' (a layered chart shares its scales), so text takes its colour from the data instead
-    (``text_colour``)."""
+    marks' (a layered chart shares its scales), so text takes its colour from the data instead,
+    on the fill channel (``text_colour``: on the colour channel, the field split the marks' legend
+    of colours and shapes in two)."""
     expr = json.dumps(default)
     for key, value in reversed(colours.items()):
         expr = f"datum[{json.dumps(field)}] === {json.dumps(key)} ? {json.dumps(value)} : {expr}"
@@ -168,7 +169,7 @@ def text_colour(chart: alt.Chart, field: str, colours: dict[str, str], dark: boo
     ``colours`` maps the values of ``field`` to mark colours of the palette."""
     ink_of = {k: text_color(v, dark) for k, v in colours.items()}
     return chart.transform_calculate(**{TEXT_FIELD: colour_by(field, ink_of, ink(dark))}).encode(
-        color=alt.Color(f"{TEXT_FIELD}:N", scale=None, legend=None)
+        fill=alt.Fill(f"{TEXT_FIELD}:N", scale=None, legend=None)
     )
 
 
