@@ -74,7 +74,7 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
             "name:N",
             sort=alt.EncodingSortField("rank", op="min"),
             title=None,
-            axis=alt.Axis(labelLimit=150 if font < 20 else 260),
+            axis=alt.Axis(labelLimit=200 if font < 20 else 300),  # whole names, Japanese ones too, on a phone
         ),
         tooltip=[
             alt.Tooltip("name:N", title=titles["company"]),
@@ -85,7 +85,8 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
     )
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=MARK_LEGEND)
     bars = base.mark_bar(height=row * 0.7).encode(
-        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False)),
+        # the title ends where the plot does: centred under a phone's narrow plot it ran off the edge
+        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False), axis=alt.Axis(titleAnchor="end")),
         color=color,
         opacity=alt.Opacity("opacity:Q", legend=None, scale=None),
     )
