@@ -6,15 +6,15 @@ import streamlit as st
 from core import deepseek as ds
 from ui import deepseek_charts as charts
 from ui import deepseek_view as view
-from ui.charts import build_named, show
-from ui.cite import source_line
+from ui.charts import Export, build_named, chart_dark, show
+from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import arrow_frame, cached
 from ui.process import fragment
 
 L = lang()
-DARK = st.context.theme.type == "dark"
+DARK = chart_dark()  # the background the charts are drawn for (light in presenter view)
 sources, facts, gpus, peers, bench, bench_r1, models = require(
     "sources", "facts", "gpus", "peer_costs", "benchmarks_v3", "benchmarks_r1", "benchmark_models"
 )
@@ -110,6 +110,21 @@ def comparison(price: float) -> None:
     show(
         build_named(charts.peer_template, charts.peer_rows(est, ranges, words, L), words, DARK, style=True),
         view.peer_alt(ranges, L),
+        export=Export(
+            "deepseek",
+            "peers",
+            t("deepseek.peers.title"),
+            source_line(sources, *est["source_id"]),
+            data_date(sources, *est["source_id"], lang=L),
+            {
+                "name": "model",
+                "low_usd": "cost_low_usd",
+                "high_usd": "cost_high_usd",
+                "lower_bound": "at_least",
+                "runs_low": "v3_runs_low",
+                "runs_high": "v3_runs_high",
+            },
+        ),
     )
     figs = ds.peer_figures(facts, peers, price, overhead, on_all).texts(L)
     st.markdown(
@@ -144,7 +159,18 @@ def why_cheap() -> None:
     chart = view.moe_words(words)
     look = {k: chart[k] for k in ("flops", "kind", "chart_title")}  # the bar names (with the slider's value) are rows
     rows = charts.moe_rows(why["dense_flops"].number, why["moe_flops"].number, chart, L)
-    show(build_named(charts.moe_template, rows, look, DARK, style=True), t("deepseek.why.alt", **words))
+    show(
+        build_named(charts.moe_template, rows, look, DARK, style=True),
+        t("deepseek.why.alt", **words),
+        export=Export(
+            "deepseek",
+            "mixture-of-experts",
+            t("deepseek.why.title"),
+            source_line(sources, *why.sources(), "V3-README"),
+            data_date(sources, *why.sources(), "V3-README", lang=L),
+            {"kind": "model", charts.COMPUTE: "training_compute_1e24_flop"},
+        ),
+    )
     st.markdown(t("deepseek.why.result", **words))
     st.caption(source_line(sources, *why.sources(), "V3-README"))
 

@@ -17,7 +17,7 @@ story = cached(headlines.story_figures, facts, dates)
 c = cost.texts(L) | story.texts(L)
 
 st.title(t("home.title"))
-st.subheader(t("home.subtitle"), divider="gray")
+st.header(t("home.subtitle"), divider="gray")  # h2 under the title: headings in order (axe)
 st.markdown(prose("home", "intro", v3_date=c["v3_release"], r1_date=c["r1_release"], v3_cost=c["v3_cost"]))
 pages.link("talk", label=t("home.tour", count=talk.COUNT))
 

@@ -5,8 +5,8 @@ import streamlit as st
 from core import scaling
 from ui import scaling_charts as charts
 from ui.cards import metric_row
-from ui.charts import build, show
-from ui.cite import source_line
+from ui.charts import Export, build, chart_dark, show
+from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
@@ -14,7 +14,7 @@ from ui.process import fragment
 from ui.state import url_choice
 
 L = lang()
-DARK = st.context.theme.type == "dark"
+DARK = chart_dark()  # the background the charts are drawn for (light in presenter view)
 sources, models, fits_table, milestones, gpus, facts = require(
     "sources", "models_compute", "scaling_fits", "scaling_milestones", "gpus", "facts"
 )
@@ -51,6 +51,21 @@ def compute_trend() -> None:
     show(
         build(charts.compute_over_time, models, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
         t("scaling.trend.alt", count=f["models"], first=first, last=last),
+        data=models,
+        export=Export(
+            "scaling-law",
+            "compute",
+            t("scaling.trend.title"),
+            source_line(sources, *figs.sources("v3_compute", "growth")),
+            data_date(sources, *figs.sources("v3_compute", "growth"), lang=L),
+            {
+                "model": "model",
+                "organization": "organization",
+                "date": "date",
+                "training_compute_flop": "training_compute_flop",
+                "confidence": "confidence",
+            },
+        ),
     )
     if trend is None:
         st.info(t("scaling.trend.too_few", start=start, end=end), icon=":material/info:")
@@ -121,6 +136,21 @@ def budget() -> None:
     show(
         build(charts.loss_vs_compute, curve, decades, chosen, fit_id, words, L, DARK, style=True),
         t("scaling.loss.alt", fit=words["fits"][fit_id], first=b["gain_first"], last=b["gain_last"]),
+        data=curve,
+        export=Export(
+            "scaling-law",
+            "loss",
+            t("scaling.budget.title"),
+            source_line(sources, "EPC", "CHIN-BLOG"),
+            data_date(sources, "EPC", "CHIN-BLOG", lang=L),
+            {
+                "fit": "fit",
+                "compute_flop": "compute_flop",
+                "loss": "loss_nats_per_token",
+                "n_params": "parameters",
+                "d_tokens": "training_tokens",
+            },
+        ),
     )
     st.markdown(t("scaling.loss.read"))
     real = cached(scaling.tokens_per_param, models)
@@ -128,6 +158,15 @@ def budget() -> None:
     show(
         build(charts.tokens_per_param_chart, curve, rule_k, real, c, words | charts.rule_words(figs, L), L, style=True),
         t("scaling.tpp.alt"),
+        data=curve,
+        export=Export(
+            "scaling-law",
+            "tokens-per-parameter",
+            t("scaling.budget.title"),
+            source_line(sources, "EPC", "CHIN-BLOG", *figs.sources("v3_tpp")),
+            data_date(sources, "EPC", "CHIN-BLOG", *figs.sources("v3_tpp"), lang=L),
+            {"fit": "fit", "compute_flop": "compute_flop", "tokens_per_param": "tokens_per_parameter"},
+        ),
     )
     st.markdown(t("scaling.tpp.read", llama=b["llama_tpp"], v3=b["v3_tpp"], k=b["rule_k"]))
     st.caption(t("scaling.tpp.caveat", active=b["v3_active"]) + " " + source_line(sources, *figs.sources("v3_tpp")))

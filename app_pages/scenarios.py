@@ -6,8 +6,8 @@ from core import scenarios as S
 from ui import scenarios_charts as charts
 from ui import scenarios_controls as controls
 from ui import scenarios_view as view
-from ui.charts import Shelf, build_named, show
-from ui.cite import source_line
+from ui.charts import Export, Shelf, build_named, show
+from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
@@ -42,7 +42,7 @@ def calculator() -> None:
     if o.result.total_params_raised:
         st.info(t("scenarios.msg.total_raised"), icon=":material/info:")
 
-    st.subheader(t("scenarios.out.title"))
+    st.header(t("scenarios.out.title"))  # h2 under the page title (axe: headings in order)
     # three columns of three: compute, money, power (one st.columns for the grid: every column and row
     # of columns is one more message to send and draw on each move; a phone stacks them group by group)
     groups = view.metrics(o, L)
@@ -53,12 +53,13 @@ def calculator() -> None:
         st.warning(t("scenarios.msg.memory"), icon=":material/memory:")
     st.caption(t(f"scenarios.out.note_{o.scenario.cost_mode}"))
 
-    st.subheader(t("scenarios.chart.title"))
+    st.header(t("scenarios.chart.title"))
     axis = controls.chart_axis()
     cols = charts.sweep_labels(S.sweep_columns(o.scenario, S.gpu_for(gpus, o.scenario.gpu), axis), axis, L)
     at = cols["current"].index(True)
     x_title = t(f"scenarios.chart.axis_{axis}")
-    for y, color, stem in charts.SWEEPS:
+    cited = view.sources_of(o)
+    for y, color, name in charts.SWEEPS:
         chart = build_named(
             charts.sweep_template,
             charts.sweep_rows({**cols, "current_text": cols[f"{y}_label"]}),
@@ -72,25 +73,39 @@ def calculator() -> None:
         show(
             chart,
             t(f"scenarios.chart.alt_{y}_{axis}", x=cols["x_label"][at], y=cols[f"{y}_label"][at]),
-            name=stem,
             data=charts.export_table(cols, ("x", y), ("current", "x_label", f"{y}_label")),
+            export=Export(
+                "scenarios",
+                name,
+                t("scenarios.chart.title"),
+                source_line(sources, *cited),
+                data_date(sources, *cited, lang=L),
+                {"x": "x", y: y, "current": "current"},  # x: the input varied (docs/exports.md)
+            ),
             shelf=SHELF,
             label=t(f"scenarios.chart.{y}"),
         )
     st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
-    st.subheader(t("scenarios.compare.title"))
+    st.header(t("scenarios.compare.title"))
     comp = view.comparison(o, L)
     words = o.figures.texts(L, "cost", "ratio_to_v3", "scenario_runs", "v3_cost", "stargate_budget")
     show(
         build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
         t("scenarios.compare.alt", **words),
-        name="scenario-comparison",
         data=charts.export_table(comp, ("usd",), ("name", "label")),
+        export=Export(
+            "scenarios",
+            "comparison",
+            t("scenarios.compare.title"),
+            source_line(sources, *cited),
+            data_date(sources, *cited, lang=L),
+            {"name": "item", "usd": "cost_usd"},
+        ),
         shelf=SHELF,
         label=t("scenarios.compare.short"),
     )
-    st.caption(t("scenarios.compare.caption", **words) + "\n\n" + source_line(sources, *view.sources_of(o)))
+    st.caption(t("scenarios.compare.caption", **words) + "\n\n" + source_line(sources, *cited))
 
 
 SHELF = Shelf("sc")  # the calculator's chart downloads, offered once under it (ui.charts.Shelf)

@@ -5,8 +5,8 @@ import streamlit as st
 from core import capex, stargate
 from ui import pages
 from ui.capex_charts import capex_chart
-from ui.charts import build, build_named, show
-from ui.cite import source_line
+from ui.charts import Export, build, build_named, show
+from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
@@ -143,6 +143,14 @@ def what_it_buys() -> None:
         ),
         t("stargate.chart.gw_alt", gw=b["gw"]),
         key="sg_gw_chart",
+        export=Export(
+            "stargate",
+            "power",
+            t("stargate.buys.title"),
+            source_line(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES)),
+            data_date(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES), lang=L),
+            {"label": "item", "kind_label": "kind", "value": "gigawatts"},
+        ),
     )
     with st.expander(t("stargate.buys.sources")):
         st.caption(source_line(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES)))
@@ -159,6 +167,14 @@ def what_it_buys() -> None:
         ),
         t("stargate.spend.alt", profile=profile_label(out.profile), gw=b["gw"]),
         key="sg_spend_chart",
+        export=Export(
+            "stargate",
+            "years",
+            t("stargate.spend.title"),
+            source_line(sources, *out.sources()),
+            data_date(sources, *out.sources(), lang=L),
+            {"year": "year", "gpu_amount": "gpus_and_servers", "other_amount": "everything_else", "gw_text": "power"},
+        ),
     )
     st.caption(t("stargate.spend.caption"))
 
@@ -206,6 +222,21 @@ show(
     build(capex_chart, plans, L),
     t("stargate.capex.alt", year=plans.year, as_of=plans.as_of.text(L)),
     key="sg_capex_chart",
+    export=Export(
+        "stargate",
+        "capex",
+        t("stargate.capex.title"),
+        source_line(sources, *plans.sources()),
+        plans.as_of.text(L),
+        {
+            "label": "item",
+            "bar_kind": "kind",
+            "plan_low": "plan_low",
+            "plan_mid": "plan",
+            "plan_high": "plan_high",
+            "actual": "reported",
+        },
+    ),
 )
 st.caption(t("stargate.capex.caption"))
 st.caption(source_line(sources, *plans.sources()))

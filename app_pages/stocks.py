@@ -6,7 +6,7 @@ from core import headlines, stocks
 from core.formatting import fmt_date
 from ui import stocks_view as view
 from ui.cards import figure_card
-from ui.charts import build_named, group_label, show
+from ui.charts import Export, build_named, group_label, show
 from ui.cite import source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
@@ -89,6 +89,14 @@ def index_block(base, start, end, tickers):
             table="lines",
         ),
         t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)),
+        export=Export(
+            "stocks",
+            "index",
+            t("stocks.lines_title"),
+            source_line(sources, *view.price_sources()),
+            day(max(days)),
+            {"date": "date", "name": "company", "group_name": "group", "close": "close", "index": "index_base_100"},
+        ),
     )
     st.caption(t("stocks.lines_caption"))
 
@@ -110,6 +118,14 @@ def reaction(win) -> None:
             style=True,
         ),
         summary["alt"],
+        export=Export(
+            "stocks",
+            "falls",
+            t("stocks.bars_title"),
+            source_line(sources, *view.price_sources()),
+            window["end"],
+            {"name": "company", "group_name": "group", "pct": "change_pct", "note": "note"},
+        ),
     )
     st.markdown(summary["sentence"])
     if summary["flagged"]:

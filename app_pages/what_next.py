@@ -5,8 +5,8 @@ import streamlit as st
 from core import capex, demand, stargate
 from ui import pages
 from ui.capex_charts import capex_chart, later_items
-from ui.charts import build, build_named, group_label, show
-from ui.cite import source_line
+from ui.charts import Export, build, build_named, group_label, show
+from ui.cite import data_date, source_line
 from ui.data import require
 from ui.demand_charts import chart_rows, chart_titles, spending_template
 from ui.i18n import lang, prose, t
@@ -93,7 +93,14 @@ def model_block() -> None:
         ),
         t("next.chart.alt", share=x["share"], eps=x["eps"], k=x["k"], compute=x["compute"]),
         key="wn_chart",
-        name="what-next-compute",
+        export=Export(
+            "what-next",
+            "compute",
+            t("next.model.title"),
+            source_line(sources, *nf.figs.sources()),
+            data_date(sources, *nf.figs.sources(), lang=L),
+            {"series": "line", "eps": "elasticity", "k": "efficiency_gain", "compute": "compute_vs_today"},
+        ),
     )
 
 
@@ -111,7 +118,21 @@ show(
     build(capex_chart, plans, L),
     t("stargate.capex.alt", year=plans.year, as_of=as_of),
     key="wn_capex_chart",
-    name="what-next-capex",
+    export=Export(
+        "what-next",
+        "capex",
+        t("next.capex.title"),
+        source_line(sources, *plans.sources()),
+        as_of,
+        {
+            "label": "item",
+            "bar_kind": "kind",
+            "plan_low": "plan_low",
+            "plan_mid": "plan",
+            "plan_high": "plan_high",
+            "actual": "reported",
+        },
+    ),
 )
 later = later_items(plans, L)
 if later:

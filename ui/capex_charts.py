@@ -10,9 +10,8 @@ import altair as alt
 import pandas as pd
 
 from core.capex import Amount, CapexFigures, usd_axis_unit
-from ui.charts import GROUP_COLORS, HIGHLIGHT, styled
+from ui.charts import GROUP_COLORS, HIGHLIGHT, ink, styled
 from ui.i18n import t
-from ui.stargate_charts import ink
 
 ROW = 50
 ACTUAL_COLOR = "#D55E00"  # vermillion diamond: reported spending

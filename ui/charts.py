@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import threading
-import zlib
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -47,6 +48,97 @@ NEUTRAL = "#7F8C9A"
 SEQUENCE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
 
 
+@dataclass(frozen=True)
+class ChartTheme:
+    """A chart's text colours on one theme's background: every one ≥ 4.5:1 against it
+    (tests/unit/test_palette.py). Marks keep the palette above (bars and lines need 3:1, and the
+    same hue on both themes); text drawn in a mark's colour takes ``text[colour]`` instead, the
+    same hue darkened on white (amber #E69F00 was 2.25:1) or lightened on the dark background."""
+
+    background: str  # the theme's background (.streamlit/config.toml), also the exports'
+    ink: str  # labels drawn as marks: names, values
+    muted: str  # axis labels and titles, legends (Streamlit's own grey was 3.8:1 on white)
+    text: dict[str, str]  # a mark colour -> the colour of text drawn in it
+
+
+THEMES = {
+    False: ChartTheme(
+        background="#FFFFFF",
+        ink="#1B1F24",
+        muted="#4A5058",
+        text={
+            "#0072B2": "#0072B2",
+            "#E69F00": "#956700",
+            "#009E73": "#00805D",
+            "#D55E00": "#B95200",
+            "#CC79A7": "#9B5C7F",
+            "#56B4E9": "#39779A",
+            "#999999": "#707070",
+            NEUTRAL: "#67717D",
+        },
+    ),
+    True: ChartTheme(
+        background="#111418",
+        ink="#E8EAED",
+        muted="#B4BAC2",
+        text={
+            "#0072B2": "#308DC1",
+            "#E69F00": "#E69F00",
+            "#009E73": "#009E73",
+            "#D55E00": "#D66308",
+            "#CC79A7": "#CC79A7",
+            "#56B4E9": "#56B4E9",
+            "#999999": "#999999",
+            NEUTRAL: "#7F8C9A",
+        },
+    ),
+}
+
+
+def chart_dark() -> bool:
+    """Are charts drawn for the dark background? The reader's dark theme, except in presenter view
+    and the speaker console, which are light whatever the system's setting (``ui.present``)."""
+    from ui.present import dark_charts
+
+    try:
+        return bool(dark_charts())
+    except Exception:  # noqa: BLE001 - outside a Streamlit run (tests, the SVG export)
+        return False
+
+
+def palette(dark: bool | None = None) -> ChartTheme:
+    return THEMES[chart_dark() if dark is None else dark]
+
+
+def ink(dark: bool | None = None) -> str:
+    """The colour of labels drawn as marks (Vega's default black vanishes on the dark theme)."""
+    return palette(dark).ink
+
+
+def text_color(mark: str, dark: bool | None = None) -> str:
+    """The colour for text drawn in ``mark``'s colour (a palette colour), legible on the theme."""
+    return palette(dark).text[mark]
+
+
+def legible(chart: alt.TopLevelMixin, dark: bool | None = None) -> alt.TopLevelMixin:
+    """A copy of ``chart`` with the theme's text colours on its axes, legends and title, on the
+    theme's background (the canvas, and an exported SVG, match the page). Other settings of its
+    configuration (``styled``'s sizes) are kept."""
+    theme = palette(dark)
+    out = chart.copy(deep=["config"])
+    config = out.config.to_dict() if out.config is not alt.Undefined else {}
+    colours = {
+        "axis": {"labelColor": theme.muted, "titleColor": theme.muted},
+        "legend": {"labelColor": theme.muted, "titleColor": theme.muted},
+        "title": {"color": theme.ink, "subtitleColor": theme.muted},
+    }
+    for part, values in colours.items():
+        config[part] = {**config.get(part, {}), **values}
+    config["background"] = theme.background
+    out.config = alt.Config.from_dict(config)
+    return out
+
+
 def group_label(group: str) -> str:
     return t(f"groups.{group}")
 
@@ -55,6 +147,35 @@ def group_color_scale(groups: list[str] | None = None) -> alt.Scale:
     """Colour scale keyed by translated group labels, in a fixed order."""
     keys = [g for g in GROUP_COLORS if groups is None or g in groups]
     return alt.Scale(domain=[group_label(g) for g in keys], range=[GROUP_COLORS[g] for g in keys])
+
+
+def colour_by(field: str, colours: dict[str, str], default: str) -> str:
+    """A Vega expression: the colour of ``datum[field]`` in ``colours`` (else ``default``). For text
+    drawn in its marks' colours: a second colour scale on the same field would be merged with the
+    marks' (a layered chart shares its scales), so text takes its colour from the data instead,
+    on the fill channel (``text_colour``: on the colour channel, the field split the marks' legend
+    of colours and shapes in two)."""
+    expr = json.dumps(default)
+    for key, value in reversed(colours.items()):
+        expr = f"datum[{json.dumps(field)}] === {json.dumps(key)} ? {json.dumps(value)} : {expr}"
+    return expr
+
+
+TEXT_FIELD = "_text_colour"  # the calculated field ``text_colour`` draws text in
+
+
+def text_colour(chart: alt.Chart, field: str, colours: dict[str, str], dark: bool | None = None) -> alt.Chart:
+    """``chart`` (a text layer) drawn in the text colour (``text_color``) of each row's mark colour:
+    ``colours`` maps the values of ``field`` to mark colours of the palette."""
+    ink_of = {k: text_color(v, dark) for k, v in colours.items()}
+    return chart.transform_calculate(**{TEXT_FIELD: colour_by(field, ink_of, ink(dark))}).encode(
+        fill=alt.Fill(f"{TEXT_FIELD}:N", scale=None, legend=None)
+    )
+
+
+def group_colours(groups: list[str] | None = None) -> dict[str, str]:
+    """{translated group label: mark colour} (``text_colour`` of a chart of groups)."""
+    return {group_label(g): GROUP_COLORS[g] for g in GROUP_COLORS if groups is None or g in groups}
 
 
 def group_shape_scale(groups: list[str] | None = None) -> alt.Scale:
@@ -125,8 +246,8 @@ class Built:
 
 
 def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False, **kwargs) -> Built:
-    """``builder(*args, **kwargs)`` (plus ``styled`` if asked), cached on its inputs, the language,
-    the theme (builders pick label colours for it) and the chart font size. Building an Altair
+    """``builder(*args, **kwargs)`` (plus ``styled`` if asked, and ``legible`` always), cached on its
+    inputs, the language, the theme (builders pick label colours for it) and the chart font size. Building an Altair
     chart costs tens of milliseconds; a cached one costs nothing, so a rerun only rebuilds the
     charts whose inputs changed. Shared by every session of the process."""
     from ui.memo import fingerprint, name_of, remembered
@@ -134,9 +255,9 @@ def build(builder: Callable[..., alt.TopLevelMixin], *args, style: bool = False,
     font, language, theme = _font_size(), lang(), _theme()
     key = fingerprint(args, sorted(kwargs.items()), style, font, language, theme)
     if key is None:  # an argument that cannot be pickled: build afresh, correct if slower
-        return _make(builder, args, kwargs, style, font)
+        return _make(builder, args, kwargs, style, font, theme)
     return remembered(
-        _BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font)
+        _BUILT, _BUILT_LOCK, 512, (name_of(builder), key), lambda: _make(builder, args, kwargs, style, font, theme)
     )
 
 
@@ -145,10 +266,8 @@ _BUILT_LOCK = threading.Lock()
 
 
 def _theme() -> str:
-    try:
-        return st.context.theme.type or ""
-    except Exception:  # noqa: BLE001 - outside a Streamlit run (tests, the SVG export)
-        return ""
+    """'dark' or 'light': the background charts are drawn for (``chart_dark``)."""
+    return "dark" if chart_dark() else "light"
 
 
 def build_named(
@@ -294,10 +413,11 @@ def grow_text(chart, factor: float, max_text: int) -> None:
             mark.fontSize = min(round(mark.fontSize * factor), max(max_text, mark.fontSize))
 
 
-def _make(builder, args, kwargs, style, font) -> Built:
+def _make(builder, args, kwargs, style, font, theme="light") -> Built:
     chart = builder(*args, **kwargs)
     if style:
         chart = styled(chart, font)
+    chart = legible(chart, theme == "dark")
     if font > BASE_FONT:  # presenter view: labels drawn at a laptop's size grow with the axes'
         grow_text(chart, font / BASE_FONT, font)
     return Built(chart, _spec(chart), _chart_data(chart))
@@ -343,24 +463,66 @@ def by_position(spec_json: str, names) -> dict:
     return json.loads(spec_json)
 
 
+@dataclass(frozen=True)
+class Export:
+    """What a chart's downloads carry, for slides and handouts: the file names
+    (``<page>-<chart>-<lang>.svg|png|csv``, ``export_name``), the image's title, source line and
+    as-of date, and the CSV's columns.
+
+    ``page``: the page's id (``ui.pages``, "tour" for the guided tour); ``chart``: the chart's name on
+    it, both lowercase words joined by hyphens. ``title``: the chart's title in the reader's language
+    (the section heading above it, usually). ``source``: the source line shown under the chart
+    (``ui.cite.source_line``); ``as_of``: the date of the data as text (``ui.cite.as_of_text``).
+    ``columns``: the CSV's columns, {column of the chart's table: header for readers}, in order;
+    every other column (flags, opacities, ranks, label texts, codes repeated as names) stays out.
+    Without them there is no CSV (the tour's charts: their pages offer it). Every header is
+    described in docs/exports.md (tests/unit/test_chart_export.py checks).
+    """
+
+    page: str
+    chart: str
+    title: str = ""
+    source: str = ""
+    as_of: str = ""
+    columns: Mapping[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        for part in (self.page, self.chart):
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", part):
+                raise ValueError(f"export names are lowercase words joined by hyphens, not {part!r}")
+
+    def stem(self, language: str) -> str:
+        return export_name(self.page, self.chart, language)
+
+
+def export_name(page: str, chart: str, language: str) -> str:
+    """The one naming rule of every download: ``<page>-<chart>-<lang>`` (plus .svg, .png or .csv)."""
+    return f"{page}-{chart}-{language}"
+
+
+EXPORT_WIDTH = 800  # px: the plot's width in an exported image, at least (slides and handouts)
+PNG_SCALE = 2  # the PNG at twice the SVG's size: sharp on a projector (1600 px and more)
+_SOURCE_WIDTH = 130  # the source line's width in narrow characters (a wide, CJK one counts as two)
+
+
 def show(
     chart: alt.TopLevelMixin | Built,
     alt_text: str,
     key: str | None = None,
-    name: str | None = None,
     data: pd.DataFrame | None = None,
-    export: bool = True,
+    export: Export | None = None,
     shelf: Shelf | None = None,
     label: str = "",
 ) -> None:
-    """Render a chart full width with its alt text (what it shows, for screen readers), and offer
-    it as SVG (drawn by vl-convert on click, not on every rerun) and its data as CSV.
+    """Render a chart full width with its alt text (what it shows, for screen readers), and, with
+    ``export``, offer it as SVG and PNG (drawn by vl-convert on click, not on every rerun: the
+    title, source line and as-of date on top, at least ``EXPORT_WIDTH`` px wide) and its data as
+    CSV (``export.columns`` only).
 
-    ``chart`` is an Altair chart or, cheaper on reruns, a ``build(...)`` result. ``name`` is the
-    download file name (defaults to ``key``); ``data`` the table behind the chart when it is not
-    the chart's own DataFrame. The toolbar's PNG download stays available too. With ``shelf``
-    (a chart inside an ``st.fragment``), the downloads are put on the shelf, under ``label``, and
-    offered once below the fragment (``Shelf.offer``) instead of under the chart.
+    ``chart`` is an Altair chart or, cheaper on reruns, a ``build(...)`` result; ``data`` the table
+    behind the chart when it is not the chart's own DataFrame. With ``shelf`` (a chart inside an
+    ``st.fragment``), the downloads are put on the shelf, under ``label``, and offered once below
+    the fragment (``Shelf.offer``) instead of under the chart.
     """
     frames = None
     if isinstance(chart, Built):
@@ -371,47 +533,60 @@ def show(
         else:
             st.altair_chart(chart.chart, width="stretch", alt=alt_text, key=key)
         chart = chart.chart
-    else:
+    else:  # a chart built elsewhere (the tour's slides): the theme's text colours here
         table = data if data is not None else _chart_data(chart)
+        chart = legible(chart)
         st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
-    if not export:
+    if export is None:
         return
-    stem = name or key or f"chart-{zlib.crc32(alt_text.encode()):08x}"  # unique per chart, stable per run
+    stem = export.stem(lang())
     if shelf is not None:
-        shelf.put(stem, label, chart, frames, table)
+        shelf.put(stem, label, chart, frames, table, export)
         return
     with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
-        _downloads(stem, lambda: chart_svg(chart, frames), None if table is None else lambda: _csv(table))
-
-
-def _downloads(stem: str, svg: Callable[[], str], csv: Callable[[], bytes] | None, label: str = "") -> None:
-    """A chart's two download buttons (files made when clicked)."""
-    name = (lambda kind: t("common.download_named", chart=label, kind=kind)) if label else (lambda kind: kind)
-    st.download_button(
-        name(t("common.download_svg")),
-        data=svg,
-        file_name=f"{stem}.svg",
-        mime="image/svg+xml",
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/image:",
-        key=f"svg_{stem}",
-    )
-    if csv is not None:
-        st.download_button(
-            name(t("common.download_csv")),
-            data=csv,
-            file_name=f"{stem}.csv",
-            mime="text/csv",
-            on_click="ignore",
-            type="tertiary",
-            icon=":material/table:",
-            key=f"csv_{stem}",
+        _downloads(
+            stem,
+            lambda: chart_svg(chart, frames, export),
+            lambda: chart_png(chart, frames, export),
+            None if table is None or not export.columns else lambda: export_csv(table, export.columns),
         )
 
 
-def _csv(table) -> bytes:
-    return as_frame(table).to_csv(index=False).encode("utf-8")
+def _downloads(
+    stem: str,
+    svg: Callable[[], str],
+    png: Callable[[], bytes],
+    csv: Callable[[], bytes] | None,
+    label: str = "",
+) -> None:
+    """A chart's download buttons (files made when clicked)."""
+    name = (lambda kind: t("common.download_named", chart=label, kind=kind)) if label else (lambda kind: kind)
+    files = [
+        ("svg", t("common.download_svg"), svg, "image/svg+xml", ":material/image:"),
+        ("png", t("common.download_png"), png, "image/png", ":material/photo:"),
+    ]
+    if csv is not None:
+        files.append(("csv", t("common.download_csv"), csv, "text/csv", ":material/table:"))
+    for ext, kind, make, mime, icon in files:
+        st.download_button(
+            name(kind),
+            data=make,
+            file_name=f"{stem}.{ext}",
+            mime=mime,
+            on_click="ignore",
+            type="tertiary",
+            icon=icon,
+            key=f"{ext}_{stem}",
+        )
+
+
+def export_csv(table, columns: Mapping[str, str] | None = None) -> bytes:
+    """The table as CSV for readers: ``columns`` only ({column: header}, in order), or every
+    column when none are named."""
+    frame = as_frame(table)
+    if columns:
+        frame = frame[list(columns)].rename(columns=dict(columns))
+    return frame.to_csv(index=False).encode("utf-8")
 
 
 class Shelf:
@@ -429,36 +604,133 @@ class Shelf:
     def __init__(self, key: str):
         self.items: dict[str, tuple] = st.session_state.setdefault(f"_shelf_{key}", {})
 
-    def put(self, stem: str, label: str, chart: alt.TopLevelMixin, frames: dict | None, table: Any) -> None:
-        self.items[stem] = (label, chart, frames, table)
+    def put(
+        self, stem: str, label: str, chart: alt.TopLevelMixin, frames: dict | None, table: Any, export: Export
+    ) -> None:
+        self.items[stem] = (label, chart, frames, table, export)
 
     def svg(self, stem: str) -> str:
-        _, chart, frames, _ = self.items[stem]
-        return chart_svg(chart, frames)
+        _, chart, frames, _, export = self.items[stem]
+        return chart_svg(chart, frames, export)
+
+    def png(self, stem: str) -> bytes:
+        _, chart, frames, _, export = self.items[stem]
+        return chart_png(chart, frames, export)
 
     def csv(self, stem: str) -> bytes:
-        return _csv(self.items[stem][3])
+        _, _, _, table, export = self.items[stem]
+        return export_csv(table, export.columns)
 
     def offer(self) -> None:
-        """The download buttons of every chart on the shelf under the fragment, a row a chart."""
-        for stem, (label, _, _, table) in list(self.items.items()):
+        """The download buttons of every chart on the shelf under the fragment, a row a chart
+        (the current language's only: a switch of language reruns the page, and the fragment then
+        puts its charts back under their new names)."""
+        suffix = f"-{lang()}"
+        for stem, (label, _, _, table, export) in list(self.items.items()):
+            if not stem.endswith(suffix):
+                del self.items[stem]
+                continue
             with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
                 _downloads(
-                    stem, lambda s=stem: self.svg(s), None if table is None else (lambda s=stem: self.csv(s)), label
+                    stem,
+                    lambda s=stem: self.svg(s),
+                    lambda s=stem: self.png(s),
+                    None if table is None or not export.columns else (lambda s=stem: self.csv(s)),
+                    label,
                 )
 
 
-def chart_svg(chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None = None) -> str:
-    """The chart as a standalone SVG (for slides and handouts); ``frames``: the rows of a chart
-    drawn from named datasets (``build_named``)."""
-    import json
-
-    import vl_convert
-
+def export_spec(chart: alt.TopLevelMixin, frames: dict[str, Any] | None = None, export: Export | None = None) -> dict:
+    """The chart's Vega-Lite spec as an exported image draws it: its rows in it (``frames``: the
+    rows of a chart drawn from named datasets), and with ``export`` the title, the source line and
+    the as-of date on top, a plot at least ``EXPORT_WIDTH`` px wide, and no label cut short (the
+    screen's label limits are for a phone's width)."""
     spec = chart.to_dict()
     if frames:
         rows = {
             name: json.loads(as_frame(df).to_json(orient="records", date_format="iso")) for name, df in frames.items()
         }
         spec["datasets"] = {**(spec.get("datasets") or {}), **rows}
-    return vl_convert.vegalite_to_svg(spec)
+    if export is None:
+        return spec
+    spec = _no_label_limits(spec)
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        width = spec.get("width")
+        spec["width"] = max(width, EXPORT_WIDTH) if isinstance(width, (int, float)) else EXPORT_WIDTH
+    config = spec.setdefault("config", {})
+    theme = next((th for th in THEMES.values() if th.background == config.get("background")), THEMES[False])
+    config.setdefault("background", theme.background)
+    drawn = spec.get("title")
+    drawn = drawn.get("text") if isinstance(drawn, dict) else drawn
+    lines = [drawn] if isinstance(drawn, str) and export.title and drawn != export.title else []
+    lines += _wrap(export.source, _SOURCE_WIDTH) if export.source else []
+    lines += [t("common.as_of", date=export.as_of)] if export.as_of else []
+    spec["title"] = {
+        "text": export.title or drawn or "",
+        "subtitle": lines,
+        "anchor": "start",
+        "fontSize": 18,
+        "subtitleFontSize": 12,
+        "subtitlePadding": 6,
+        "offset": 14,
+        "color": theme.ink,
+        "subtitleColor": theme.muted,
+    }
+    return spec
+
+
+def _no_label_limits(node):
+    """A copy of a spec with every axis and legend label limit lifted (0: none)."""
+    if isinstance(node, dict):
+        out = {k: (0 if k == "labelLimit" else _no_label_limits(v)) for k, v in node.items()}
+        if "config" in out:
+            cfg = out["config"]
+            for part in ("axis", "legend"):
+                cfg[part] = {**cfg.get(part, {}), "labelLimit": 0}
+        return out
+    if isinstance(node, list):
+        return [_no_label_limits(v) for v in node]
+    return node
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` narrow characters (a wide one counts as two), broken
+    at spaces where there are any, else between characters (Japanese)."""
+    import unicodedata
+
+    def size(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if size(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for c in word:  # a word longer than a line (Japanese has no spaces): by character
+            if size(line + c) > width:
+                lines.append(line)
+                line = ""
+            line += c
+    return [*lines, line] if line else lines
+
+
+def chart_svg(
+    chart: alt.TopLevelMixin, frames: dict[str, pd.DataFrame] | None = None, export: Export | None = None
+) -> str:
+    """The chart as a standalone SVG (for slides and handouts); ``frames``: the rows of a chart
+    drawn from named datasets (``build_named``); ``export``: its title, source and date."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(export_spec(chart, frames, export))
+
+
+def chart_png(chart: alt.TopLevelMixin, frames: dict[str, Any] | None = None, export: Export | None = None) -> bytes:
+    """The chart as a PNG, ``PNG_SCALE`` times the SVG's size (``chart_svg``)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(export_spec(chart, frames, export), scale=PNG_SCALE)

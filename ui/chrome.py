@@ -26,6 +26,40 @@ _DOC_CSS = """<style>
 }
 [data-testid="stLayoutWrapper"]:has(> .st-key-_doc_lang), .st-key-_doc_lang { display: none; }
 </style>"""
+# Our own constant stylesheet for every page (nothing from data or the URL goes into it), for what
+# the theme settings cannot reach (tests/e2e/test_axe.py checks the result):
+# - a visible focus ring on everything the keyboard reaches: Streamlit shows the navigation links'
+#   focus only as a faint grey fill, and text inputs and the charts' toolbar buttons barely at all.
+#   One blue for both themes, ≥ 3:1 against the light and the dark backgrounds and sidebars.
+# - a primary button's shortcut hint (PageDown) in the button's own white, not a faded one (3.2:1);
+#   in the dark theme a darker button under Streamlit's white text (the theme's sky blue gave 2.3:1:
+#   the theme colour itself stays, it is also the selected options' text on the dark background).
+# - page links wrap instead of cutting their label short in a narrow column ("Explore: The stock reactio").
+# - the what-next formula no longer scrolls sideways by 2 px (a scroll region no keyboard could reach).
+STYLE = """
+<style>
+.stApp a:focus-visible, .stApp button:focus-visible, .stApp summary:focus-visible, .stApp input:focus-visible,
+.stApp [role="slider"]:focus-visible, .stApp [tabindex]:not([tabindex="-1"]):focus-visible,
+.stApp [data-baseweb="input"]:focus-within, .stApp [data-baseweb="select"] > div:focus-within,
+.stApp [data-baseweb="textarea"]:focus-within {
+  outline: 3px solid #2B8ACB !important; outline-offset: 2px !important; }
+.stApp [data-baseweb="input"] input:focus-visible, .stApp [data-baseweb="select"] input:focus-visible,
+.stApp [data-baseweb="textarea"] textarea:focus-visible, .stApp [data-testid="stMain"]:focus-visible {
+  outline: none !important; }
+.stApp button[data-testid="stBaseButton-primary"] kbd { color: inherit !important; opacity: 1 !important; }
+@media (prefers-color-scheme: dark) {
+  .stApp button[data-testid="stBaseButton-primary"]:not(:disabled) { background-color: #0072B2; border-color: #0072B2; }
+  .stApp button[data-testid="stBaseButton-primary"]:not(:disabled):hover { background-color: #00639A; }
+}
+.stApp [data-testid="stPageLink-NavLink"] > span:last-child,
+.stApp [data-testid="stPageLink-NavLink"] > span:last-child * { white-space: normal; overflow: visible; }
+.stApp .katex-display { padding: 0 0.3em; }
+</style>
+"""
+
+
+def house_style() -> None:
+    st.html(STYLE)
 
 
 def language_control() -> str:
@@ -35,6 +69,7 @@ def language_control() -> str:
     the URL, else the browser locale; the URL carries it only when it differs from that default.
     """
     pin_language(None)
+    house_style()  # every page draws this control first, so the stylesheet comes with it
     with st.container(horizontal=True, horizontal_alignment="right", key="_chrome_lang"):
         value = url_choice(
             st.segmented_control,

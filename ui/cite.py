@@ -38,3 +38,16 @@ def source_line(sources: pd.DataFrame, *source_ids: str) -> str:
     sep = PUNCTUATION.get(lang(), PUNCTUATION[FALLBACK])["list"]
     names = sep.join(labels.get(s, s) for s in dict.fromkeys(source_ids))
     return t("common.source", names=names)
+
+
+def data_date(sources: pd.DataFrame, *source_ids: str, lang: str) -> str:
+    """The date of the data behind a chart, as text: the newest of its sources' dates (a dataset's
+    copy, a statement's day), for exports whose figure model has no as-of date of its own; '' when
+    none of them is dated. (Asked on every rerun of a chart's fragment: a lookup, not a filter.)"""
+    from core.formatting import fmt_date
+
+    dates = per_frame(
+        sources, ("source_dates",), lambda f: {s: d.date() for s, d in zip(f["source_id"], f["date"]) if pd.notna(d)}
+    )
+    dated = [dates[s] for s in source_ids if s in dates]
+    return fmt_date(max(dated), lang) if dated else ""

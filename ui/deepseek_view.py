@@ -10,14 +10,16 @@ from core import deepseek as ds
 from core.figures import Figure, FigureSet
 from ui import deepseek_charts as charts
 from ui.cards import figure_card
-from ui.charts import build, show
-from ui.cite import short_source, source_line
+from ui.charts import Export, build, chart_dark, show
+from ui.cite import data_date, short_source, source_line
 from ui.i18n import prose, t
 from ui.memo import cached
 from ui.process import fragment
 
 CHART_WORDS = ("dense", "moe_bar", "flops", "kind", "chart_title")  # the MoE chart's texts
 BENCH_WORDS = ("score", "benchmark", "model", "open", "closed", "access")
+# the benchmark charts' CSV: what the bars show, by the headers docs/exports.md describes
+BENCHMARK_COLUMNS = {"label": "benchmark", "model_label": "model", "open_weights": "open_weights", "score": "score"}
 FLEET_CARDS = {"gpus": "fleet_gpus", "capex": "fleet_capex", "value": "fleet_value"}  # card -> its figure
 
 
@@ -133,7 +135,7 @@ def why_points(words: dict[str, str]) -> None:
 def performance(
     bench: pd.DataFrame, bench_r1: pd.DataFrame, models: pd.DataFrame, sources: pd.DataFrame, lang: str
 ) -> None:
-    dark = st.context.theme.type == "dark"
+    dark = chart_dark()
     st.header(t("deepseek.perf.title"))
     st.markdown(prose("deepseek", "performance"))
     options = cached(ds.benchmark_options, bench)
@@ -152,7 +154,18 @@ def performance(
     words = {k: t(f"deepseek.perf.{k}") for k in BENCH_WORDS}
     rows = cached(ds.benchmark_rows, bench, models, picked)
     standing = cached(ds.benchmark_figures, bench, models, picked).texts(lang)
-    show(build(charts.benchmark_chart, rows, words, dark, style=True), t("deepseek.perf.alt", **standing))
+    show(
+        build(charts.benchmark_chart, rows, words, dark, style=True),
+        t("deepseek.perf.alt", **standing),
+        export=Export(
+            "deepseek",
+            "benchmarks",
+            t("deepseek.perf.title"),
+            source_line(sources, "V3-README", "V3R"),
+            data_date(sources, "V3-README", "V3R", lang=lang),
+            BENCHMARK_COLUMNS,
+        ),
+    )
     st.markdown(t("deepseek.perf.standing", **standing))
     st.caption(source_line(sources, "V3-README", "V3R"))
 
@@ -160,6 +173,17 @@ def performance(
     pct, _ = cached(ds.r1_vs_o1, bench_r1, models)
     r1 = cached(ds.r1_figures, bench_r1, models)
     r1_words = r1.texts(lang)
-    show(build(charts.benchmark_chart, pct, words, dark, style=True), t("deepseek.perf.r1_alt", **r1_words))
+    show(
+        build(charts.benchmark_chart, pct, words, dark, style=True),
+        t("deepseek.perf.r1_alt", **r1_words),
+        export=Export(
+            "deepseek",
+            "r1-benchmarks",
+            t("deepseek.perf.r1_title"),
+            source_line(sources, *r1.sources()),
+            data_date(sources, *r1.sources(), lang=lang),
+            BENCHMARK_COLUMNS,
+        ),
+    )
     st.markdown(t("deepseek.perf.r1_read", **r1_words))
     st.caption(t("deepseek.perf.r1_caveat") + " " + source_line(sources, *r1.sources()))

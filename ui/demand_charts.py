@@ -12,9 +12,8 @@ import pandas as pd
 
 from core import demand
 from core.figures import Figure, Kind
-from ui.charts import HIGHLIGHT, NEUTRAL, reach, styled, with_rows
+from ui.charts import HIGHLIGHT, NEUTRAL, ink, reach, styled, text_colour, with_rows
 from ui.i18n import t
-from ui.stargate_charts import ink
 
 OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the highlight green
 TICKS = (0.001, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 1000, 10000, 100000)
@@ -154,10 +153,12 @@ def spending_template(titles: dict[str, str], font: int = 13) -> alt.LayerChart:
             alt.Tooltip("compute:Q", title=titles["y"], format=".3~g"),
         ],
     )
-    ends = (
+    ends = text_colour(  # in the lines' hues, legible on the theme
         alt.Chart(alt.NamedData("ends"))
         .mark_text(align="right", dx=-4, dy=-(font - 5), fontSize=font - 1)
-        .encode(x="k:Q", y="compute:Q", text="text:N", color=alt.Color("slot:N", legend=None, scale=colors))
+        .encode(x="k:Q", y="compute:Q", text="text:N"),
+        "slot",
+        dict(zip(slots, (HIGHLIGHT, *OTHERS))),
     )
     room = (
         reach(base, titles["y"], y="min(datum.compute, 1) / 1.3", y2="max(datum.compute, 1) * 1.3")

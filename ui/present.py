@@ -132,7 +132,10 @@ def toggle() -> None:
 
 # The projection theme: presenter view and the speaker console are light whatever the operating
 # system's dark mode (a projected dark page washes out, and its primary button was 2.3:1); colours
-# as the light theme in .streamlit/config.toml, every text ≥ 4.5:1 on its background.
+# as the light theme in .streamlit/config.toml, every text ≥ 4.5:1 on its background
+# (tests/e2e/test_axe.py). Streamlit draws captions at 60% opacity (#4A5058 became 2.97:1), and
+# under a dark system theme its input fields, option buttons and notices keep dark backgrounds
+# (dark text on them was 1.02:1): those are set light here too. Charts follow (ui.charts.chart_dark).
 _CSS_PROJECTION = """
 <style>
 html body .stApp, .stApp [data-testid="stAppViewContainer"], .stApp [data-testid="stMain"],
@@ -141,6 +144,7 @@ html body .stApp, .stApp [data-testid="stAppViewContainer"], .stApp [data-testid
 .stApp h1, .stApp h2, .stApp h3, .stApp p, .stApp li, .stApp label, .stApp span,
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricLabel"] { color: #1B1F24; }
 .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { color: #4A5058 !important; }
+.stApp [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 .stApp a, .stApp a * { color: #0066A6 !important; }
 .stApp button[kind="primary"], .stApp button[data-testid="stBaseButton-primary"] {
   background: #0066A6 !important; border-color: #0066A6 !important; color: #FFFFFF !important; }
@@ -153,6 +157,17 @@ html body .stApp, .stApp [data-testid="stAppViewContainer"], .stApp [data-testid
   background: #FFFFFF; border-color: #C9CED6; }
 .stApp [data-testid="stProgress"] > div > div { background: #E3E7ED; }
 .stApp :focus-visible { outline: 3px solid #0066A6 !important; outline-offset: 2px; }
+.stApp [data-baseweb="input"], .stApp [data-baseweb="input"] > div, .stApp [data-baseweb="select"] > div,
+.stApp [data-baseweb="textarea"], .stApp [data-testid="stDateInputField"], .stApp [data-testid="stExpander"] summary,
+.stApp [data-testid="stButtonGroup"] button[aria-checked="false"],
+.stApp [data-testid="stButtonGroup"] button:not([aria-checked]) {
+  background: #FFFFFF !important; border-color: #8A9099 !important; color: #1B1F24 !important; }
+.stApp input, .stApp textarea, .stApp [data-testid="stDateInputField"] [role="spinbutton"] {
+  color: #1B1F24 !important; -webkit-text-fill-color: #1B1F24; }
+.stApp [data-testid="stButtonGroup"] button[aria-checked="true"] {
+  background: #E5F0F7 !important; border-color: #0066A6 !important; color: #0066A6 !important; }
+.stApp [data-testid="stButtonGroup"] button[aria-checked="true"] * { color: #0066A6 !important; }
+.stApp [data-testid="stAlertContainer"] { background: #EEF4FA !important; color: #1B1F24 !important; }
 </style>
 """
 

@@ -15,7 +15,7 @@ from babel.dates import format_skeleton
 from core import scaling
 from core.figures import Figure, FigureSet, Kind
 from core.formatting import fmt_date
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, text_color
 from ui.i18n import t
 
 FIT_STYLE = {"besiroglu": (SEQUENCE[0], []), "hoffmann": (SEQUENCE[1], [7, 4])}  # colour, dash
@@ -33,6 +33,7 @@ TIME_LABELS = {
 }
 TPP_LABELS = {"Chinchilla": ("right", -8, 10), "Llama 3.1 405B": ("right", -8, -10), "DeepSeek-V3": ("left", 8, 0)}
 LEGEND = alt.Legend(columns=1, labelLimit=400, symbolStrokeWidth=2.5)
+LEGEND_SYMBOLS = alt.Legend(labelLimit=400, symbolStrokeWidth=2, symbolOpacity=0.9)  # as the points are drawn
 
 
 WORDS = (
@@ -165,7 +166,7 @@ def month_or_day(day, precision: str, lang: str) -> str:
 
 def text_blue(dark: bool) -> str:
     """The fits' blue for text and thin lines, lighter on a dark background so it stays readable."""
-    return SEQUENCE[5] if dark else SEQUENCE[0]
+    return text_color(SEQUENCE[0], dark)
 
 
 def compute_over_time(
@@ -188,7 +189,6 @@ def compute_over_time(
     shapes = alt.Scale(
         domain=[words["confidence"][k] for k in CONFIDENCE_SHAPES], range=list(CONFIDENCE_SHAPES.values())
     )
-    colors = alt.Scale(domain=[words["deepseek"], words["others"]], range=[HIGHLIGHT, NEUTRAL])
     tooltip = [
         alt.Tooltip("model:N", title=words["model"]),
         alt.Tooltip("organization:N", title=words["organization"]),
@@ -196,21 +196,34 @@ def compute_over_time(
         alt.Tooltip("compute_text:N", title=words["compute"]),
         alt.Tooltip("confidence_text:N", title=words["confidence_title"]),
     ]
+    # One legend of shape, fill and outline: its symbols are drawn as the points are (filled, and
+    # hollow for speculative estimates: the caption reads the difference), grey as every point but
+    # DeepSeek-V3's, which its green label names.
+    title = words["confidence_title"]
+    fills = alt.Scale(domain=shapes.domain, range=[NEUTRAL, NEUTRAL, "transparent"])
+    outline = alt.Scale(domain=shapes.domain, range=[NEUTRAL] * len(CONFIDENCE_SHAPES))
+    v3 = f"datum.model == '{HIGHLIGHT_MODEL}'"
     points = (
         alt.Chart(df)
         .mark_point(size=90, strokeWidth=2, opacity=0.9)
         .encode(
             x=x,
             y=y,
-            shape=alt.Shape("confidence_text:N", scale=shapes, title=words["confidence_title"]),
-            color=alt.Color("group:N", scale=colors, legend=None),
+            shape=alt.Shape("confidence_text:N", scale=shapes, title=title, legend=LEGEND_SYMBOLS),
             fill=alt.condition(
-                alt.datum.confidence == "Speculative", alt.value("transparent"), alt.Color("group:N", scale=colors)
+                f"{v3} && datum.confidence != 'Speculative'",
+                alt.value(HIGHLIGHT),
+                alt.Fill("confidence_text:N", scale=fills, title=title, legend=LEGEND_SYMBOLS),
+            ),
+            stroke=alt.condition(
+                v3,
+                alt.value(HIGHLIGHT),
+                alt.Stroke("confidence_text:N", scale=outline, title=title, legend=LEGEND_SYMBOLS),
             ),
             tooltip=tooltip,
         )
     )
-    layers = [points, *_name_labels(df, x, y, TIME_LABELS, dy=-8)]
+    layers = [points, *_name_labels(df, x, y, TIME_LABELS, dy=-8, dark=dark)]
     if trend is not None:
         ends = pd.DataFrame({"year": [trend.first_year, trend.last_year]})
         ends["training_compute_flop"] = [trend.at(v) for v in ends["year"]]
@@ -258,7 +271,7 @@ def loss_vs_compute(
         alt.Tooltip("loss_text:N", title=words["loss"]),
         alt.Tooltip("gain_text:N", title=words["gain"]),
     ]
-    fit_color = text_blue(dark) if fit_id == "besiroglu" else FIT_STYLE[fit_id][0]
+    fit_color = text_color(FIT_STYLE[fit_id][0], dark)  # the decade marks and their gains, in the fit's hue
     marks = alt.Chart(dec).mark_point(size=50, filled=True, color=fit_color).encode(x=x, y=y, tooltip=tips)
     gains = alt.Chart(dec).mark_text(dy=-12, fontSize=11, color=fit_color).encode(x=x, y=y, text="gain_text:N")
     you = pd.DataFrame(
@@ -277,10 +290,29 @@ def loss_vs_compute(
         .mark_point(size=260, shape="diamond", filled=True, color=HIGHLIGHT, stroke="white")
         .encode(x=x, y=y, tooltip=tips[:2])
     )
-    label = (
-        alt.Chart(you).mark_text(dy=22, fontSize=12, fontWeight="bold", color=HIGHLIGHT).encode(x=x, y=y, text="text:N")
+    # The curves fall from the top left to the bottom right, the other fit a few pixels from the
+    # chosen one: the label goes to the empty corner on the point's side (below it in the left half,
+    # above it in the right half), tied to the point by a dotted rule, never on a curve.
+    left = math.log10(chosen["compute"]) < (math.log10(lo) + math.log10(hi)) / 2
+    you["label_loss"] = df["loss"].min() if left else df["loss"].max()
+    tie = (
+        alt.Chart(you)
+        .mark_rule(color=HIGHLIGHT, strokeDash=[2, 3], strokeWidth=1.5)
+        .encode(x=x, y=alt.Y("loss:Q"), y2="label_loss:Q")
     )
-    return alt.layer(lines, marks, gains, point, label).properties(height=HEIGHT)
+    label = (
+        alt.Chart(you)
+        .mark_text(
+            align="left" if left else "right",
+            baseline="bottom" if left else "top",
+            dx=6 if left else -6,
+            fontSize=12,
+            fontWeight="bold",
+            color=text_color(HIGHLIGHT, dark),
+        )
+        .encode(x=x, y=alt.Y("label_loss:Q"), text="text:N")
+    )
+    return alt.layer(lines, marks, gains, tie, point, label).properties(height=HEIGHT)
 
 
 # --- tokens per parameter ----------------------------------------------------------------------
@@ -350,11 +382,14 @@ def tokens_per_param_chart(
     return alt.layer(lines, you, pts, *_name_labels(m, x, y, TPP_LABELS)).properties(height=HEIGHT)
 
 
-def _name_labels(df: pd.DataFrame, x, y, positions: dict, dy: int = 0) -> list[alt.Chart]:
+def _name_labels(df: pd.DataFrame, x, y, positions: dict, dy: int = 0, dark: bool | None = None) -> list[alt.Chart]:
     """Text layers naming the labelled points, each placed where it does not hide its neighbours.
-    All share one small dataset (one per label would ship a table schema per label)."""
+    All share one small dataset (one per label would ship a table schema per label). ``dark``:
+    the theme's text colours (default: the reader's, ``ui.charts.chart_dark``)."""
     named = df[df["label"] != ""].reset_index(drop=True)
-    color = alt.condition(alt.datum.model == HIGHLIGHT_MODEL, alt.value(HIGHLIGHT), alt.value(NEUTRAL))
+    color = alt.condition(
+        alt.datum.model == HIGHLIGHT_MODEL, alt.value(text_color(HIGHLIGHT, dark)), alt.value(text_color(NEUTRAL, dark))
+    )
     layers = []
     for label in sorted(named["label"].unique()):
         align, ddx, ddy = positions.get(label, ("left", 8, dy))

@@ -6,17 +6,11 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 import pandas as pd
-import streamlit as st
 
 from core import scenarios as S
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled, with_rows
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, ink, reach, styled, text_color, with_rows
 
 HEIGHT = 210
-
-
-def text_color() -> str:
-    """Label colour readable on the current theme (Altair text marks do not follow it)."""
-    return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
 PAD = 10  # px between the line's ends and the plot's edges
@@ -117,7 +111,7 @@ def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, c
     marker = alt.Chart(alt.NamedData("current")).encode(x=x, y=yy, tooltip=tooltip)
     point = marker.mark_point(shape="diamond", size=160, filled=True, color=HIGHLIGHT, stroke="white")
     text = marker.mark_text(align="left", dx=9, dy=-10, fontSize=13, fontWeight="bold").encode(
-        text="current_text:N", color=alt.value(HIGHLIGHT)
+        text="current_text:N", color=alt.value(text_color(HIGHLIGHT))
     )
     # the axis's span: the line's, except that a flat line (the cost against the number of GPUs) gets
     # at least a factor 9 around it, with ticks, instead of an empty span where Vega cannot place any
@@ -178,7 +172,7 @@ def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
     )
     text = (
         alt.Chart(data)
-        .mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=text_color())
+        .mark_text(align="left", dx=5, fontWeight="bold", fontSize=13, color=ink())
         .encode(x=x, y=y, text="label:N")
     )
     # a row's height, not the chart's: at the presenter's larger axis labels three rows in a fixed
@@ -192,4 +186,4 @@ def comparison_chart(df: pd.DataFrame, x_title: str, lang: str) -> alt.LayerChar
 
 
 COST_COLOR, DAYS_COLOR = SEQUENCE[0], SEQUENCE[1]
-SWEEPS = (("cost_usd", COST_COLOR, "scenario-cost"), ("days", DAYS_COLOR, "scenario-days"))  # (y, colour, file)
+SWEEPS = (("cost_usd", COST_COLOR, "cost"), ("days", DAYS_COLOR, "days"))  # (y, colour, chart name in exports)

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import streamlit as st
 
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, styled, with_rows
+from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, ink, reach, styled, with_rows
 
 KIND_COLORS = {"model": HIGHLIGHT, "plan": SEQUENCE[0], "check": SEQUENCE[5], "benchmark": NEUTRAL}
 ROW = 46  # px per labelled bar
-
-
-def ink() -> str:
-    """Text colour for labels drawn as marks (Vega's default black vanishes on the dark theme)."""
-    return "#FAFAFA" if st.context.theme.type == "dark" else "#262730"
 
 
 def labelled_rows(df: pd.DataFrame | dict[str, list], kind_labels: dict[str, str]) -> dict[str, dict[str, list]]:

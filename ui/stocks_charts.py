@@ -9,7 +9,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import GROUP_COLORS, group_color_scale, group_label, group_shape_scale, reach, with_rows
+from ui.charts import (
+    GROUP_COLORS,
+    group_color_scale,
+    group_colours,
+    group_label,
+    group_shape_scale,
+    reach,
+    text_colour,
+    with_rows,
+)
 
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
 LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fit a phone's width; room for a
@@ -17,7 +26,7 @@ LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fi
 # the bars' legend: its symbols are the points' shapes, drawn without their white outline (a white
 # edge left the triangle of "Power" a speck, and taller rows than the others); one column, since it
 # starts where the bars do, right of the company names (two ran off a phone's edge in Japanese)
-MARK_LEGEND = alt.Legend(columns=1, symbolSize=120, symbolStrokeWidth=0, labelLimit=360)
+MARK_LEGEND = alt.Legend(columns=1, symbolSize=120, symbolStrokeWidth=0, symbolOpacity=1, labelLimit=360)  # as the bars
 
 
 def _dash_scale(groups: list[str]) -> alt.Scale:
@@ -65,7 +74,7 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
             "name:N",
             sort=alt.EncodingSortField("rank", op="min"),
             title=None,
-            axis=alt.Axis(labelLimit=150 if font < 20 else 260),
+            axis=alt.Axis(labelLimit=200 if font < 20 else 300),  # whole names, Japanese ones too, on a phone
         ),
         tooltip=[
             alt.Tooltip("name:N", title=titles["company"]),
@@ -76,7 +85,8 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
     )
     color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=MARK_LEGEND)
     bars = base.mark_bar(height=row * 0.7).encode(
-        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False)),
+        # the title ends where the plot does: centred under a phone's narrow plot it ran off the edge
+        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False), axis=alt.Axis(titleAnchor="end")),
         color=color,
         opacity=alt.Opacity("opacity:Q", legend=None, scale=None),
     )
@@ -85,17 +95,21 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
         color=color,
         shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=MARK_LEGEND),
     )
-    # Labels take the group colour: readable on the light and the dark theme alike.
-    text_color = alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
-    neg = (
+    # Labels take the group's text colour: its hue, ≥ 4.5:1 on the theme's background (``ui.charts.THEMES``).
+    colours = group_colours(groups)
+    neg = text_colour(
         base.transform_filter("datum.pct < 0")
         .mark_text(align="right", dx=-8, fontSize=font - 1)
-        .encode(x="pct:Q", text="label:N", color=text_color)
+        .encode(x="pct:Q", text="label:N"),
+        "group_name",
+        colours,
     )
-    pos = (
+    pos = text_colour(
         base.transform_filter("datum.pct >= 0")
         .mark_text(align="left", dx=8, fontSize=font - 1)
-        .encode(x="pct:Q", text="label:N", color=text_color)
+        .encode(x="pct:Q", text="label:N"),
+        "group_name",
+        colours,
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
     return (room + bars + zero + marks + neg + pos).properties(height=alt.Step(row))
@@ -175,16 +189,12 @@ def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str,
     )
     # the size as an encoding, not a mark property: ``end_labels`` spaces them for 11 px, so presenter
     # view must not grow them (``ui.charts.grow_text`` leaves encoded sizes alone)
-    ends = (
+    ends = text_colour(
         alt.Chart(alt.NamedData("ends"))
         .mark_text(align="left", dx=4)
-        .encode(
-            x="date:T",
-            y=alt.Y("label_y:Q", title=titles["y"]),
-            text="ticker:N",
-            size=alt.value(11),
-            color=alt.Color("group_name:N", scale=group_color_scale(groups), legend=None),
-        )
+        .encode(x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", size=alt.value(11)),
+        "group_name",
+        group_colours(groups),
     )
     layers = [shade, hundred, path, points, ends]
     if with_events:

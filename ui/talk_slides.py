@@ -20,7 +20,7 @@ from core import talk
 from core.datasets import DataError
 from core.paths import ROOT
 from ui import pages
-from ui.charts import show
+from ui.charts import Export, show
 from ui.data import load_many
 from ui.i18n import t
 from ui.slides.base import Slide
@@ -258,7 +258,8 @@ def render_console(slide: Slide, step: talk.Step, number: int, next_heading: str
 
 def _visual(slide: Slide, step: talk.Step, presenting: bool) -> None:
     if slide.chart is not None:
-        show(slide.chart, slide.alt, key=f"talk_{step.id}", name=f"tour-{step.id}", export=not presenting)
+        export = Export("talk", step.id.replace("_", "-"), slide.heading, slide.source)
+        show(slide.chart, slide.alt, key=f"talk_{step.id}", export=None if presenting else export)
     else:
         label, value, lines = slide.figure
         with st.container(border=True, key="talk_figure"):

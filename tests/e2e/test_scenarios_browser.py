@@ -71,12 +71,12 @@ def test_downloads_under_the_calculator_give_the_charts_as_they_are_at_the_click
     assert moved != start
     with page.expect_download() as got:
         page.get_by_role("button", name="Cost: Data (CSV)").click()
-    assert got.value.suggested_filename == "scenario-cost.csv"
+    assert got.value.suggested_filename == "scenarios-cost-en.csv"
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
     current = [r for r in rows if r["current"] == "True"]
     assert len(current) == 1 and float(current[0]["x"]) == moved  # this move's scenario, not the page's first
     with page.expect_download() as got:
         page.get_by_role("button", name="Comparison: SVG").click()
-    assert got.value.suggested_filename == "scenario-comparison.svg"
+    assert got.value.suggested_filename == "scenarios-comparison-en.svg"
     assert Path(got.value.path()).read_text(encoding="utf-8").lstrip().startswith("<svg")
     expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,7 +1,10 @@
 """Chart export: SVG drawn by vl-convert, data found behind simple and layered charts."""
 
+import re
+
 import altair as alt
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st_h
 
@@ -117,3 +120,157 @@ def test_rows_with_dates_keep_their_own_time_zone():
     for tz in (timezone.utc, timezone(timedelta(hours=9))):  # the same column, another zone
         rows = {"t": [datetime(2025, 1, 27, tzinfo=tz)], "v": [1.0]}
         assert _arrow_columns(rows).schema == pa.table(rows).schema
+
+
+# ---- downloads for slides and handouts (ui.charts.Export) ------------------------------------
+
+
+def test_one_naming_rule_page_chart_language():
+    from ui.charts import Export, export_name
+
+    assert export_name("stocks", "falls", "ja") == "stocks-falls-ja"
+    assert Export("scaling-law", "tokens-per-parameter").stem("en") == "scaling-law-tokens-per-parameter-en"
+    for bad in ("Stocks", "chart_1", "", "a--b", "x.svg"):
+        with pytest.raises(ValueError):
+            Export("stocks", bad)
+
+
+def _falls():
+    """The stocks page's bar chart with a long company name, as the page builds it."""
+    from ui.charts import Export, build_named
+    from ui.stocks_charts import drawdown_rows, drawdown_template
+
+    df = pd.DataFrame(
+        {
+            "name": ["Alphabet (Google) class A", "NVIDIA"],
+            "group": ["gafam", "chips"],
+            "change": [-0.042, -0.17],
+            "label": ["−4.2%", "−17.0% †"],
+            "flagged": [False, True],
+            "note": ["low on Jan 27", "after its results"],
+        }
+    )
+    titles = {"x": "Change (%)", "company": "Company", "group": "Group", "change": "Change", "note": "Note"}
+    built = build_named(drawdown_template, drawdown_rows(df), ("gafam", "chips"), titles, style=True)
+    export = Export(
+        "stocks",
+        "falls",
+        "Change from the base close",
+        "Source: Daily closing prices (Yahoo Finance data)",
+        "January 29, 2025",
+        {"name": "company", "group_name": "group", "pct": "change_pct", "note": "note"},
+    )
+    return built, export
+
+
+def test_exported_image_has_title_source_date_and_width():
+    import re
+
+    from ui.charts import EXPORT_WIDTH, chart_png, chart_svg, export_spec
+
+    built, export = _falls()
+    spec = export_spec(built.chart, built.frames, export)
+    assert spec["width"] >= EXPORT_WIDTH
+    assert spec["title"]["text"] == "Change from the base close"
+    assert spec["title"]["subtitle"] == [
+        "Source: Daily closing prices (Yahoo Finance data)",
+        "Data as of January 29, 2025",
+    ]
+    svg = chart_svg(built.chart, built.frames, export)
+    width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
+    assert width >= EXPORT_WIDTH
+    for text in ("Change from the base close", "Yahoo Finance", "January 29, 2025", "Alphabet (Google) class A"):
+        assert text in svg
+    assert "…" not in svg  # no label cut short
+    assert chart_png(built.chart, built.frames, export).startswith(b"\x89PNG")
+
+
+def test_exported_csv_has_the_readers_columns_only():
+    import csv
+    import io
+
+    from ui.charts import export_csv
+
+    built, export = _falls()
+    rows = list(csv.DictReader(io.StringIO(export_csv(built.table, export.columns).decode("utf-8"))))
+    assert list(rows[0]) == ["company", "group", "change_pct", "note"]  # no flagged, opacity, rank, change
+    assert rows[0]["company"] == "Alphabet (Google) class A" and float(rows[0]["change_pct"]) == pytest.approx(-4.2)
+
+
+def test_long_source_lines_wrap_in_both_languages():
+    from ui.charts import _wrap
+
+    en = "Source: " + "; ".join(f"Daily closing prices, copy {i} (someone on GitHub, 2026)" for i in range(6))
+    lines = _wrap(en, 130)
+    assert len(lines) > 1 and all(len(line) <= 130 for line in lines) and " ".join(lines) == en
+    ja = "出典：" + "、".join("日次終値（GitHub、2026年）" for _ in range(12))
+    lines = _wrap(ja, 60)
+    assert len(lines) > 1 and "".join(lines) == ja
+
+
+def _show_calls():
+    """Every ``show(...)`` call in the app's code, with its file."""
+    import ast
+
+    from core.paths import ROOT
+
+    for path in [*(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "show":
+                yield path.name, node
+
+
+def _export_of(call):
+    import ast
+
+    export = next((k.value for k in call.keywords if k.arg == "export"), None)
+    if isinstance(export, ast.IfExp):  # the tour: none in presenter view
+        export = next(e for e in (export.body, export.orelse) if not isinstance(e, ast.Constant))
+    return export
+
+
+def test_every_chart_offers_named_downloads_with_documented_columns():
+    """Every chart of the app passes ``export=Export(page, chart, ...)`` (the tour names its
+    ``Export`` first), each page-chart pair once, and every CSV header is described in
+    docs/exports.md."""
+    import ast
+
+    from core.paths import ROOT
+
+    documented = set(re.findall(r"`([a-z0-9_]+)`", (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")))
+    names, headers = [], set()
+    for file, call in _show_calls():
+        export = _export_of(call)
+        assert export is not None, f"{file}:{call.lineno}: show(...) without export="
+        if isinstance(export, ast.Name):  # built on the line before (the tour)
+            continue
+        assert isinstance(export, ast.Call) and getattr(export.func, "id", None) == "Export", f"{file}:{call.lineno}"
+        args = [a.value for a in export.args[:2] if isinstance(a, ast.Constant)]
+        names.append(tuple(args) if len(args) == 2 else (file, call.lineno))
+        columns = (
+            export.args[5]
+            if len(export.args) > 5
+            else next((k.value for k in export.keywords if k.arg == "columns"), None)
+        )
+        if isinstance(columns, ast.Dict):
+            for value in columns.values:
+                headers |= {
+                    n.value for n in ast.walk(value) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                }
+        elif isinstance(columns, ast.Name):  # a module constant (the benchmark charts')
+            headers |= _constant_dict_values(file, columns.id)
+    assert len(names) == len(set(names)), names
+    assert len(names) >= 15
+    assert headers and headers <= documented, sorted(headers - documented)
+
+
+def _constant_dict_values(file: str, name: str) -> set[str]:
+    import ast
+
+    from core.paths import ROOT
+
+    path = next(p for p in [*(ROOT / "app_pages").glob(file), *(ROOT / "ui").rglob(file)])
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return {v.value for v in node.value.values}
+    raise AssertionError(f"{name} not found in {file}")
