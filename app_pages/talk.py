@@ -13,7 +13,7 @@ from ui import talk_slides as slides
 from ui.data import show_data_error
 from ui.deck import deck
 from ui.i18n import lang, t
-from ui.present import chart_font_size, dark_charts, presenting, slide_chart_height
+from ui.present import chart_font_size, dark_charts, presenting
 
 step = slides.current_step()
 notes = slides.notes_on()
@@ -33,9 +33,7 @@ for err in problems:
 info = talk.step_at(step)
 scenario = slides.scenario_params(st.query_params.to_dict()) if info.id == "scenario" else ()
 try:
-    slide = slides.build(
-        info.id, lang(), chart_font_size(), dark_charts(), scenario, slide_chart_height() if presenting() else 0
-    )
+    slide = slides.build(info.id, lang(), chart_font_size(), dark_charts(), scenario, slides.screen_key())
 except DataError as err:
     if not problems:  # already named above
         show_data_error(err)

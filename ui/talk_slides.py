@@ -309,6 +309,14 @@ def build(
     return builder(lang, dark, dict(scenario)) if step_id == "scenario" else builder(lang, dark)
 
 
+def screen_key() -> int:
+    """What of the screen a slide depends on, for ``build``'s cache: the chart height presenter
+    view gives it (it follows the viewport), 0 for readers (the builders' own heights)."""
+    from ui.present import presenting, slide_chart_height
+
+    return slide_chart_height() if presenting() else 0
+
+
 def _builders() -> dict:
     from ui.slides import deepseek, home, scaling, scenarios, stargate, stocks
     from ui.slides import next as what_next
