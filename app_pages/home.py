@@ -3,10 +3,11 @@
 import streamlit as st
 
 from core import headlines, talk
-from ui import pages
+from core.datasets import DataError
+from ui import pages, since_view
 from ui.cards import card_row, join
 from ui.cite import source_line
-from ui.data import require
+from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 
@@ -20,6 +21,25 @@ st.title(t("home.title"))
 st.subheader(t("home.subtitle"), divider="gray")
 st.markdown(prose("home", "intro", v3_date=c["v3_release"], r1_date=c["r1_release"], v3_cost=c["v3_cost"]))
 pages.link("talk", label=t("home.tour", count=talk.COUNT))
+
+# The evidence since: NVIDIA from the close before the shock to its latest close (core.since), a card
+# beside the cost figures; without the later closes (a broken file) the card is left out, and a
+# broken prices.csv or companies.csv is named below, where the market cards need them.
+LATER = ("prices", "prices_since", "companies")
+later, broken = load_many(LATER)
+for err in broken:
+    if err.file.endswith("prices_since.csv"):
+        show_data_error(err)
+since_card = []
+if not broken:
+    try:
+        fs = since_view.figures(later | {"dates": dates})
+    except DataError as err:  # the two price files do not fit together
+        show_data_error(err)
+    else:
+        card = since_view.home_card(fs, L)
+        ids = fs.sources("stock.NVDA.change", "group.chips.change", "group.power.change")
+        since_card = [card | {"source": source_line(sources, *ids)}]
 
 st.header(t("home.figures"))
 card_row(
@@ -55,6 +75,7 @@ card_row(
         source=source_line(sources, *cost.sources("stargate_budget", "stargate_initial")),
         page_id="stargate",
     ),
+    *since_card,
 )
 
 prices, companies = require("prices", "companies")
