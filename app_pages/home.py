@@ -38,8 +38,9 @@ if not broken:
         show_data_error(err)
     else:
         card = since_view.home_card(fs, L)
-        ids = fs.sources("stock.NVDA.change", "group.chips.change", "group.power.change")
-        since_card = [card | {"source": source_line(sources, *ids)}]
+        if card is not None:
+            ids = fs.sources(*(n for n in ("stock.NVDA.change", "group.chips.change", "group.power.change") if n in fs))
+            since_card = [card | {"source": source_line(sources, *ids)}]
 
 st.header(t("home.figures"))
 card_row(

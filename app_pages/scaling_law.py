@@ -90,13 +90,16 @@ def revised(more: bool) -> None:
         {"models_compute": models, "models_compute_since": later["models_compute_since"], "sources": sources}
     )
     st.caption(cached(since_view.revisions_caption, models, later["models_compute_since"], sources, more, L))
-    if more:
-        gap = fs["frontier.no_estimate"]
+    gap = fs.get("frontier.no_estimate")
+    if more and gap is not None:
         st.warning(
             t("since.scaling.no_estimate", count=gap.text(L), date=since_view.day(gap.as_of, L)),
             icon=":material/visibility_off:",
         )
-        st.caption(source_line(sources, *fs.sources(*since_view.named(fs, "revision."), "frontier.no_estimate")))
+    if more:
+        st.caption(
+            source_line(sources, *fs.sources(*since_view.named(fs, "revision."), *since_view.named(fs, "frontier.")))
+        )
 
 
 @fragment

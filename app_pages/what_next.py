@@ -182,7 +182,7 @@ show(
     build(
         since_charts.stargate_chart,
         since_view.stargate_view(frames["stargate_timeline"], frames["stargate_compute_since"], L),
-        fs["stargate.goal_gw"].number,
+        since_view.number(fs, "stargate.goal_gw"),
         since_view.stargate_titles(f),
     ),
     t("since.stargate.alt", gw_first=f["gw_first"], gw_now=f["gw_now"]),

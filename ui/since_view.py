@@ -388,11 +388,21 @@ def mark_words(name: str, fig: Figure) -> list[str]:
 
 
 def at(fs: FigureSet, name: str, lang: str) -> str:
-    """A figure with what it is and its as-of date: '+74.6% (derived, estimate; as of Apr 30, 2026)'."""
+    """A figure with what it is and its as-of date: '+74.6% (derived, estimate; as of Apr 30, 2026)';
+    where the data cannot give the figure (not yet in them), says so."""
+    if name not in fs:
+        return t("since.missing")
     fig, words = fs[name], mark_words(name, fs[name])
     if not words or fig.as_of is None:
         return dated(fig, lang) + marks(name, fig)
     return t("since.dated_marked", value=fig.text(lang), words=t("since.and").join(words), date=day(fig.as_of, lang))
+
+
+class _Texts(dict):
+    """Figure texts by name; a figure the data cannot give reads as missing (no KeyError on a page)."""
+
+    def __missing__(self, name: str) -> str:
+        return t("since.missing")
 
 
 def next_fields(
@@ -402,7 +412,7 @@ def next_fields(
     with its as-of date and, where it is derived or an estimate, saying so. ``names``: company names
     by ticker; ``latest_model``: the model behind ``deepseek.latest_compute``; ``article_on``: the
     article's date (``since.article_date``)."""
-    x = fs.texts(lang)
+    x = _Texts(fs.texts(lang))
     plan_items = [
         t("since.capex.vs_plan_item", company=names[tk], change=at(fs, f"capex.{tk}.actual_vs_plan_2025", lang))
         for tk in since.BIG_FOUR
@@ -424,7 +434,8 @@ def next_fields(
         "dc_latest": at(fs, "nvda.dc_latest", lang),
         "dc_yoy": at(fs, "nvda.dc_yoy", lang),
         "dc_since": at(fs, "nvda.dc_since_shock", lang),
-        "dc_shock": x["nvda.dc_shock_quarter"] + marks("nvda.dc_shock_quarter", fs["nvda.dc_shock_quarter"]),
+        "dc_shock": x["nvda.dc_shock_quarter"]
+        + (marks("nvda.dc_shock_quarter", fs["nvda.dc_shock_quarter"]) if "nvda.dc_shock_quarter" in fs else ""),
         "dc_fy": at(fs, "nvda.dc_fy", lang),
         "od_first": at(fs, "rental.on_demand.first", lang),
         "od_latest": at(fs, "rental.on_demand.latest", lang),
@@ -436,7 +447,7 @@ def next_fields(
         "gw_now": at(fs, "stargate.gw", lang),
         "gw_goal": x["stargate.goal_gw"],
         "deals": x["deals.count"],
-        "deals_on": day(fs["deals.count"].as_of, lang),
+        "deals_on": day(fs["deals.count"].as_of, lang) if "deals.count" in fs else t("since.missing"),
         "openai_gw": at(fs, "deals.openai_gw", lang),
         "releases": x["deepseek.releases"],
         "latest_release": x["deepseek.latest_release"],
@@ -446,7 +457,7 @@ def next_fields(
         "up": t("since.and").join(up) or t("since.stocks.nobody"),
         "down": t("since.and").join(down) or t("since.stocks.nobody"),
         "groups": count(len(groups)).text(lang),
-        "aime": dated(fs["bench.deepseek_r1_0528.aime_2025"], lang),
+        "aime": at(fs, "bench.deepseek_r1_0528.aime_2025", lang),
         "aime_r1": x["bench.deepseek_r1_0528.aime_2025.compared"],
     }
 
@@ -477,11 +488,13 @@ def named(fs: FigureSet, prefix: str) -> tuple[str, ...]:
     return tuple(n for n in fs if n.startswith(prefix))
 
 
-def home_card(fs: FigureSet, lang: str) -> dict:
+def home_card(fs: FigureSet, lang: str) -> dict | None:
     """Home's card on the evidence since (``ui.cards.figure_card``'s arguments but the source):
     NVIDIA from the close before the shock to its latest close, its low and its return to the base,
     and the chips and power groups, each dated."""
     n = "stock.NVDA"
+    if f"{n}.change" not in fs:  # no close after the base in the data
+        return None
     x = fs.texts(lang)
     return dict(
         label=t("since.home.label", date=day(fs[f"{n}.change"].as_of, lang)),
@@ -578,3 +591,8 @@ def tour_fields(fs: FigureSet, lang: str) -> dict[str, str]:
 def article_on(sources: pd.DataFrame) -> date:
     """The article's date, as ``data/sources.csv`` gives it."""
     return since.article_date(sources)
+
+
+def number(fs: FigureSet, name: str) -> float:
+    """A figure's value as a float (NaN where the data cannot give it)."""
+    return fs[name].number if name in fs else float("nan")
