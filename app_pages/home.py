@@ -33,14 +33,11 @@ for err in broken:
 since_card = []
 if not broken:
     try:
-        fs = since_view.figures(later | {"dates": dates})
+        card = since_view.home_card(later["prices"], later["prices_since"], later["companies"], dates, sources, L)
     except DataError as err:  # the two price files do not fit together
         show_data_error(err)
     else:
-        card = since_view.home_card(fs, L)
-        if card is not None:
-            ids = fs.sources(*(n for n in ("stock.NVDA.change", "group.chips.change", "group.power.change") if n in fs))
-            since_card = [card | {"source": source_line(sources, *ids)}]
+        since_card = [card] if card is not None else []
 
 st.header(t("home.figures"))
 card_row(

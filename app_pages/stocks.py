@@ -169,25 +169,19 @@ def reaction(win) -> None:
 reaction(win)
 
 if joined:  # since the shock: from the close before it to each company's and group's latest close
-    fs = since_view.figures(
-        {"prices": prices, "prices_since": later["prices_since"], "companies": companies, "dates": dates}
-    )
-    article_tickers = tuple(stocks.chart_tickers(companies))
-    names = view.names(L)
+    section = since_view.stock_section(prices, later["prices_since"], companies, dates, sources, L)
     st.header(t("since.stocks.title"))
-    text = since_view.since_summary(fs, article_tickers, names, L)
-    st.markdown(prose("since", "stocks", base=fs["stocks.base_on"].text(L), ends=text["ends"]))
-    st.dataframe(cached(since_view.group_table, fs, L), hide_index=True, width="stretch")
+    st.markdown(section["intro"])
+    st.dataframe(section["table"], hide_index=True, width="stretch")
     st.caption(t("since.stocks.groups_caption"))
-    rows = cached(since_view.company_rows, fs, article_tickers, names, view.ticker_groups(), L)
     show(
-        build(since_chart, rows, since_view.chart_titles(fs, L), style=True),
-        text["alt"],
+        build(since_chart, section["rows"], section["titles"], style=True),
+        section["alt"],
         key="s_since",
         name="since-the-shock",
     )
-    st.markdown(text["sentence"])
-    st.caption(t("since.stocks.chart_caption") + " " + source_line(sources, *fs.sources(), "SVE"))
+    st.markdown(section["sentence"])
+    st.caption(section["caption"])
 
 st.info(prose("stocks", "caveat"), icon=":material/info:")
 st.caption(source_line(sources, *view.price_sources(joined), "SVE"))

@@ -134,9 +134,7 @@ for err in [*broken, *([joined_error] if joined_error else [])]:
     show_data_error(err)
 if fs is None:
     st.stop()
-names = dict(zip(frames["companies"]["ticker"], frames["companies"][f"name_{L}"]))
-latest_model = since_view.latest_estimated(frames["deepseek_releases"], dates)
-f = cached(since_view.next_fields, fs, names, latest_model, cached(since_view.article_on, sources), L)
+f, market = since_view.next_texts(frames, L)
 st.markdown(prose("since", "next_intro", **f))
 
 st.subheader(t("since.capex.title"))
@@ -216,7 +214,7 @@ st.caption(
 
 st.subheader(t("since.market.title"))
 st.markdown(prose("since", "market", **f))
-st.markdown("\n".join(f"- {line}" for line in since_view.market_lines(fs, L)))
+st.markdown(market)
 st.caption(t("since.market.caption") + " " + source_line(sources, *fs.sources(*since_view.named(fs, "group.")), "SVE"))
 pages.link("stocks", label=t("since.market.link"))
 

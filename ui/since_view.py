@@ -488,14 +488,27 @@ def named(fs: FigureSet, prefix: str) -> tuple[str, ...]:
     return tuple(n for n in fs if n.startswith(prefix))
 
 
-def home_card(fs: FigureSet, lang: str) -> dict | None:
-    """Home's card on the evidence since (``ui.cards.figure_card``'s arguments but the source):
-    NVIDIA from the close before the shock to its latest close, its low and its return to the base,
-    and the chips and power groups, each dated."""
+@memoized
+def home_card(
+    prices: pd.DataFrame,
+    prices_since: pd.DataFrame,
+    companies: pd.DataFrame,
+    dates: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+) -> dict | None:
+    """Home's card on the evidence since (``ui.cards.figure_card``'s arguments): NVIDIA from the
+    close before the shock to its latest close, its low and its return to the base, and the chips
+    and power groups, each dated; None when NVIDIA has no close after the base in the data. Worked
+    out once per file version and language."""
+    from ui.cite import source_line
+
+    fs = figures({"prices": prices, "prices_since": prices_since, "companies": companies, "dates": dates})
     n = "stock.NVDA"
-    if f"{n}.change" not in fs:  # no close after the base in the data
+    if f"{n}.change" not in fs:
         return None
-    x = fs.texts(lang)
+    x = fs.texts(lang, f"{n}.change", f"{n}.low", "stocks.base_on")
+    shown = [name for name in (f"{n}.change", "group.chips.change", "group.power.change") if name in fs]
     return dict(
         label=t("since.home.label", date=day(fs[f"{n}.change"].as_of, lang)),
         value=x[f"{n}.change"],
@@ -516,6 +529,7 @@ def home_card(fs: FigureSet, lang: str) -> dict | None:
             ),
             t("since.home.caveat"),
         ),
+        source=source_line(sources, *fs.sources(*shown)),
         page_id="stocks",
     )
 
@@ -596,3 +610,65 @@ def article_on(sources: pd.DataFrame) -> date:
 def number(fs: FigureSet, name: str) -> float:
     """A figure's value as a float (NaN where the data cannot give it)."""
     return fs[name].number if name in fs else float("nan")
+
+
+SECTION = ("intro", "table", "rows", "titles", "alt", "sentence", "caption")
+
+
+def stock_section(
+    prices: pd.DataFrame,
+    prices_since: pd.DataFrame,
+    companies: pd.DataFrame,
+    dates: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+) -> dict:
+    """Everything the stock page's "since the shock" section shows (``SECTION``), worked out once
+    per file version and language (a first load of the page paid for it on every reader): the intro,
+    the group table (as the Arrow table ``st.dataframe`` sends), the chart's rows and titles, its alt
+    text, the sentence, and the caption with its sources. The article's companies."""
+    return dict(zip(SECTION, _stock_section(prices, prices_since, companies, dates, sources, lang)))
+
+
+@memoized  # a plain tuple: each call copies only the frame, shallowly (a dict of it was deep-copied)
+def _stock_section(
+    prices: pd.DataFrame,
+    prices_since: pd.DataFrame,
+    companies: pd.DataFrame,
+    dates: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str,
+) -> tuple:
+    from streamlit import dataframe_util
+
+    from core import stocks
+    from ui.cite import source_line
+    from ui.i18n import prose
+
+    fs = figures({"prices": prices, "prices_since": prices_since, "companies": companies, "dates": dates})
+    tickers = tuple(stocks.chart_tickers(companies))
+    names = dict(zip(companies["ticker"], companies[f"name_{lang}"]))
+    groups = dict(zip(companies["ticker"], companies["group"]))
+    text = since_summary(fs, tickers, names, lang)
+    return (
+        prose("since", "stocks", base=fs["stocks.base_on"].text(lang), ends=text["ends"]),
+        dataframe_util.convert_pandas_df_to_arrow_table(group_table(fs, lang)),
+        company_rows(fs, tickers, names, groups, lang),
+        chart_titles(fs, lang),
+        text["alt"],
+        text["sentence"],
+        t("since.stocks.chart_caption") + " " + source_line(sources, *fs.sources(), "SVE"),
+    )
+
+
+@memoized
+def next_texts(frames: Mapping[str, pd.DataFrame], lang: str) -> tuple[dict[str, str], str]:
+    """What next's "Twenty months on" placeholders (``next_fields``) and its market lines as one
+    Markdown list, worked out once per file version and language (keyed by the loaded frames, not by
+    the figure set: pickling it into a key on every run cost more than the lookup)."""
+    fs = figures(frames)
+    companies = frames["companies"]
+    names = dict(zip(companies["ticker"], companies[f"name_{lang}"]))
+    latest_model = latest_estimated(frames["deepseek_releases"], frames["dates"])
+    fields = next_fields(fs, names, latest_model, article_on(frames["sources"]), lang)
+    return fields, "\n".join(f"- {line}" for line in market_lines(fs, lang))
