@@ -23,7 +23,7 @@ st.markdown(prose("home", "intro", v3_date=c["v3_release"], r1_date=c["r1_releas
 pages.link("talk", label=t("home.tour", count=talk.COUNT))
 
 # The evidence since: NVIDIA from the close before the shock to its latest close (core.since), a card
-# beside the cost figures; without the later closes (a broken file) the card is left out, and a
+# after the shock's figures; without the later closes (a broken file) the card is left out, and a
 # broken prices.csv or companies.csv is named below, where the market cards need them.
 LATER = ("prices", "prices_since", "companies")
 later, broken = load_many(LATER)
@@ -73,7 +73,6 @@ card_row(
         source=source_line(sources, *cost.sources("stargate_budget", "stargate_initial")),
         page_id="stargate",
     ),
-    *since_card,
 )
 
 prices, companies = require("prices", "companies")
@@ -129,6 +128,8 @@ card_row(
         page_id="stocks",
     ),
 )
+if since_card:  # the evidence since: a row of its own, after the shock's figures
+    card_row(*since_card)
 
 st.header(t("home.how"))
 st.markdown(

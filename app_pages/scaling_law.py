@@ -42,7 +42,10 @@ def compute_trend() -> None:
     st.header(t("scaling.trend.title"))
     st.markdown(prose("scaling", "trend"))
     more = not broken and st.toggle(
-        t("since.scaling.toggle"), key="sl_later", bind="query-params", help=t("since.scaling.toggle_help")
+        t("since.scaling.toggle", **cached(since_view.later_span, later["models_compute_since"], sources, L)),
+        key="sl_later",
+        bind="query-params",
+        help=t("since.scaling.toggle_help"),
     )
     shown = cached(scaling.with_later, models, later["models_compute_since"], sources) if more else models
     first, last = cached(scaling.year_range, shown)
@@ -93,7 +96,11 @@ def revised(more: bool) -> None:
     gap = fs.get("frontier.no_estimate")
     if more and gap is not None:
         st.warning(
-            t("since.scaling.no_estimate", count=gap.text(L), date=since_view.day(gap.as_of, L)),
+            t(
+                "since.scaling.no_estimate",
+                **cached(since_view.later_span, later["models_compute_since"], sources, L)
+                | {"count": gap.text(L), "date": since_view.day(gap.as_of, L)},
+            ),
             icon=":material/visibility_off:",
         )
     if more:

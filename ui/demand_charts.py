@@ -108,10 +108,13 @@ def end_labels(
     return out
 
 
+K_END = demand.K_RANGE[1]  # the chart's right end (its x domain)
+
+
 def observed_rows(ratio: float, label: str) -> dict[str, dict[str, list]]:
     """The ``observed`` rows of ``spending_template(observed=True)``: one observed level of spending
     against today (``ratio``, e.g. 1.75) and its label (what it is, with its date)."""
-    return {"observed": {"compute": [float(ratio)], "t": [label]}}
+    return {"observed": {"compute": [float(ratio)], "k": [K_END], "t": [label]}}
 
 
 def spending_template(titles: dict[str, str], font: int = 13, observed: bool = False) -> alt.LayerChart:
@@ -188,9 +191,10 @@ def spending_template(titles: dict[str, str], font: int = 13, observed: bool = F
         seen_rule = seen.mark_rule(color=NEUTRAL, strokeWidth=2, opacity=0.8).encode(
             y="compute:Q", tooltip=alt.Tooltip("t:N", title=titles["observed"])
         )
+        # right-aligned above the rule at the chart's right end, where the rising lines have passed
         seen_text = seen.mark_text(
-            align="left", baseline="bottom", dx=4, dy=-3, fontSize=font - 2, color=NEUTRAL
-        ).encode(x=alt.value(0), y="compute:Q", text="t:N")
+            align="right", baseline="bottom", dx=-4, dy=-3, fontSize=font - 2, color=NEUTRAL
+        ).encode(x="k:Q", y="compute:Q", text="t:N")
         layers = [reach_seen, *layers[:1], seen_rule, seen_text, *layers[1:]]
     return styled(alt.layer(*layers).properties(height=HEIGHT))
 

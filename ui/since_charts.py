@@ -88,7 +88,7 @@ def capex_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         "stage:N",
         title=titles["stage"],
         scale=alt.Scale(domain=stages, range=list(STAGE_COLORS[: len(stages)])),
-        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360),
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=360),  # one column: a phone's width
         sort=stages,
     )
     base = alt.Chart(rows).encode(
@@ -103,7 +103,7 @@ def capex_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         ],
     )
     x = alt.X("value:Q", title=titles["x"], scale=alt.Scale(nice=False))
-    room = reach(alt.Chart(rows).transform_joinaggregate(_hi="max(high)"), titles["x"], x="0", x2="datum._hi * 1.25")
+    room = reach(alt.Chart(rows).transform_joinaggregate(_hi="max(high)"), titles["x"], x="0", x2="datum._hi * 1.4")
     bars = base.mark_bar().encode(
         x=x, color=color, opacity=alt.condition("datum.faded", alt.value(0.5), alt.value(1.0))
     )
@@ -154,7 +154,7 @@ def rental_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         "series:N",
         title=titles["series"],
         scale=alt.Scale(domain=series, range=list(SERIES_COLORS[: len(series)])),
-        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360),
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=360),
     )
     base = alt.Chart(rows).encode(
         x=alt.X(
@@ -177,11 +177,11 @@ def rental_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     points = base.mark_point(size=110, filled=True, opacity=0.95).encode(
         y=y,
         color=color,
-        shape=alt.Shape("kind:N", title=titles["kind"], legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
+        shape=alt.Shape("kind:N", title=titles["kind"], legend=alt.Legend(orient="bottom", columns=1, labelLimit=360)),
     )
     labels = base.mark_text(align="left", dx=9, fontSize=11).encode(y="value:Q", text="value_text:N", color=color)
     # Streamlit fits the whole chart, legends included, into its height: room for two legends below
-    return (ranges + points + labels).properties(height=460)
+    return (ranges + points + labels).properties(height=520)
 
 
 def stargate_chart(rows: pd.DataFrame, goal: float, titles: dict[str, str]) -> alt.LayerChart:

@@ -672,3 +672,18 @@ def next_texts(frames: Mapping[str, pd.DataFrame], lang: str) -> tuple[dict[str,
     latest_model = latest_estimated(frames["deepseek_releases"], frames["dates"])
     fields = next_fields(fs, names, latest_model, article_on(frames["sources"]), lang)
     return fields, "\n".join(f"- {line}" for line in market_lines(fs, lang))
+
+
+def later_span(models_since: pd.DataFrame, sources: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The years of the later models the scaling page can add (``first``, ``last``) and the date of
+    the newest source they come from (``date``): the toggle's label, from the data."""
+    from core.scaling import LATER_FROM
+
+    rows = models_since[models_since["date"] >= pd.Timestamp(LATER_FROM)]
+    sdates = since.source_dates(sources)
+    on = max((d for d in (sdates.get(str(i)) for i in rows["source_id"].unique()) if d), default=None)
+    return {
+        "first": str(LATER_FROM.year),
+        "last": str(rows["date"].max().year) if len(rows) else str(LATER_FROM.year),
+        "date": day(on, lang) if on else t("since.missing"),
+    }
