@@ -83,12 +83,13 @@ def compute_trend() -> None:
         )
     st.caption(t("scaling.trend.caveat") + " " + source_line(sources, *figs.sources("v3_compute", "growth")))
     if not broken:
-        revised(more)
+        revised(more, tuple(shown["source_id"].unique()))
 
 
-def revised(more: bool) -> None:
+def revised(more: bool, shown_sources: tuple[str, ...]) -> None:
     """Epoch's revisions of the estimates above, with both values dated; with the later models
-    shown, how many frontier models have no estimate at all (the trend cannot see them)."""
+    shown, how many frontier models have no estimate at all (the trend cannot see them), and every
+    source of the points drawn."""
     fs = since_view.figures(
         {"models_compute": models, "models_compute_since": later["models_compute_since"], "sources": sources}
     )
@@ -104,9 +105,8 @@ def revised(more: bool) -> None:
             icon=":material/visibility_off:",
         )
     if more:
-        st.caption(
-            source_line(sources, *fs.sources(*since_view.named(fs, "revision."), *since_view.named(fs, "frontier.")))
-        )
+        cited = fs.sources(*since_view.named(fs, "revision."), *since_view.named(fs, "frontier."))
+        st.caption(source_line(sources, *shown_sources, *cited))
 
 
 @fragment
