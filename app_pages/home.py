@@ -3,10 +3,11 @@
 import streamlit as st
 
 from core import headlines, talk
-from ui import pages
+from core.datasets import DataError
+from ui import pages, since_view
 from ui.cards import card_row, join
 from ui.cite import source_line
-from ui.data import require
+from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 
@@ -20,6 +21,23 @@ st.title(t("home.title"))
 st.header(t("home.subtitle"), divider="gray")  # h2 under the title: headings in order (axe)
 st.markdown(prose("home", "intro", v3_date=c["v3_release"], r1_date=c["r1_release"], v3_cost=c["v3_cost"]))
 pages.link("talk", label=t("home.tour", count=talk.COUNT))
+
+# The evidence since: NVIDIA from the close before the shock to its latest close (core.since), a card
+# after the shock's figures; without the later closes (a broken file) the card is left out, and a
+# broken prices.csv or companies.csv is named below, where the market cards need them.
+LATER = ("prices", "prices_since", "companies")
+later, broken = load_many(LATER)
+for err in broken:
+    if err.file.endswith("prices_since.csv"):
+        show_data_error(err)
+since_card = []
+if not broken:
+    try:
+        card = since_view.home_card(later["prices"], later["prices_since"], later["companies"], dates, sources, L)
+    except DataError as err:  # the two price files do not fit together
+        show_data_error(err)
+    else:
+        since_card = [card] if card is not None else []
 
 st.header(t("home.figures"))
 card_row(
@@ -110,6 +128,8 @@ card_row(
         page_id="stocks",
     ),
 )
+if since_card:  # the evidence since: a row of its own, after the shock's figures
+    card_row(*since_card)
 
 st.header(t("home.how"))
 st.markdown(

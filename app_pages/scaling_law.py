@@ -4,10 +4,11 @@ import streamlit as st
 
 from core import scaling
 from ui import scaling_charts as charts
+from ui import since_view
 from ui.cards import metric_row
 from ui.charts import Export, build, chart_dark, show
 from ui.cite import data_date, source_line
-from ui.data import require
+from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 from ui.process import fragment
@@ -21,7 +22,12 @@ sources, models, fits_table, milestones, gpus, facts = require(
 # what the data alone decides is worked out once per process and file version (ui.memo.cached), not
 # on every reader's first load: a room opening the page at once queues for each other's runs
 fits = cached(scaling.fits_from_table, fits_table)
-words = charts.words()
+words = charts.words() | {"earlier": t("since.scaling.earlier"), "revised": t("since.scaling.revised")}
+# Epoch AI's later data (models since the article, revised estimates): without it, the page as it was
+LATER = ("models_compute_since",)
+later, broken = load_many(LATER)
+for err in broken:
+    show_data_error(err)
 
 st.title(t("scaling.title"))
 st.markdown(prose("scaling", "intro"))
@@ -35,7 +41,14 @@ st.caption(source_line(sources, *milestones["source_id"]))
 def compute_trend() -> None:
     st.header(t("scaling.trend.title"))
     st.markdown(prose("scaling", "trend"))
-    first, last = cached(scaling.year_range, models)
+    more = not broken and st.toggle(
+        t("since.scaling.toggle", **cached(since_view.later_span, later["models_compute_since"], sources, L)),
+        key="sl_later",
+        bind="query-params",
+        help=t("since.scaling.toggle_help"),
+    )
+    shown = cached(scaling.with_later, models, later["models_compute_since"], sources) if more else models
+    first, last = cached(scaling.year_range, shown)
     start, end = st.slider(
         t("scaling.trend.period"),
         first,
@@ -45,11 +58,11 @@ def compute_trend() -> None:
         bind="query-params",
         help=t("scaling.trend.period_help"),
     )
-    figs = cached(scaling.trend_figures, models, start, end)
+    figs = cached(scaling.trend_figures, shown, start, end)
     f = figs.texts(L)
-    trend = scaling.trend_fit(models["date"], models["training_compute_flop"], start, end)
+    trend = scaling.trend_fit(shown["date"], shown["training_compute_flop"], start, end)
     show(
-        build(charts.compute_over_time, models, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
+        build(charts.compute_over_time, shown, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
         t("scaling.trend.alt", count=f["models"], first=first, last=last),
         data=models,
         export=Export(
@@ -84,6 +97,31 @@ def compute_trend() -> None:
             )
         )
     st.caption(t("scaling.trend.caveat") + " " + source_line(sources, *figs.sources("v3_compute", "growth")))
+    if not broken:
+        revised(more, tuple(shown["source_id"].unique()))
+
+
+def revised(more: bool, shown_sources: tuple[str, ...]) -> None:
+    """Epoch's revisions of the estimates above, with both values dated; with the later models
+    shown, how many frontier models have no estimate at all (the trend cannot see them), and every
+    source of the points drawn."""
+    fs = since_view.figures(
+        {"models_compute": models, "models_compute_since": later["models_compute_since"], "sources": sources}
+    )
+    st.caption(cached(since_view.revisions_caption, models, later["models_compute_since"], sources, more, L))
+    gap = fs.get("frontier.no_estimate")
+    if more and gap is not None:
+        st.warning(
+            t(
+                "since.scaling.no_estimate",
+                **cached(since_view.later_span, later["models_compute_since"], sources, L)
+                | {"count": gap.text(L), "date": since_view.day(gap.as_of, L)},
+            ),
+            icon=":material/visibility_off:",
+        )
+    if more:
+        cited = fs.sources(*since_view.named(fs, "revision."), *since_view.named(fs, "frontier."))
+        st.caption(source_line(sources, *shown_sources, *cited))
 
 
 @fragment

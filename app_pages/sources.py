@@ -12,7 +12,8 @@ from ui import pages
 from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.sources_view import group_markdown
+from ui.since_view import revision_items
+from ui.sources_view import group_markdown, revisions_markdown
 
 L = lang()
 (sources,) = require("sources")
@@ -30,6 +31,14 @@ for page_id, ids in cached(sources_by_page, frames, order).items():
     title = t(f"nav.{page_id}") if page_id != "other" else t("sources.other")
     with st.expander(f"{title} ({len(ids)})", expanded=page_id == "home"):
         st.markdown(cached(group_markdown, sources, ids, words, L))
+
+if {"models_compute", "models_compute_since"} <= set(frames):  # later sources that revised a figure we use
+    st.header(t("since.sources.title"))
+    st.markdown(t("since.sources.intro"))
+    items = cached(
+        revision_items, frames["models_compute"], frames["models_compute_since"], sources, L, "since.sources.item"
+    )
+    st.markdown(revisions_markdown(items))
 
 st.header(t("sources.downloads"))
 st.caption(t("sources.downloads_help"))

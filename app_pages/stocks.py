@@ -3,21 +3,36 @@
 import streamlit as st
 
 from core import headlines, stocks
+from core.datasets import DataError
 from core.formatting import fmt_date
+from ui import since_view
 from ui import stocks_view as view
 from ui.cards import figure_card
-from ui.charts import Export, build_named, group_label, show
+from ui.charts import Export, build, build_named, group_label, show
 from ui.cite import source_line
-from ui.data import require
+from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 from ui.process import fragment
+from ui.since_charts import since_chart
 from ui.stocks_charts import drawdown_template, index_template
 from ui.stocks_controls import url_multi_choice
 
 L = lang()
 prices, companies, events, facts, dates, sources = require("prices", "companies", "events", "facts", "dates", "sources")
-days = list(view.trading_days())
+# The closes after the article's data: without them (a broken file) the page keeps the article's data.
+LATER = ("prices_since",)
+later, broken = load_many(LATER)
+for err in broken:
+    show_data_error(err)
+joined = not broken
+if joined:
+    try:
+        view.closes(joined)  # the two files must fit together (no overlap, no unknown ticker)
+    except DataError as err:
+        show_data_error(err)
+        joined = False
+days = list(view.trading_days(joined))
 day = lambda d: fmt_date(d, L, "medium")  # noqa: E731
 groups = view.ticker_groups()
 shock = cached(stocks.shock_dates, dates)
@@ -31,7 +46,7 @@ def preset(end):
     st.session_state.update(s_base=shock.base, s_start=shock.start, s_end=end)
 
 
-presets = (  # the article's window, and the same base widened to the article's date
+presets = (  # the article's window, the same base widened to the article's date, and to the latest close
     ("s_preset_a", t("stocks.preset_article"), shock.end, t("stocks.preset_article_help"), ":material/restart_alt:"),
     (
         "s_preset_w",
@@ -40,6 +55,18 @@ presets = (  # the article's window, and the same base widened to the article's 
         t("stocks.preset_wide_help"),
         ":material/date_range:",
     ),
+) + (
+    (
+        (
+            "s_preset_l",
+            t("since.stocks.preset_latest", date=day(days[-1])),
+            days[-1],
+            t("since.stocks.preset_latest_help"),
+            ":material/update:",
+        ),
+    )
+    if joined
+    else ()
 )
 for col, (key, label, end, tip, icon) in zip(st.columns(len(presets)), presets):
     col.button(label, on_click=preset, args=(end,), key=key, help=tip, icon=icon, width="stretch")
@@ -76,12 +103,13 @@ def index_block(base, start, end, tickers):
     if not shown:
         st.info(t("stocks.no_groups"), icon=":material/visibility_off:")
         return
-    lines, ev = view.index_view(base, tuple(shown), L)
-    titles = view.line_titles()
+    span = (days[0], view.line_span(end, joined))
+    lines, ev = view.index_view(base, tuple(shown), L, joined, span[1])
+    titles = view.line_titles(*span)
     show(
         build_named(
             index_template,
-            cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"]),
+            cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"], joined),
             tuple(dict.fromkeys(lines["group"])),
             not ev.empty,
             titles,
@@ -107,12 +135,12 @@ def reaction(win) -> None:
     tickers = cached(stocks.chart_tickers, companies, more)
 
     st.header(t("stocks.bars_title"))
-    summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L)  # plain values, kept per window
+    summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L, joined)  # plain values, per window
     window = dict(base=day(win.base), start=day(win.start), end=day(win.end))
     show(
         build_named(
             drawdown_template,
-            cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L),
+            cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L, joined),
             summary["groups"],
             view.bar_titles(),
             style=True,
@@ -130,6 +158,9 @@ def reaction(win) -> None:
     st.markdown(summary["sentence"])
     if summary["flagged"]:
         st.caption(summary["flagged"])
+    short = view.missing_note(win.base, win.end, tuple(tickers), L, joined)
+    if short:
+        st.caption(short)
 
     nvda = cached(headlines.nvda_record_day, prices, events, facts)
     n = nvda.texts(L, "nvda_day", "nvda_prev_day", "nvda_one_day", "nvda_value_lost")
@@ -144,20 +175,30 @@ def reaction(win) -> None:
 
     st.header(t("stocks.table_title"))
     checkpoints = stocks.checkpoints(shock.article, win.base, days)
-    intro = "stocks.table_intro" if "article" in checkpoints else "stocks.table_intro_late"
-    st.markdown(
-        t(
-            intro,
-            base=window["base"],
-            article=day(checkpoints.get("article", shock.article)),
-            last=day(checkpoints["last"]),
-        )
-    )
-    table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), checkpoints, L)
+    intro = "since.stocks.table_intro" if "article" in checkpoints else "since.stocks.table_intro_late"
+    st.markdown(t(intro, base=window["base"], article=day(checkpoints.get("article", shock.article))))
+    at = {k: d for k, d in checkpoints.items() if k == "article"}  # each company's own latest close: a column
+    table, config = view.recovery_arrow(win.base, win.start, win.end, tuple(tickers), at, L, joined)
     st.dataframe(table, hide_index=True, column_config=config, width="stretch")
 
 
 reaction(win)
+
+if joined:  # since the shock: from the close before it to each company's and group's latest close
+    section = since_view.stock_section(prices, later["prices_since"], companies, dates, sources, L)
+    st.header(t("since.stocks.title"))
+    st.markdown(section["intro"])
+    st.dataframe(section["table"], hide_index=True, width="stretch")
+    st.caption(t("since.stocks.groups_caption"))
+    show(
+        build(since_chart, section["rows"], section["titles"], style=True),
+        section["alt"],
+        key="s_since",
+        export=Export("stocks", "since-the-shock", t("since.stocks.title"), section["source"], section["as_of"]),
+    )
+    st.markdown(section["sentence"])
+    st.caption(section["caption"])
+
 st.info(prose("stocks", "caveat"), icon=":material/info:")
-st.caption(source_line(sources, *view.price_sources(), "SVE"))
+st.caption(source_line(sources, *view.price_sources(joined), "SVE"))
 st.caption(t("stocks.events_source", count=len(events)))

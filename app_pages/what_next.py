@@ -2,24 +2,45 @@
 
 import streamlit as st
 
-from core import capex, demand, stargate
-from ui import pages
-from ui.capex_charts import capex_chart, later_items
-from ui.charts import Export, build, build_named, group_label, show
+from core import demand
+from core.datasets import DataError
+from ui import pages, since_charts, since_view
+from ui.charts import Export, build, build_named, show
 from ui.cite import data_date, source_line
-from ui.data import require
-from ui.demand_charts import chart_rows, chart_titles, spending_template
+from ui.data import load_many, require, show_data_error
+from ui.demand_charts import chart_rows, chart_titles, observed_rows, spending_template
 from ui.i18n import lang, prose, t
 from ui.memo import cached
 from ui.present import chart_font_size
 from ui.process import fragment
-from ui.stargate_view import timeline_items
 
 L = lang()
-sources, facts, dates, capex_df, prices, companies, timeline = require(
-    "sources", "facts", "dates", "capex", "prices", "companies", "stargate_timeline"
+sources, facts, dates = require("sources", "facts", "dates")
+# The evidence since the article (core.since), read up front: the model's chart takes one observed
+# level from it. A broken file is named in "Twenty months on" below; the model works without it.
+SINCE = (
+    "prices",
+    "prices_since",
+    "companies",
+    "capex",
+    "capex_since",
+    "nvidia_dc_revenue",
+    "gpu_rental",
+    "stargate_timeline",
+    "stargate_compute_since",
+    "deepseek_releases",
+    "benchmarks_since",
+    "models_compute_since",
 )
-article = capex.article_date(sources)
+frames, broken = load_many(SINCE)
+fs, joined_error = None, None
+if not broken:
+    frames |= {"facts": facts, "dates": dates, "sources": sources}
+    try:
+        fs = since_view.figures(frames)
+    except DataError as err:  # the two price files do not fit together
+        joined_error = err
+observed = fs.get("capex.big4.guidance_2026_ratio") if fs is not None else None
 start = cached(demand.figures, facts, dates, None, None, None)  # at the defaults: the article's gain
 intro = start.figs.texts(L, "shock", "nadella", "fraction", "marker")
 
@@ -81,14 +102,20 @@ def model_block() -> None:
     x = nf.figs.texts(L)
     st.markdown(t(f"next.verdict.{nf.verdict}", k=x["k"], eps=x["eps"], compute=x["compute"], usage=x["usage"]))
     st.caption(t("next.verdict.break_even", eps=x["break_even"]) if nf.breaks_even else t("next.verdict.no_break_even"))
+    if observed is not None:
+        st.caption(t("since.tool.observed_caption"))
     font = chart_font_size()  # line labels grow with the chart font in presenter view
-    titles = chart_titles(nf, L)
+    titles = chart_titles(nf, L) | {"observed": t("since.tool.observed")}
+    rows = chart_rows(nf, L, font)
+    if observed is not None:
+        rows |= observed_rows(observed.number, t("since.tool.observed_label", ratio=since_view.dated(observed, L)))
     show(
         build_named(
             spending_template,
-            chart_rows(nf, L, font),
-            {name: titles[name] for name in ("x", "y", "series")},
+            rows,
+            {name: titles[name] for name in ("x", "y", "series", "observed")},
             font,
+            observed is not None,
             table="lines",
         ),
         t("next.chart.alt", share=x["share"], eps=x["eps"], k=x["k"], compute=x["compute"]),
@@ -106,72 +133,141 @@ def model_block() -> None:
 
 model_block()
 
-# ---- Evidence since --------------------------------------------------------------------------
-# The capex chart and Stargate's steps are the Stargate page's own figures (the same objects, one
-# builder): here they are the evidence since the article, there the scale of the bet.
-st.header(t("next.evidence.title"))
-st.subheader(t("next.capex.title"))
-plans = cached(capex.capex_figures, capex_df, companies, facts, dates, sources)
-as_of = plans.as_of.text(L)
-st.markdown(prose("next", "capex", year=plans.year, as_of=as_of))
+# ---- Twenty months on: the thesis against the evidence ----------------------------------------
+# Every figure from core.since (one derivation, tested), each shown with its as-of date; derived
+# figures and estimates say so. Without one of its files the section names it and stops here.
+st.header(t("since.next.title"))
+for err in [*broken, *([joined_error] if joined_error else [])]:
+    show_data_error(err)
+if fs is None:
+    st.stop()
+f, market = since_view.next_texts(frames, L)
+st.markdown(prose("since", "next_intro", **f))
+
+st.subheader(t("since.capex.title"))
+st.markdown(prose("since", "capex", **f))
+capex_rows = since_view.capex_view(frames["capex"], frames["capex_since"], sources, frames["companies"], L)
 show(
-    build(capex_chart, plans, L),
-    t("stargate.capex.alt", year=plans.year, as_of=as_of),
-    key="wn_capex_chart",
+    build(since_charts.capex_chart, capex_rows, since_view.capex_titles(L), style=True),
+    t("since.capex.alt", big4_change=f["big4_change"]),
+    key="wn_since_capex",
     export=Export(
         "what-next",
         "capex",
-        t("next.capex.title"),
-        source_line(sources, *plans.sources()),
-        as_of,
-        {
-            "label": "item",
-            "bar_kind": "kind",
-            "plan_low": "plan_low",
-            "plan_mid": "plan",
-            "plan_high": "plan_high",
-            "actual": "reported",
-        },
+        t("since.capex.title"),
+        source_line(sources, *fs.sources(*since_view.named(fs, "capex."))),
+        since_view.as_of_text(fs, (*since_view.named(fs, "capex."),), L),
     ),
 )
-later = later_items(plans, L)
-if later:
-    st.markdown(t("next.capex.later", year=plans.later_year, items=t("next.capex.sep").join(later)))
-st.caption(t("stargate.capex.caption"))
-st.caption(source_line(sources, *plans.sources(later=True)))
+st.caption(t("since.capex.caption") + " " + source_line(sources, *fs.sources(*since_view.named(fs, "capex."))))
 
-st.subheader(t("next.stocks.title"))
-checks = cached(demand.share_checks, prices, companies, article)
-st.markdown(prose("next", "stocks", base=checks.base.text(L), article=checks.article.text(L), last=checks.last.text(L)))
-for g in checks.groups:
-    st.markdown(
-        t(
-            "next.stocks.line",
-            group=group_label(g.group),
-            count=g.count.text(L),
-            fell=g.fell.text(L),
-            article=checks.article.text(L),
-            recovered=g.recovered.text(L),
-            median_a=g.median_article.text(L),
-            last=checks.last.text(L),
-            below=g.below.text(L),
-            median_z=g.median_last.text(L),
-        )
-    )
-st.caption(source_line(sources, *checks.sources))
+st.subheader(t("since.nvidia.title"))
+st.markdown(prose("since", "nvidia", **f))
+show(
+    build(
+        since_charts.nvidia_chart, since_view.nvidia_view(frames["nvidia_dc_revenue"], L), since_view.nvidia_titles(L)
+    ),
+    t("since.nvidia.alt", dc_latest=f["dc_latest"]),
+    key="wn_since_nvidia",
+    export=Export(
+        "what-next",
+        "nvidia-data-centre-revenue",
+        t("since.nvidia.title"),
+        source_line(sources, *fs.sources("nvda.dc_latest", "nvda.dc_yoy", "nvda.dc_since_shock", "nvda.dc_fy")),
+        since_view.as_of_text(
+            fs,
+            (
+                "nvda.dc_latest",
+                "nvda.dc_yoy",
+                "nvda.dc_since_shock",
+                "nvda.dc_fy",
+            ),
+            L,
+        ),
+    ),
+)
+st.caption(
+    t("since.nvidia.caption")
+    + " "
+    + source_line(sources, *fs.sources("nvda.dc_latest", "nvda.dc_yoy", "nvda.dc_since_shock", "nvda.dc_fy"))
+)
 
-st.subheader(t("next.r1.title"))
+st.subheader(t("since.rental.title"))
+st.markdown(prose("since", "rental", **f))
+show(
+    build(since_charts.rental_chart, since_view.rental_view(frames["gpu_rental"], L), since_view.rental_titles()),
+    t("since.rental.alt"),
+    key="wn_since_rental",
+    export=Export(
+        "what-next",
+        "h100-rental-prices",
+        t("since.rental.title"),
+        source_line(sources, *frames["gpu_rental"]["source_id"]),
+        since_view.as_of_text(fs, tuple(since_view.named(fs, "rental.")), L),
+    ),
+)
+st.caption(t("since.rental.caption") + " " + source_line(sources, *frames["gpu_rental"]["source_id"]))
+
+st.subheader(t("since.stargate.title"))
+st.markdown(prose("since", "stargate", **f))
+show(
+    build(
+        since_charts.stargate_chart,
+        since_view.stargate_view(frames["stargate_timeline"], frames["stargate_compute_since"], L),
+        since_view.number(fs, "stargate.goal_gw"),
+        since_view.stargate_titles(f),
+    ),
+    t("since.stargate.alt", gw_first=f["gw_first"], gw_now=f["gw_now"]),
+    key="wn_since_stargate",
+    export=Export(
+        "what-next",
+        "stargate-gigawatts",
+        t("since.stargate.title"),
+        source_line(sources, *fs.sources("stargate.gw_first", "stargate.gw", "deals.count")),
+        since_view.as_of_text(
+            fs,
+            (
+                "stargate.gw_first",
+                "stargate.gw",
+                "deals.count",
+            ),
+            L,
+        ),
+    ),
+)
+with st.expander(t("since.stargate.table_title")):
+    st.dataframe(since_view.milestones_table(frames["stargate_compute_since"], L), hide_index=True, width="stretch")
+st.caption(
+    t("since.stargate.caption")
+    + " "
+    + source_line(sources, *fs.sources("stargate.gw_first", "stargate.gw", "deals.count"))
+)
+pages.link("stargate", label=t("next.stargate.link"))
+
+st.subheader(t("since.deepseek.title"))
+st.markdown(prose("since", "deepseek", **f))
+st.dataframe(since_view.releases_table(frames["deepseek_releases"], dates, L), hide_index=True, width="stretch")
 r1 = cached(demand.r1_figures, facts, dates)
 r = r1.texts(L)
 st.markdown(prose("next", "r1", date=r["date"], cost=r["cost"], gpus=r["gpus"], hours=r["hours"], v3=r["v3_cost"]))
-st.caption(source_line(sources, *r1.sources()))
+st.caption(
+    t("since.deepseek.caption")
+    + " "
+    + source_line(
+        sources,
+        *fs.sources("deepseek.releases", "deepseek.latest_to_v3", "bench.deepseek_r1_0528.aime_2025"),
+        *r1.sources(),
+    )
+)
 
-st.subheader(t("next.stargate.title"))
-st.markdown(prose("next", "stargate"))
-for text, ids in cached(timeline_items, cached(stargate.timeline_figures, timeline, article), L):
-    st.markdown(text)
-    st.caption(source_line(sources, *ids))
-pages.link("stargate", label=t("next.stargate.link"))
+st.subheader(t("since.market.title"))
+st.markdown(prose("since", "market", **f))
+st.markdown(market)
+st.caption(t("since.market.caption") + " " + source_line(sources, *fs.sources(*since_view.named(fs, "group.")), "SVE"))
+pages.link("stocks", label=t("since.market.link"))
 
-st.header(t("next.close.title"))
-st.markdown(prose("next", "close"))
+st.subheader(t("since.tool.title"))
+st.markdown(prose("since", "tool", **f))
+
+st.header(t("since.verdict.title"))
+st.markdown(prose("since", "verdict", **f))

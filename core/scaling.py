@@ -346,6 +346,58 @@ def budget_figures(models: pd.DataFrame, fits_table: pd.DataFrame, fit_id: str, 
     )
 
 
+# --- the models published since the article (Epoch AI's later data) --------------------------
+
+LATER_FROM = date(2025, 1, 1)  # later models: those Epoch dates in 2025 or after
+LATER_LABELS = {"DeepSeek-V4-Pro": "DeepSeek-V4-Pro", "Grok 4": "Grok 4"}  # the later points the chart names
+
+
+def with_later(models: pd.DataFrame, models_since: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """``data/models_compute.csv`` with Epoch AI's later data: every estimate Epoch has since revised
+    replaced by its revision (the earlier one kept in ``earlier_flop``, ``earlier_on``), and the
+    models of ``data/models_compute_since.csv`` dated from ``LATER_FROM`` on that have an estimate
+    and revise nothing, appended (``later`` True). Columns: those of ``models`` plus later,
+    earlier_flop, earlier_on, revised_on (the dates of the two sources). Models without an estimate
+    are left out (``core.since``'s ``frontier.no_estimate`` counts the frontier labs' ones)."""
+    from core import since
+
+    out = models.copy()
+    out["later"] = False
+    out["earlier_flop"] = math.nan
+    out["earlier_on"] = pd.NaT
+    out["revised_on"] = pd.NaT
+    for r in since.revisions(models, models_since, sources):
+        if r.after_flop is None:
+            continue
+        at = out.index[out["model"] == r.model]
+        out.loc[at, "earlier_flop"] = r.before_flop
+        out.loc[at, "earlier_on"] = pd.Timestamp(r.before_on) if r.before_on else pd.NaT
+        out.loc[at, "revised_on"] = pd.Timestamp(r.after_on) if r.after_on else pd.NaT
+        out.loc[at, "training_compute_flop"] = r.after_flop
+        out.loc[at, "confidence"] = r.after_confidence
+        out.loc[at, "source_id"] = r.after_source
+    new = models_since[
+        models_since["revises"].isna()
+        & models_since["training_compute_flop"].notna()
+        & (models_since["date"] >= pd.Timestamp(LATER_FROM))
+    ]
+    added = pd.DataFrame(
+        {
+            "model": new["model"],
+            "organization": new["organization"],
+            "date": new["date"],
+            "training_compute_flop": new["training_compute_flop"],
+            "parameters": new["parameters"],
+            "confidence": new["confidence"],
+            "label": new["model"].map(LATER_LABELS),
+            "source_id": new["source_id"],
+            "later": True,
+        }
+    )
+    both = pd.concat([out, added], ignore_index=True)
+    return both.sort_values("date", kind="stable").reset_index(drop=True)
+
+
 def year_range(models: pd.DataFrame) -> tuple[int, int]:
     """The first and last year of the models in ``data/models_compute.csv`` (the period slider's ends)."""
     years = models["date"].dt.year

@@ -346,7 +346,7 @@ register(
             Column("source_id"),
         ),
         key=("ticker", "date"),
-        pages=("stocks", "next"),
+        pages=("home", "stocks", "next"),  # Home: its card on NVIDIA since the shock
     )
 )
 
@@ -373,7 +373,7 @@ register(
             Column("note", required=False),
         ),
         key=("ticker", "period", "kind", "stated_on", "source_id"),
-        pages=("stargate", "next"),
+        pages=("next",),  # (the Stargate page does not show the later capex yet)
     )
 )
 
@@ -449,7 +449,7 @@ register(
             Column("note", required=False),
         ),
         key=("date", "title_en"),
-        pages=("stargate", "next"),
+        pages=("next",),  # (the Stargate page does not show the later milestones yet)
     )
 )
 
@@ -469,7 +469,7 @@ register(
             Column("note", required=False),
         ),
         key=("model",),
-        pages=("deepseek", "next"),
+        pages=("next",),  # (the DeepSeek page does not show the later releases yet)
     )
 )
 
@@ -491,7 +491,7 @@ register(
             Column("note", required=False),
         ),
         key=("model", "benchmark"),
-        pages=("deepseek", "next"),
+        pages=("next",),  # (the DeepSeek page does not show the later scores yet)
     )
 )
 
@@ -512,6 +512,6 @@ register(
             Column("note", required=False),
         ),
         key=("model",),
-        pages=("scaling", "sources"),
+        pages=("scaling", "next", "sources"),  # next: V3's revised estimate, against DeepSeek's latest
     )
 )

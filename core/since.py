@@ -613,7 +613,55 @@ def capex_figures(points: pd.DataFrame, article_on: date) -> dict[str, Figure]:
             as_of=_latest(dated["actual"], dated["guidance"]),
             estimate=ranged,
         )
+        # the same comparison as a multiple: the one observed level the What-next tool's axis
+        # (spending on compute against today) can take as a reference, and only as a level
+        out["capex.big4.guidance_2026_ratio"] = Figure(
+            sums["guidance"] / sums["actual"],
+            Kind.RATIO,
+            tuple(dict.fromkeys(cited["actual"] + cited["guidance"])),
+            as_of=_latest(dated["actual"], dated["guidance"]),
+            sig=3,
+            estimate=ranged,
+        )
     return out
+
+
+CAPEX_STAGES = ("plan_2025", "actual_2025", "actual_2025_calendar", "guidance_2026")
+
+
+def capex_rows(points: pd.DataFrame, article_on: date) -> pd.DataFrame:
+    """The capex chart's rows: per company of ``CAPEX_COMPANIES``, its 2025 plan as it stood on the
+    article's date, 2025 as spent (``actual_2025_calendar``: four reported quarters added up, only
+    where the reported year is a fiscal one), and the latest 2026 guidance, each as
+    ``capex_figures`` names it. Columns: ticker, company, stage, name (the figure's name), usd,
+    low_usd, high_usd (a guided range), basis (calendar | fiscal), period, stated_on (the as-of date),
+    estimate (the middle of a range), derived, source_id (ids joined by spaces)."""
+    out = []
+    for tk in CAPEX_COMPANIES:
+        s = capex_summary(points, tk, article_on)
+        found: list[tuple[str, CapexPoint | CapexSum]] = [
+            (stage, p)
+            for stage, p in (("plan_2025", s.plan_2025), ("actual_2025", s.actual_2025))
+            if p is not None and p.amount_usd is not None
+        ]
+        c = s.actual_2025_calendar
+        if c is not None and (s.actual_2025 is None or s.actual_2025.year_basis != "calendar"):
+            found.append(("actual_2025_calendar", c))
+        if s.guidance_2026 is not None and s.guidance_2026.amount_usd is not None:
+            found.append(("guidance_2026", s.guidance_2026))
+        for stage, p in found:
+            if isinstance(p, CapexSum):
+                row = dict(usd=p.usd, low_usd=p.usd, high_usd=p.usd, basis="calendar", period=f"CY{p.year}")
+                row |= dict(stated_on=p.as_of, estimate=False, source_id=" ".join(p.sources))
+                company = p.quarters[0].company
+            else:
+                row = dict(usd=p.amount_usd, low_usd=p.low_usd, high_usd=p.high_usd, basis=p.year_basis)
+                row |= dict(period=p.period, stated_on=p.stated_on, estimate=p.is_range, source_id=p.source_id)
+                company = p.company
+            name = f"capex.{tk}.{stage}"
+            out.append(dict(ticker=tk, company=company, stage=stage, name=name, derived=is_derived(name), **row))
+    columns = ["ticker", "company", "stage", "name", "usd", "low_usd", "high_usd", "basis", "period"]
+    return pd.DataFrame(out, columns=[*columns, "stated_on", "estimate", "derived", "source_id"])
 
 
 # --- NVIDIA's data-centre revenue ---------------------------------------------------------------
@@ -996,33 +1044,70 @@ DATASETS = (
 )
 
 
+# What each part of ``figures`` reads: a caller passes only the files it has (a page that shows
+# part of the evidence reads only those files), and the parts whose files are missing are left out.
+PARTS: dict[str, tuple[str, ...]] = {
+    "stocks": ("prices", "prices_since", "companies", "dates"),
+    "capex": ("capex", "capex_since", "sources"),
+    "nvidia": ("nvidia_dc_revenue", "dates"),
+    "rental": ("gpu_rental",),
+    "stargate": ("stargate_timeline", "stargate_compute_since"),
+    "deepseek": ("deepseek_releases", "models_compute_since", "benchmarks_since", "facts", "dates", "sources"),
+    "revisions": ("models_compute", "models_compute_since", "sources"),
+}
+
+
+def files_for(*parts: str) -> tuple[str, ...]:
+    """The data files the named parts of ``figures`` read (all parts when none are named), each once."""
+    return tuple(dict.fromkeys(f for p in (parts or tuple(PARTS)) for f in PARTS[p]))
+
+
 def figures(data: Mapping[str, pd.DataFrame], all_closes: pd.DataFrame | None = None) -> FigureSet:
     """Every figure of the evidence since the shock, by name (see each ``*_figures`` for the names).
 
-    ``data`` maps the names in ``DATASETS`` to frames as ``core.datasets.load`` returns them;
+    ``data`` maps the names in ``DATASETS`` to frames as ``core.datasets.load`` returns them; a part
+    of ``PARTS`` whose files are not all in ``data`` is left out (a page reads what it shows).
     ``all_closes`` is ``closes(prices, prices_since)`` when the caller has it already. A figure is
     left out when the data cannot give it (e.g. a company with no close after the base)."""
-    dates, sources = data["dates"], data["sources"]
-    base = datasets.date_of(dates, BASE_KEY)
-    c = all_closes if all_closes is not None else closes(data["prices"], data["prices_since"])
+    has = {p for p, files in PARTS.items() if all(f in data for f in files)}
     out: dict[str, Figure] = {}
-    out.update(stock_figures(c, data["companies"], base))
-    out.update(capex_figures(capex_points(data["capex"], data["capex_since"]), article_date(sources)))
-    out.update(nvidia_figures(data["nvidia_dc_revenue"], base))
-    out.update(rental_figures(data["gpu_rental"]))
-    out.update(stargate_figures(data["stargate_timeline"], data["stargate_compute_since"]))
-    out.update(
-        deepseek_figures(
-            data["deepseek_releases"],
-            data["models_compute_since"],
-            data["benchmarks_since"],
-            data["facts"],
-            dates,
-            sources,
+    if "stocks" in has:
+        c = all_closes if all_closes is not None else closes(data["prices"], data["prices_since"])
+        base = datasets.date_of(data["dates"], BASE_KEY)
+        sid = str(datasets.lookup_index(data["dates"], "key", "source_id")[BASE_KEY])
+        out["stocks.base_on"] = when(base, sid, as_of=base)
+        out.update(stock_figures(c, data["companies"], base))
+    if "capex" in has:
+        out.update(capex_figures(capex_points(data["capex"], data["capex_since"]), article_date(data["sources"])))
+    if "nvidia" in has:
+        out.update(nvidia_figures(data["nvidia_dc_revenue"], datasets.date_of(data["dates"], BASE_KEY)))
+    if "rental" in has:
+        out.update(rental_figures(data["gpu_rental"]))
+    if "stargate" in has:
+        out.update(stargate_figures(data["stargate_timeline"], data["stargate_compute_since"]))
+    if "deepseek" in has:
+        out.update(
+            deepseek_figures(
+                data["deepseek_releases"],
+                data["models_compute_since"],
+                data["benchmarks_since"],
+                data["facts"],
+                data["dates"],
+                data["sources"],
+            )
         )
-    )
-    out.update(revision_figures(data["models_compute"], data["models_compute_since"], sources))
+    if "revisions" in has:
+        out.update(revision_figures(data["models_compute"], data["models_compute_since"], data["sources"]))
     return FigureSet(out)
+
+
+def status(fs: Mapping[str, Figure], prefix: str) -> str | None:
+    """never_fell | back | not_yet for a series of ``stock_figures`` (``stock.NVDA``, ``group.power``),
+    read from its figures as ``SinceBase.status`` words it; None when the series is not there."""
+    low, back = fs.get(f"{prefix}.low"), fs.get(f"{prefix}.back_on")
+    if low is None or back is None:
+        return None
+    return "never_fell" if low.number >= 0 else "back" if back.value is not None else "not_yet"
 
 
 def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:

@@ -28,6 +28,7 @@ STEPS: tuple[Step, ...] = (
     Step("benchmarks", "deepseek"),
     Step("scenario", "scenarios"),
     Step("what_next", "next"),
+    Step("since", "next"),  # twenty months on: the evidence since the article
     Step("thesis", "home", "figure"),
 )
 COUNT = len(STEPS)

@@ -107,7 +107,16 @@ def end_labels(
     return out
 
 
-def spending_template(titles: dict[str, str], font: int = 13) -> alt.LayerChart:
+K_END = demand.K_RANGE[1]  # the chart's right end (its x domain)
+
+
+def observed_rows(ratio: float, label: str) -> dict[str, dict[str, list]]:
+    """The ``observed`` rows of ``spending_template(observed=True)``: one observed level of spending
+    against today (``ratio``, e.g. 1.75) and its label (what it is, with its date)."""
+    return {"observed": {"compute": [float(ratio)], "k": [K_END], "t": [label]}}
+
+
+def spending_template(titles: dict[str, str], font: int = 13, observed: bool = False) -> alt.LayerChart:
     """``titles``: x, y, series (translated). Log-log; the chosen ε is drawn thick in the highlight
     colour, others dashed; labels at the line ends name each line; a dashed rule at 1×, a dotted one
     at the marked gain. Drawn from named rows (``spending_rows``): built once, whatever the numbers.
@@ -176,7 +185,19 @@ def spending_template(titles: dict[str, str], font: int = 13) -> alt.LayerChart:
         .mark_point(shape="circle", size=140, filled=True, color=HIGHLIGHT, stroke="white")
         .encode(x="k:Q", y="compute:Q")
     )
-    return styled(alt.layer(room, today, mark_rule, mark_text, lines, ends, here).properties(height=HEIGHT))
+    layers = [room, today, mark_rule, mark_text, lines, ends, here]
+    if observed:  # an observed level as a reference: a height on the y axis, not a point on any line
+        seen = alt.Chart(alt.NamedData("observed"))
+        reach_seen = reach(seen, titles["y"], y="datum.compute / 1.3", y2="datum.compute * 1.3")
+        seen_rule = seen.mark_rule(color=NEUTRAL, strokeWidth=2, opacity=0.8).encode(
+            y="compute:Q", tooltip=alt.Tooltip("t:N", title=titles["observed"])
+        )
+        # right-aligned above the rule at the chart's right end, where the rising lines have passed
+        seen_text = seen.mark_text(
+            align="right", baseline="bottom", dx=-4, dy=-3, fontSize=font - 2, color=NEUTRAL
+        ).encode(x="k:Q", y="compute:Q", text="t:N")
+        layers = [reach_seen, *layers[:1], seen_rule, seen_text, *layers[1:]]
+    return styled(alt.layer(*layers).properties(height=HEIGHT))
 
 
 def spending_chart(

@@ -172,14 +172,18 @@ def text_blue(dark: bool) -> str:
 def compute_over_time(
     models: pd.DataFrame, trend: scaling.Trend | None, words: dict, lang: str, dark: bool = False
 ) -> alt.LayerChart:
-    """Training compute of notable models (log scale) by date, DeepSeek-V3 highlighted, a trend line."""
+    """Training compute of notable models (log scale) by date, DeepSeek-V3 highlighted, a trend line.
+    With Epoch's later data (``scaling.with_later``: an ``earlier_flop`` column), each revised
+    estimate's earlier value is a faded ring joined to the revised one (``words``: earlier, revised)."""
     df = models[["model", "organization", "date", "training_compute_flop", "confidence", "label"]].copy()
     df["label"] = df["label"].fillna("")
     df["compute_text"] = [flop(c, lang) for c in df["training_compute_flop"]]
     df["date_text"] = [fmt_date(d.date(), lang, "medium") for d in df["date"]]
     df["confidence_text"] = [words["confidence"][c] for c in df["confidence"]]
     df["group"] = [words["deepseek"] if m == HIGHLIGHT_MODEL else words["others"] for m in df["model"]]
-    lo, hi = df["training_compute_flop"].min() / 2, df["training_compute_flop"].max() * 2
+    revised = models[models["earlier_flop"].notna()] if "earlier_flop" in models else models.iloc[:0]
+    values = pd.concat([df["training_compute_flop"], revised.get("earlier_flop", pd.Series(dtype=float))])
+    lo, hi = values.min() / 2, values.max() * 2
     x = alt.X("date:T", title=words["date"], axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y(
         "training_compute_flop:Q",
@@ -224,6 +228,8 @@ def compute_over_time(
         )
     )
     layers = [points, *_name_labels(df, x, y, TIME_LABELS, dy=-8, dark=dark)]
+    if len(revised):
+        layers = [*_revisions(revised, x, words, lang), *layers]
     if trend is not None:
         ends = pd.DataFrame({"year": [trend.first_year, trend.last_year]})
         ends["training_compute_flop"] = [trend.at(v) for v in ends["year"]]
@@ -239,6 +245,40 @@ def compute_over_time(
         )
         layers = [line, text, *layers]
     return alt.layer(*layers).properties(height=HEIGHT)
+
+
+def _revisions(revised: pd.DataFrame, x: alt.X, words: dict, lang: str) -> list[alt.Chart]:
+    """A faded ring at each revised estimate's earlier value, joined to the revised value by a
+    dotted line; the tooltip gives both with their sources' dates."""
+    df = pd.DataFrame(
+        {
+            "model": revised["model"],
+            "date": revised["date"],
+            "training_compute_flop": revised["training_compute_flop"],
+            "earlier_flop": revised["earlier_flop"],
+            "earlier_text": [
+                f"{flop(c, lang)} ({fmt_date(d.date(), lang, 'medium')})"
+                for c, d in zip(revised["earlier_flop"], revised["earlier_on"])
+            ],
+            "revised_text": [
+                f"{flop(c, lang)} ({fmt_date(d.date(), lang, 'medium')})"
+                for c, d in zip(revised["training_compute_flop"], revised["revised_on"])
+            ],
+        }
+    )
+    tooltip = [
+        alt.Tooltip("model:N", title=words["model"]),
+        alt.Tooltip("earlier_text:N", title=words["earlier"]),
+        alt.Tooltip("revised_text:N", title=words["revised"]),
+    ]
+    base = alt.Chart(df).encode(x=x, tooltip=tooltip)
+    link = base.mark_rule(strokeDash=[2, 2], color=NEUTRAL, opacity=0.8).encode(
+        y=alt.Y("earlier_flop:Q", title=words["compute"], scale=alt.Scale(type="log")), y2="training_compute_flop:Q"
+    )
+    ring = base.mark_point(shape="circle", size=90, strokeWidth=1.5, color=NEUTRAL, opacity=0.6).encode(
+        y=alt.Y("earlier_flop:Q", title=words["compute"], scale=alt.Scale(type="log"))
+    )
+    return [link, ring]
 
 
 # --- loss against compute ----------------------------------------------------------------------

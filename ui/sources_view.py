@@ -56,3 +56,9 @@ def _italic(text: str) -> str:
 def group_markdown(sources: pd.DataFrame, ids: list[str], words: dict[str, str], lang: str) -> str:
     by_id = {r["source_id"]: r for r in sources.to_dict("records")}
     return "\n\n---\n\n".join(source_markdown(by_id[sid], words, lang) for sid in ids if sid in by_id)
+
+
+def revisions_markdown(items: list[str]) -> str:
+    """The revised figures as a Markdown list (``since_view.revision_items``: our own wording around
+    formatted values, the model names escaped)."""
+    return "\n".join(f"- {item}" for item in items)

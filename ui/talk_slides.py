@@ -128,6 +128,9 @@ TOUR_FILES = (
     "companies",
     "models_compute",
     "capex",
+    "capex_since",
+    "nvidia_dc_revenue",
+    "prices_since",
     "peer_costs",
     "gpus",
     "benchmarks_v3",
@@ -318,7 +321,7 @@ def screen_key() -> int:
 
 
 def _builders() -> dict:
-    from ui.slides import deepseek, home, scaling, scenarios, stargate, stocks
+    from ui.slides import deepseek, home, scaling, scenarios, since, stargate, stocks
     from ui.slides import next as what_next
 
     return {
@@ -331,5 +334,6 @@ def _builders() -> dict:
         "benchmarks": deepseek._benchmarks,
         "scenario": scenarios._scenario,
         "what_next": what_next._next,
+        "since": since._since,
         "thesis": home._thesis,
     }

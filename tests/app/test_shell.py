@@ -40,8 +40,9 @@ def test_pages_listed_in_article_order_and_only_existing():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["USD 5.576M", "USD 500B", "−17.0%", "−21.6%", "−4.2%"]),
-        ("ja", ["557.6万ドル", "5000億ドル", "−17.0%", "−21.6%", "−4.2%"]),
+        # the cost cards, the shock's market cards, then NVIDIA since the shock (to its latest close)
+        ("en", ["USD 5.576M", "USD 500B", "−17.0%", "−21.6%", "−4.2%", "+48.8%"]),
+        ("ja", ["557.6万ドル", "5000億ドル", "−17.0%", "−21.6%", "−4.2%", "+48.8%"]),
     ],
 )
 def test_home_headline_figures(lang, expected):

@@ -19,7 +19,8 @@ def assert_clean(at):
         assert m.value and not any(b in m.value for b in BAD), (m.label, m.value)
     for md in at.markdown:
         assert not BAD_WORD.search(md.value), md.value
-    assert len(at.get("vega_lite_chart")) == 2
+    # the model's chart, then "Twenty months on": capex, NVIDIA, rental prices, Stargate
+    assert len(at.get("vega_lite_chart")) == 5
 
 
 FACTS, DATES = datasets.load("facts"), datasets.load("dates")

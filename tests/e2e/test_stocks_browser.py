@@ -24,5 +24,5 @@ def test_charts_render(open_page):
     page = open_page("stocks")
     charts = page.get_by_test_id("stVegaLiteChart")
     charts.first.wait_for()
-    assert charts.count() == 2
-    assert all(charts.nth(i).bounding_box()["height"] > 300 for i in range(2))
+    assert charts.count() == 3  # the bars, the lines, and since the shock
+    assert all(charts.nth(i).bounding_box()["height"] > 300 for i in range(3))
