@@ -59,8 +59,8 @@ presets = (  # the article's window, the same base widened to the article's date
     (
         (
             "s_preset_l",
-            t("since.stocks.preset_latest", date=day(days[-1])),
-            days[-1],
+            t("since.stocks.preset_latest", date=day(max(days))),
+            max(days),
             t("since.stocks.preset_latest_help"),
             ":material/update:",
         ),
@@ -103,9 +103,9 @@ def index_block(base, start, end, tickers):
     if not shown:
         st.info(t("stocks.no_groups"), icon=":material/visibility_off:")
         return
-    span = (days[0], view.line_span(end, joined))
-    lines, ev = view.index_view(base, tuple(shown), L, joined, span[1])
-    titles = view.line_titles(*span)
+    last = view.line_span(end, joined)
+    lines, ev = view.index_view(base, tuple(shown), L, joined, last)
+    titles = view.line_titles(min(days), last)
     show(
         build_named(
             index_template,

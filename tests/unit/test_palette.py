@@ -13,6 +13,7 @@ import colorsys
 import json
 import logging
 import re
+from datetime import date
 
 import pytest
 
@@ -114,7 +115,6 @@ def tour_charts(dark: bool):
 
 def page_charts(dark: bool):
     """The page charts the tour does not draw, built as the pages build them."""
-    from datetime import date
 
     from core import scaling
     from ui import scaling_charts as sc
@@ -136,7 +136,9 @@ def page_charts(dark: bool):
     yield (
         "index",
         charts.with_rows(
-            index_template(("gafam", "chips", "power"), True, stocks_view.line_titles()),
+            index_template(
+                ("gafam", "chips", "power"), True, stocks_view.line_titles(date(2025, 1, 24), date(2025, 2, 7))
+            ),
             {k: charts.as_frame(v) for k, v in rows.items()},
         ),
     )
