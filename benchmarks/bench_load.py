@@ -36,7 +36,7 @@ from st_client import StreamlitSession, move
 
 from deploy.serve import running
 
-MAX_SESSIONS = 200
+MAX_SESSIONS = 400  # two processes behind the proxy hold 200
 MAX_SECONDS = 300
 
 

@@ -1,10 +1,11 @@
 """Several Streamlit processes behind HAProxy on this machine (``make serve``).
 
-    .venv/bin/python deploy/serve.py [--processes N] [--host 0.0.0.0] [--port 8501] [--warm]
+    .venv/bin/python deploy/serve.py [--processes N] [--host 0.0.0.0] [--port 8501] [--no-warm]
                                      [--drain 30] [--run-dir DIR]
     .venv/bin/python deploy/serve.py --admin DIR "show stat"    one command to a running HAProxy
 
-Starts N ``streamlit run`` processes (N = cores by default) on free loopback ports, then HAProxy
+Starts N ``streamlit run`` processes (N = cores by default) on free loopback ports, opens every
+page on each (tools/warm.py, so a room's first readers do not wait for cold caches), then HAProxy
 (Debian's ``haproxy``) on the public port in front of them, configured from
 ``deploy/haproxy.cfg.in``: sticky by cookie, health checks on ``/_stcore/health``, long websocket
 timeouts. Every process gets the same ``server.cookieSecret``: ``SVE_COOKIE_SECRET`` if set, else
@@ -194,18 +195,33 @@ class Supervisor:
             if b.proc is None or b.proc.poll() is not None:
                 return False
             if healthy(b.url):
-                if self.warm:
-                    subprocess.run(
-                        [sys.executable, str(ROOT / "tools" / "warm.py"), b.url],
-                        cwd=ROOT,
-                        check=False,
-                        stdout=subprocess.DEVNULL,
-                        stderr=subprocess.DEVNULL,
-                        timeout=300,
-                    )
                 return True
             time.sleep(0.2)
         return False
+
+    def warm_up(self, backends: list[Backend], timeout: float = 300) -> None:
+        """Every page on each of them at once (tools/warm.py); a failed or slow warm-up only leaves
+        a process cold."""
+        if not self.warm:
+            return
+        procs = [
+            subprocess.Popen(
+                [sys.executable, str(ROOT / "tools" / "warm.py"), b.url],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent,
+            )  # noqa: PLW1509 (one thread)
+            for b in backends
+        ]
+        deadline = time.monotonic() + timeout
+        while any(p.poll() is None for p in procs) and time.monotonic() < deadline and not self.stopping:
+            time.sleep(0.2)
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
 
     def set_state(self, b: Backend, state: str) -> None:
         """``ready``, ``drain`` (only its own readers) or ``maint`` (nobody)."""
@@ -270,6 +286,7 @@ class Supervisor:
         for b in self.backends:
             if not self.wait_healthy(b) and not self.stopping:
                 raise SystemExit(f"serve: {b.name} did not start; see {b.log}")
+        self.warm_up(self.backends)
         if self.stopping:
             return
         self.start_haproxy()
@@ -282,7 +299,7 @@ class Supervisor:
         self.write_state()
         shown = "0.0.0.0" if self.host in ("", "0.0.0.0") else self.host
         log(
-            f"{len(self.backends)} processes behind http://{shown}:{self.port} "
+            f"{len(self.backends)} process{'es' if len(self.backends) > 1 else ''} behind http://{shown}:{self.port} "
             f"({', '.join(f'{b.name}=:{b.port}' for b in self.backends)}); logs and state in {self.run_dir}"
         )
         log(f"Ctrl-C stops everything; kill -HUP {os.getpid()} restarts the processes one at a time")
@@ -309,6 +326,7 @@ class Supervisor:
                 b.next_start = 0.0
                 self.start_backend(b)
                 if self.wait_healthy(b):
+                    self.warm_up([b])
                     self.set_state(b, "ready")
                     log(f"{b.name} is back (pid {b.proc.pid if b.proc else '?'})")
                 else:  # stuck starting: stopped, so the next round starts it again after a pause
@@ -332,7 +350,9 @@ class Supervisor:
             self.start_backend(b)
             if not self.wait_healthy(b):
                 log(f"{b.name} did not come back; it will be retried")
+                self.stop_backend(b)  # the next rounds start it again
                 continue
+            self.warm_up([b])
             self.set_state(b, "ready")
             self.wait_up([b.name])
             log(f"{b.name} restarted (pid {b.proc.pid if b.proc else '?'})")
@@ -410,7 +430,8 @@ def running(
         str(run_dir),
         "--drain",
         str(drain),
-    ] + (["--warm"] if warm else [])
+        "--warm" if warm else "--no-warm",
+    ]
     with (run_dir / "serve.log").open("a") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     run = Running(proc, run_dir)
@@ -470,7 +491,12 @@ def main() -> int:
     ap.add_argument("--host", default="0.0.0.0", help="address HAProxy listens on (default: every interface)")
     ap.add_argument("--port", type=int, default=8501, help="HAProxy's public port")
     ap.add_argument("--drain", type=float, default=30, help="seconds a process's readers get to leave on a restart")
-    ap.add_argument("--warm", action="store_true", help="open every page on a process before it takes readers")
+    ap.add_argument(
+        "--warm",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="open every page on a process (tools/warm.py) before it takes readers (default: on)",
+    )
     ap.add_argument("--run-dir", help="logs, state and HAProxy's socket (default: a new folder under /tmp)")
     ap.add_argument(
         "--admin",
