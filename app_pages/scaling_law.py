@@ -48,10 +48,6 @@ def compute_trend() -> None:
     figs = cached(scaling.trend_figures, models, start, end)
     f = figs.texts(L)
     trend = scaling.trend_fit(models["date"], models["training_compute_flop"], start, end)
-    show(
-        build(charts.compute_over_time, models, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
-        t("scaling.trend.alt", count=f["models"], first=first, last=last),
-    )
     if trend is None:
         st.info(t("scaling.trend.too_few", start=start, end=end), icon=":material/info:")
     else:
@@ -68,6 +64,11 @@ def compute_trend() -> None:
                 grok=f["grok_compute"],
             )
         )
+    # the trend's figures right under the period that moves them, then the chart they read
+    show(
+        build(charts.compute_over_time, models, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
+        t("scaling.trend.alt", count=f["models"], first=first, last=last),
+    )
     st.caption(t("scaling.trend.caveat") + " " + source_line(sources, *figs.sources("v3_compute", "growth")))
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import capex, demand, stargate
-from ui import pages
+from ui import layout, pages
 from ui.capex_charts import capex_chart, later_items
 from ui.charts import build, build_named, group_label, show
 from ui.cite import source_line
@@ -39,6 +39,7 @@ st.markdown(prose("next", "formula"))
 
 @fragment
 def model_block() -> None:
+    strip = layout.strip("wn")  # a phone's view of the results under its three sliders (ui/layout.py)
     k_col, eps_col, share_col = st.columns(len(demand.INPUTS))
     k = k_col.select_slider(
         t("next.ctl.k"),
@@ -79,6 +80,7 @@ def model_block() -> None:
             help=t(f"next.out.{m.name}_help"),
         )
     x = nf.figs.texts(L)
+    strip.markdown(t("next.strip.figures", **x))
     st.markdown(t(f"next.verdict.{nf.verdict}", k=x["k"], eps=x["eps"], compute=x["compute"], usage=x["usage"]))
     st.caption(t("next.verdict.break_even", eps=x["break_even"]) if nf.breaks_even else t("next.verdict.no_break_even"))
     font = chart_font_size()  # line labels grow with the chart font in presenter view
@@ -97,7 +99,9 @@ def model_block() -> None:
     )
 
 
-model_block()
+layout.style(wide=False)
+with layout.block():  # the strip stays in view while the reader is in the model's block
+    model_block()
 
 # ---- Evidence since --------------------------------------------------------------------------
 # The capex chart and Stargate's steps are the Stargate page's own figures (the same objects, one
