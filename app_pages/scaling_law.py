@@ -61,6 +61,23 @@ def compute_trend() -> None:
     figs = cached(scaling.trend_figures, shown, start, end)
     f = figs.texts(L)
     trend = scaling.trend_fit(shown["date"], shown["training_compute_flop"], start, end)
+    if trend is None:
+        st.info(t("scaling.trend.too_few", start=start, end=end), icon=":material/info:")
+    else:
+        st.markdown(
+            t(
+                "scaling.trend.result",
+                start=start,
+                end=end,
+                count=f["fitted"],
+                growth=f["growth"],
+                months=f["doubling_months"],
+                v3=f["v3_compute"],
+                v3_6nd=f["v3_6nd"],
+                grok=f["grok_compute"],
+            )
+        )
+    # the trend's figures right under the period that moves them, then the chart they read
     show(
         build(charts.compute_over_time, shown, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
         t("scaling.trend.alt", count=f["models"], first=first, last=last),
@@ -80,22 +97,6 @@ def compute_trend() -> None:
             },
         ),
     )
-    if trend is None:
-        st.info(t("scaling.trend.too_few", start=start, end=end), icon=":material/info:")
-    else:
-        st.markdown(
-            t(
-                "scaling.trend.result",
-                start=start,
-                end=end,
-                count=f["fitted"],
-                growth=f["growth"],
-                months=f["doubling_months"],
-                v3=f["v3_compute"],
-                v3_6nd=f["v3_6nd"],
-                grok=f["grok_compute"],
-            )
-        )
     st.caption(t("scaling.trend.caveat") + " " + source_line(sources, *figs.sources("v3_compute", "growth")))
     if not broken:
         revised(more, tuple(shown["source_id"].unique()))

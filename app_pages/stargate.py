@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import capex, stargate
-from ui import pages
+from ui import layout, pages
 from ui.capex_charts import capex_chart
 from ui.charts import Export, build, build_named, show
 from ui.cite import data_date, source_line
@@ -12,7 +12,7 @@ from ui.i18n import lang, prose, t
 from ui.memo import cached
 from ui.process import fragment
 from ui.stargate_charts import labelled_rows, labelled_template, spending_template, year_rows
-from ui.stargate_view import CONTROL_COLUMNS, RUN_COLUMNS, power_rows, timeline_items, year_columns
+from ui.stargate_view import CONTROL_COLUMNS, METRIC_COLUMNS, RUN_COLUMNS, power_rows, timeline_items, year_columns
 from ui.state import url_choice
 
 L = lang()
@@ -22,6 +22,7 @@ sources, facts, dates, gpus, timeline, capex_df, companies = require(
 figs = cached(stargate.figures, facts, dates, gpus)
 f = figs.texts(L)
 
+layout.style()  # results beside the controls on wide screens, a result strip on phones (ui/layout.py)
 st.title(t("stargate.title"))
 st.markdown(
     prose(
@@ -48,10 +49,66 @@ profile_label = lambda p: t(f"stargate.profile.{p}", initial=f["stargate_initial
 
 @fragment
 def what_it_buys() -> None:
-    st.header(t("stargate.buys.title"))
-    st.markdown(prose("stargate", "buys", budget=f["stargate_budget"]))
-    left, right = st.columns(CONTROL_COLUMNS)
-    with left:
+    with layout.block():  # the strip stays in view down to the end of this block, no further
+        st.header(t("stargate.buys.title"))
+        st.markdown(prose("stargate", "buys", budget=f["stargate_budget"]))
+        strip = layout.strip("sg")  # a phone's view of the results, filled once they are known
+        left, right = st.columns(CONTROL_COLUMNS, gap="medium")  # the controls | what they buy
+        with left:
+            gpu = st.segmented_control(
+                t("stargate.ctl.gpu"),
+                offered,
+                default=stargate.default_gpu(offered),
+                required=True,
+                key="sg_gpu",
+                bind="query-params",
+                help=t("stargate.ctl.gpu_help", missing=", ".join(unpriced) or "—"),
+            )
+            share = st.slider(
+                t("stargate.ctl.share"),
+                stargate.SHARE_PCT.lo,
+                stargate.SHARE_PCT.hi,
+                defaults.share_pct,
+                stargate.SHARE_PCT.step,
+                format="%d%%",
+                key="sg_share",
+                bind="query-params",
+                help=t("stargate.ctl.share_help", share=f["default_share"]),
+            )
+            multiple = st.slider(
+                t("stargate.ctl.server"),
+                stargate.SERVER_MULTIPLE.lo,
+                stargate.SERVER_MULTIPLE.hi,
+                defaults.server_multiple,
+                stargate.SERVER_MULTIPLE.step,
+                key="sg_server",
+                bind="query-params",
+                help=t("stargate.ctl.server_help", x=f["default_server"], gpus=f["gpus_per_server"]),
+            )
+            pue = st.slider(
+                t("stargate.ctl.pue"),
+                stargate.PUE_RANGE.lo,
+                stargate.PUE_RANGE.hi,
+                defaults.pue,
+                stargate.PUE_RANGE.step,
+                key="sg_pue",
+                bind="query-params",
+                help=t("stargate.ctl.pue_help", avg=f["pue_avg"], new=f["pue_new"]),
+            )
+            cents = st.slider(
+                t("stargate.ctl.kwh"),
+                stargate.KWH_CENTS.lo,
+                stargate.KWH_CENTS.hi,
+                defaults.kwh_cents,
+                stargate.KWH_CENTS.step,
+                format="%.2f",
+                key="sg_kwh",
+                bind="query-params",
+                help=t("stargate.ctl.kwh_help", price=f["kwh_cents"]),
+            )
+        power = st.container()  # the power chart, under the row, drawn once the figures are known
+        # the spending profile changes only the years' split: its control sits over the chart it drives
+        st.subheader(t("stargate.spend.title"))
         profile = url_choice(
             st.segmented_control,
             t("stargate.ctl.profile"),
@@ -61,122 +118,78 @@ def what_it_buys() -> None:
             profile_label,
             help=t("stargate.ctl.profile_help", initial=f["stargate_initial"]),
         )
-        gpu = st.segmented_control(
-            t("stargate.ctl.gpu"),
-            offered,
-            default=stargate.default_gpu(offered),
-            required=True,
-            key="sg_gpu",
-            bind="query-params",
-            help=t("stargate.ctl.gpu_help", missing=", ".join(unpriced) or "—"),
+        choices = stargate.Choices(profile, gpu, share, multiple, pue, cents)
+        out = cached(stargate.budget_figures, facts, gpus, dates, timeline, choices)
+        b = out.figs.texts(L)
+        strip.markdown(t("stargate.strip.figures", gpu=out.gpu, **b))
+        with right, layout.results("sg"):
+            if out.fallback:
+                st.warning(t("stargate.buys.fallback"))
+            metrics = (
+                (
+                    t("stargate.out.gpus", gpu=out.gpu),
+                    b["gpus"],
+                    t("stargate.out.gpus_help", price=b["gpu_price"], gpu=out.gpu),
+                ),
+                (t("stargate.out.gw"), b["gw"], t("stargate.out.gw_help", w=b["watts"])),
+                (t("stargate.out.twh"), b["twh"], t("stargate.out.twh_help")),
+                (t("stargate.out.cost"), b["electricity"], t("stargate.out.cost_help")),
+            )
+            for row in (metrics[:METRIC_COLUMNS], metrics[METRIC_COLUMNS:]):  # two by two, in reading order
+                for col, (label, value, help_text) in zip(st.columns(METRIC_COLUMNS), row):
+                    col.metric(label, value, help=help_text)
+            st.markdown(t("stargate.out.takeaway", **b))
+        kind_labels = {k: t(f"stargate.kind.{k}") for k in ("model", "plan", "check", "benchmark")}
+        with power:
+            show(
+                build_named(
+                    labelled_template,
+                    labelled_rows(power_rows(out.bars, L), kind_labels),
+                    tuple(dict.fromkeys(bar.kind for bar in out.bars)),
+                    t("stargate.chart.gw_axis"),
+                    t("stargate.chart.kind"),
+                    kind_labels,
+                ),
+                t("stargate.chart.gw_alt", gw=b["gw"]),
+                key="sg_gw_chart",
+                export=Export(
+                    "stargate",
+                    "power",
+                    t("stargate.buys.title"),
+                    source_line(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES)),
+                    data_date(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES), lang=L),
+                    {"label": "item", "kind_label": "kind", "value": "gigawatts"},
+                ),
+            )
+            with st.expander(t("stargate.buys.sources")):
+                st.caption(source_line(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES)))
+        labels = {"gpu": t("stargate.spend.gpu"), "other": t("stargate.spend.other"), "gw": t("stargate.spend.gw")}
+        show(
+            build_named(
+                spending_template,
+                year_rows(year_columns(out.years, L), labels),
+                labels,
+                t("stargate.spend.axis"),
+                t("stargate.spend.year"),
+                table="years",
+            ),
+            t("stargate.spend.alt", profile=profile_label(out.profile), gw=b["gw"]),
+            key="sg_spend_chart",
+            export=Export(
+                "stargate",
+                "years",
+                t("stargate.spend.title"),
+                source_line(sources, *out.sources()),
+                data_date(sources, *out.sources(), lang=L),
+                {
+                    "year": "year",
+                    "gpu_amount": "gpus_and_servers",
+                    "other_amount": "everything_else",
+                    "gw_text": "power",
+                },
+            ),
         )
-        share = st.slider(
-            t("stargate.ctl.share"),
-            stargate.SHARE_PCT.lo,
-            stargate.SHARE_PCT.hi,
-            defaults.share_pct,
-            stargate.SHARE_PCT.step,
-            format="%d%%",
-            key="sg_share",
-            bind="query-params",
-            help=t("stargate.ctl.share_help", share=f["default_share"]),
-        )
-    with right:
-        multiple = st.slider(
-            t("stargate.ctl.server"),
-            stargate.SERVER_MULTIPLE.lo,
-            stargate.SERVER_MULTIPLE.hi,
-            defaults.server_multiple,
-            stargate.SERVER_MULTIPLE.step,
-            key="sg_server",
-            bind="query-params",
-            help=t("stargate.ctl.server_help", x=f["default_server"], gpus=f["gpus_per_server"]),
-        )
-        pue = st.slider(
-            t("stargate.ctl.pue"),
-            stargate.PUE_RANGE.lo,
-            stargate.PUE_RANGE.hi,
-            defaults.pue,
-            stargate.PUE_RANGE.step,
-            key="sg_pue",
-            bind="query-params",
-            help=t("stargate.ctl.pue_help", avg=f["pue_avg"], new=f["pue_new"]),
-        )
-        cents = st.slider(
-            t("stargate.ctl.kwh"),
-            stargate.KWH_CENTS.lo,
-            stargate.KWH_CENTS.hi,
-            defaults.kwh_cents,
-            stargate.KWH_CENTS.step,
-            format="%.2f",
-            key="sg_kwh",
-            bind="query-params",
-            help=t("stargate.ctl.kwh_help", price=f["kwh_cents"]),
-        )
-    choices = stargate.Choices(profile, gpu, share, multiple, pue, cents)
-    out = cached(stargate.budget_figures, facts, gpus, dates, timeline, choices)
-    if out.fallback:
-        st.warning(t("stargate.buys.fallback"))
-    b = out.figs.texts(L)
-    metrics = (
-        (
-            t("stargate.out.gpus", gpu=out.gpu),
-            b["gpus"],
-            t("stargate.out.gpus_help", price=b["gpu_price"], gpu=out.gpu),
-        ),
-        (t("stargate.out.gw"), b["gw"], t("stargate.out.gw_help", w=b["watts"])),
-        (t("stargate.out.twh"), b["twh"], t("stargate.out.twh_help")),
-        (t("stargate.out.cost"), b["electricity"], t("stargate.out.cost_help")),
-    )
-    for col, (label, value, help_text) in zip(st.columns(len(metrics)), metrics):
-        col.metric(label, value, help=help_text)
-    st.markdown(t("stargate.out.takeaway", **b))
-    kind_labels = {k: t(f"stargate.kind.{k}") for k in ("model", "plan", "check", "benchmark")}
-    show(
-        build_named(
-            labelled_template,
-            labelled_rows(power_rows(out.bars, L), kind_labels),
-            tuple(dict.fromkeys(bar.kind for bar in out.bars)),
-            t("stargate.chart.gw_axis"),
-            t("stargate.chart.kind"),
-            kind_labels,
-        ),
-        t("stargate.chart.gw_alt", gw=b["gw"]),
-        key="sg_gw_chart",
-        export=Export(
-            "stargate",
-            "power",
-            t("stargate.buys.title"),
-            source_line(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES)),
-            data_date(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES), lang=L),
-            {"label": "item", "kind_label": "kind", "value": "gigawatts"},
-        ),
-    )
-    with st.expander(t("stargate.buys.sources")):
-        st.caption(source_line(sources, *out.sources(), *figs.sources(*stargate.DEFAULT_FIGURES)))
-    st.subheader(t("stargate.spend.title"))
-    labels = {"gpu": t("stargate.spend.gpu"), "other": t("stargate.spend.other"), "gw": t("stargate.spend.gw")}
-    show(
-        build_named(
-            spending_template,
-            year_rows(year_columns(out.years, L), labels),
-            labels,
-            t("stargate.spend.axis"),
-            t("stargate.spend.year"),
-            table="years",
-        ),
-        t("stargate.spend.alt", profile=profile_label(out.profile), gw=b["gw"]),
-        key="sg_spend_chart",
-        export=Export(
-            "stargate",
-            "years",
-            t("stargate.spend.title"),
-            source_line(sources, *out.sources()),
-            data_date(sources, *out.sources(), lang=L),
-            {"year": "year", "gpu_amount": "gpus_and_servers", "other_amount": "everything_else", "gw_text": "power"},
-        ),
-    )
-    st.caption(t("stargate.spend.caption"))
+        st.caption(t("stargate.spend.caption"))
 
 
 what_it_buys()

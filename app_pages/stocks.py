@@ -5,7 +5,7 @@ import streamlit as st
 from core import headlines, stocks
 from core.datasets import DataError
 from core.formatting import fmt_date
-from ui import since_view
+from ui import layout, since_view
 from ui import stocks_view as view
 from ui.cards import figure_card
 from ui.charts import Export, build, build_named, group_label, show
@@ -13,6 +13,7 @@ from ui.cite import source_line
 from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
+from ui.present import chart_font_size
 from ui.process import fragment
 from ui.since_charts import since_chart
 from ui.stocks_charts import drawdown_template, index_template
@@ -106,17 +107,19 @@ def index_block(base, start, end, tickers):
     last = view.line_span(end, joined)
     lines, ev = view.index_view(base, tuple(shown), L, joined, last)
     titles = view.line_titles(min(days), last)
+    font = chart_font_size()  # the end labels are spaced for the chart's font
     show(
         build_named(
             index_template,
-            cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"], joined),
+            cached(view.line_rows, base, start, end, tuple(shown), L, titles["window"], joined, font),
             tuple(dict.fromkeys(lines["group"])),
             not ev.empty,
             titles,
+            font,
             style=True,
             table="lines",
         ),
-        t("stocks.lines_alt", count=len(shown), events=len(ev), base=day(base)),
+        t("stocks.index.alt", count=len(shown), events=len(ev), base=day(base)),
         export=Export(
             "stocks",
             "index",
@@ -126,16 +129,18 @@ def index_block(base, start, end, tickers):
             {"date": "date", "name": "company", "group_name": "group", "close": "close", "index": "index_base_100"},
         ),
     )
-    st.caption(t("stocks.lines_caption"))
+    st.caption(t("stocks.index.caption"))
 
 
 @fragment  # a toggle reruns the companies' part (bars, card, lines, table), not the window's controls above
 def reaction(win) -> None:
+    line = layout.line("s")  # what the window's controls above moved, in view (ui/layout.py)
     more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
     tickers = cached(stocks.chart_tickers, companies, more)
 
     st.header(t("stocks.bars_title"))
     summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L, joined)  # plain values, per window
+    line.markdown(summary["strip"])
     window = dict(base=day(win.base), start=day(win.start), end=day(win.end))
     show(
         build_named(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import demand
 from core.datasets import DataError
-from ui import pages, since_charts, since_view
+from ui import layout, pages, since_charts, since_view
 from ui.charts import Export, build, build_named, show
 from ui.cite import data_date, source_line
 from ui.data import load_many, require, show_data_error
@@ -60,6 +60,7 @@ st.markdown(prose("next", "formula"))
 
 @fragment
 def model_block() -> None:
+    strip = layout.strip("wn")  # a phone's view of the results under its three sliders (ui/layout.py)
     k_col, eps_col, share_col = st.columns(len(demand.INPUTS))
     k = k_col.select_slider(
         t("next.ctl.k"),
@@ -100,6 +101,7 @@ def model_block() -> None:
             help=t(f"next.out.{m.name}_help"),
         )
     x = nf.figs.texts(L)
+    strip.markdown(t("next.strip.figures", **x))
     st.markdown(t(f"next.verdict.{nf.verdict}", k=x["k"], eps=x["eps"], compute=x["compute"], usage=x["usage"]))
     st.caption(t("next.verdict.break_even", eps=x["break_even"]) if nf.breaks_even else t("next.verdict.no_break_even"))
     if observed is not None:
@@ -131,7 +133,9 @@ def model_block() -> None:
     )
 
 
-model_block()
+layout.style(wide=False)
+with layout.block():  # the strip stays in view while the reader is in the model's block
+    model_block()
 
 # ---- Twenty months on: the thesis against the evidence ----------------------------------------
 # Every figure from core.since (one derivation, tested), each shown with its as-of date; derived

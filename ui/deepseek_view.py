@@ -16,6 +16,8 @@ from ui.i18n import prose, t
 from ui.memo import cached
 from ui.process import fragment
 
+PAIR = 2  # a control | the figure it moves, side by side on wide screens (a phone stacks them)
+CONTROLS_AND_CHART = (1, 2)  # controls and their reading | the chart they drive
 CHART_WORDS = ("dense", "moe_bar", "flops", "kind", "chart_title")  # the MoE chart's texts
 BENCH_WORDS = ("score", "benchmark", "model", "open", "closed", "access")
 # the benchmark charts' CSV: what the bars show, by the headers docs/exports.md describes

@@ -34,8 +34,21 @@ LOG_TICKS = (
 ON_LINE = f"datum.value >= {LO}[0] * (1 - 1e-9) && datum.value <= {HI}[1] * (1 + 1e-9)"
 
 
-def log_axis(label_expr: str) -> alt.Axis:
-    """The y axis of a sweep: ``LOG_TICKS`` along the line, labelled by ``label_expr``."""
+def y_extent() -> int:
+    """The width (px) the sweeps' y axes take, labels and ticks: the same for the cost and the days,
+    so the two charts' plots, one above the other, line up on their shared x axis. Room for the
+    longest money label ("1000万ドル", "USD 500B") at the chart font (larger in presenter view)."""
+    from ui.present import chart_font_size
+
+    return round(Y_LABEL_EMS * chart_font_size())
+
+
+Y_LABEL_EMS = 6.2  # the longest y label, in ems of the chart font
+
+
+def log_axis(label_expr: str, extent: int | None = None) -> alt.Axis:
+    """The y axis of a sweep: ``LOG_TICKS`` along the line, labelled by ``label_expr``, ``extent``
+    px wide (labels and ticks) at least."""
     shown = {"condition": {"test": ON_LINE, "value": 1}, "value": 0}
     return alt.Axis(
         values={"expr": LOG_TICKS},
@@ -43,6 +56,7 @@ def log_axis(label_expr: str) -> alt.Axis:
         tickOpacity=shown,
         gridOpacity=shown,
         labelLimit=240,
+        minExtent=extent if extent is not None else alt.Undefined,
     )  # "1000万ドル" whole at the presenter view's font
 
 
@@ -103,7 +117,7 @@ def sweep_template(y: str, y_title: str, x_title: str, log_x: bool, lang: str, c
         else alt.Axis(labelExpr="format(datum.value, '~r') + '%'", labelOverlap=True, tickCount=6)
     )
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(type="log" if log_x else "linear"), axis=x_axis)
-    axis = log_axis(f"({money_label_expr(lang)})" if y == "cost_usd" else "format(datum.value, '~s')")
+    axis = log_axis(f"({money_label_expr(lang)})" if y == "cost_usd" else "format(datum.value, '~s')", y_extent())
     yy = alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log", nice=False, padding=PAD), axis=axis)
     tooltip = [alt.Tooltip("x_label:N", title=x_title), alt.Tooltip(f"{y}_label:N", title=y_title)]
     base = alt.Chart(alt.NamedData("sweep")).encode(x=x, y=yy, tooltip=tooltip)
@@ -141,11 +155,14 @@ def comparison_rows(df: pd.DataFrame | dict[str, list]) -> dict[str, dict[str, l
     return {"bars": {**cols, "row": list(range(len(cols["name"])))}}
 
 
+LABEL_ROOM = 4  # the comparison's axis ends at 4× the largest amount: 0.6 of a decade, room for its label
+
+
 def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
     """Horizontal bars on a log scale: the reader's run, DeepSeek-V3's reported cost, Stargate
     (named rows: ``comparison_rows``)."""
-    # the axis from the power of ten at least half a decade below the smallest amount to the one at
-    # least 1.5 decades above the largest (room for its label); Vega computes it from the data
+    # the axis from the power of ten at least half a decade below the smallest amount to just beyond
+    # the largest (room for its label, no empty decades); Vega computes it from the data
     data = alt.NamedData("bars")
     x = alt.X(
         "usd:Q",
@@ -154,9 +171,7 @@ def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
         stack=None,
         axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True),
     )
-    room = reach(
-        data, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))", x2="pow(10, ceil(log(datum.usd) / LN10 + 1.5))"
-    )
+    room = reach(data, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))", x2=f"datum.usd * {LABEL_ROOM}")
     y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("row", op="min"), axis=alt.Axis(labelLimit=220))
     colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
     bars = (

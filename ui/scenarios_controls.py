@@ -189,6 +189,7 @@ def inputs(values: dict[str, dict], facts: pd.DataFrame, gpus: pd.DataFrame) -> 
             on_change=_mark_own,
         )
         owned = p[S.COST_KEY] == "own"
+        st.caption(t(f"scenarios.out.note_{p[S.COST_KEY]}"))  # what the mode counts, under its control
         # two columns, GPU time and power, each a number, a number, a slider (rows line up; a phone
         # stacks them group by group); one row of columns is fewer messages on every move than two
         gpu_time, power = st.columns(2)

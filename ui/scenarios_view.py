@@ -14,6 +14,8 @@ from core.figures import FigureSet
 from ui.cite import short_source
 from ui.i18n import t
 
+COLUMNS = (1, 1)  # inputs | results, side by side on wide screens (ui.layout)
+
 # The checks against published runs: (figure in the box's metric, figures whose sources it cites)
 CHECKS = {
     "v3": ("v3_mfu_fp8", ("v3_flops", "v3_mfu_bf16", "v3_mfu_fp8")),
@@ -111,6 +113,14 @@ def metrics(o: S.Outcome, lang: str) -> list[list[tuple[str, str, dict[str, str]
             ),
         ],
     ]
+
+
+def strip(o: S.Outcome, lang: str) -> str:
+    """The phone's result strip (``ui.layout.strip``): the cost, the days and the electricity bill,
+    the figures every input moves, and a warning when the training state does not fit in memory."""
+    f = o.figures.texts(lang, "cost", "days", "energy_cost")
+    text = t("scenarios.strip.figures", **f)
+    return text if o.result.fits_in_memory else text + t("scenarios.strip.memory_short")
 
 
 def comparison(o: S.Outcome, lang: str) -> dict[str, list]:

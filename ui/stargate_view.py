@@ -16,7 +16,8 @@ from core.datasets import fact
 from core.figures import Figure, Kind
 from ui.i18n import t
 
-CONTROL_COLUMNS = 2  # the budget's six controls, in two columns
+CONTROL_COLUMNS = 2  # the budget's controls | what they buy (ui.layout: side by side on wide screens)
+METRIC_COLUMNS = 2  # what they buy: four figures, two by two
 RUN_COLUMNS = 3  # runs of V3, of GPT-4o, of the reader's own run
 
 

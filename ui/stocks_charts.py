@@ -10,15 +10,19 @@ import altair as alt
 import pandas as pd
 
 from ui.charts import (
+    BASE_FONT,
     GROUP_COLORS,
+    HIGHLIGHT,
     group_color_scale,
     group_colours,
     group_label,
     group_shape_scale,
     reach,
+    text_color,
     text_colour,
     with_rows,
 )
+from ui.i18n import t
 
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
 LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fit a phone's width; room for a
@@ -120,64 +124,173 @@ def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     return with_rows(drawdown_template(tuple(dict.fromkeys(df["group"])), titles), drawdown_rows(df))
 
 
-def end_labels(data: pd.DataFrame, min_gap: float = 0.04) -> pd.DataFrame:
-    """The last point of each line, with ``label_y`` nudged so labels keep ``min_gap`` of the
-    y range apart (they would otherwise pile up where lines end close together)."""
-    last = data.sort_values("date").groupby("ticker").tail(1).sort_values("index").copy()
-    gap = (data["index"].max() - data["index"].min()) * min_gap
-    ys: list[float] = []
-    for y in last["index"]:
-        ys.append(max(y, ys[-1] + gap) if ys else y)
-    last["label_y"] = ys
-    return last
+# ---- Prices against the base (= 100) ------------------------------------------------------------
+# Each group one bold line (the median of its members' indices each day), its members thin and faded
+# until the reader picks the group (a click or tap on a line: its members come forward with their
+# tickers; a double click goes back). Events sit in a band along the bottom of the plot: small
+# markers, a few labelled (content: stocks.index.event_<date>), the rest named on hover.
+
+INDEX_HEIGHT = 340  # px of the chart, axis included, on a laptop (``index_height``: taller for the presenter's font)
+AXIS_EMS = 4  # the x axis under the plot (labels, title, offsets), in ems of the font: at most this
+BAND = 40  # px along the plot's bottom for the events (a row of labels over a row of markers), laptop font
+LABEL_EMS = 1.3  # a label's height in ems of its font: the closest two labels may come
+MEMBER = 0.85  # the font of a member's ticker, against a group's name
 
 
-def index_rows(lines: pd.DataFrame, events: pd.DataFrame, window: tuple, window_title: str) -> dict[str, pd.DataFrame]:
+def index_height(font: int) -> int:
+    """The chart's height (px) at a chart font, its x axis included (Streamlit fits the whole chart
+    in it): the laptop's, growing half as fast as the font."""
+    return round(INDEX_HEIGHT * (1 + (font / BASE_FONT - 1) / 2))
+
+
+def band_height(font: int) -> int:
+    return round(BAND * font / BASE_FONT)
+
+
+def lines_height(font: int) -> int:
+    """The px the lines have at least: the chart less its x axis (at most ``AXIS_EMS``) and the band."""
+    return index_height(font) - AXIS_EMS * font - band_height(font)
+
+
+def spread(ys: list[float], gap: float, lo: float, hi: float) -> list[float]:
+    """Positions for labels wanted at ``ys`` (in their order), at least ``gap`` apart and inside
+    [lo, hi] whenever they fit there ((n − 1) × gap ≤ hi − lo; else evenly from lo to hi), each as
+    near its own y as that allows: pushed up from the lowest, then back down from ``hi``."""
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    n = len(ys)
+    if n == 0:
+        return []
+    if (n - 1) * gap > hi - lo:  # no room: evenly over the whole axis (only with a very short plot)
+        step = (hi - lo) / (n - 1) if n > 1 else 0.0
+        placed = [lo + k * step for k in range(n)]
+    else:
+        placed = []
+        for i in order:
+            want = min(max(ys[i], lo), hi)
+            placed.append(max(want, placed[-1] + gap) if placed else want)
+        if placed[-1] > hi:
+            placed[-1] = hi
+            for k in range(n - 2, -1, -1):
+                placed[k] = min(placed[k], placed[k + 1] - gap)
+    out = [0.0] * n
+    for k, i in enumerate(order):
+        out[i] = placed[k]
+    return out
+
+
+def end_labels(lines: pd.DataFrame, groups: pd.DataFrame, font: int) -> pd.DataFrame:
+    """The labels at the lines' right ends, in layouts: ``all`` (each group's short name at its bold line:
+    shown until a group is picked) and one per group (its name and its members' tickers: shown when
+    it is picked). In each layout no two labels are closer than a label's height on the y axis Vega
+    draws: the lines' extent (the scale does not round it) over the plot's height (``index_height``
+    less its x axis and the events' band). Columns: layout, group, text, date, label_y, member (bool)."""
+    lo, hi = float(lines["index"].min()), float(lines["index"].max())
+    plot = lines_height(font)
+    gap = LABEL_EMS * font / plot * (hi - lo)
+    last_line = lines.sort_values("date").groupby("ticker").tail(1)
+    last_group = groups.sort_values("date").groupby("group").tail(1)
+    rows: list[dict] = []
+
+    def layout(name: str, items: list[tuple[str, str, float, bool]]) -> None:
+        for (group, text, _, member), label_y in zip(items, spread([y for _, _, y, _ in items], gap, lo, hi)):
+            rows.append(dict(layout=name, group=group, text=text, label_y=label_y, member=member))
+
+    group_items = [(r.group, t(f"groups.short.{r.group}"), float(r.index), False) for r in last_group.itertuples()]
+    layout("all", group_items)
+    for item in group_items:
+        members = last_line[last_line["group"] == item[0]]
+        if len(members) > 1:  # a group of one is its own line: its name says it
+            layout(item[0], [item, *((item[0], r.ticker, float(r.index), True) for r in members.itertuples())])
+        else:
+            layout(item[0], [item])
+    out = pd.DataFrame(rows, columns=["layout", "group", "text", "label_y", "member"])
+    return out.assign(date=lines["date"].max())
+
+
+def group_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """Each group's bold line: the median of its members' indices on each day (date, group,
+    group_name, index)."""
+    med = lines.groupby(["date", "group", "group_name"], as_index=False, sort=True)["index"].median()
+    return med[["date", "group", "group_name", "index"]]
+
+
+def index_rows(
+    lines: pd.DataFrame, events: pd.DataFrame, window: tuple, window_title: str, font: int = BASE_FONT
+) -> dict[str, pd.DataFrame]:
     """The rows ``index_template`` draws. ``lines`` columns: date, ticker, name, group (code), index,
-    close; ``events``: date, title, who (companies named, may be empty); ``window``: (start, end)."""
+    close; ``events``: date, title, who (companies named, may be empty), label (a short name on the
+    chart, '' for most: named on hover); ``window``: (start, end); ``font``: the chart font."""
     data = lines[["date", "ticker", "name", "group", "index", "close"]].assign(
         group_name=lines["group"].map(group_label)
     )
+    groups = group_lines(data)
+    events = events.assign(date=pd.to_datetime(events["date"]))
+    if "label" not in events:
+        events = events.assign(label="")
     return {
         "lines": data,
-        "ends": end_labels(data),
+        "groups": groups,
+        "ends": end_labels(data, groups, font),
         "window": pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])], "t": [window_title]}),
-        "events": events.assign(date=pd.to_datetime(events["date"])),
+        "events": events.assign(key=events["label"] != ""),
     }
 
 
-def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str, str]) -> alt.LayerChart:
-    """Prices as an index (100 = the base close), one line per company, events as marked rules; named
-    rows (``index_rows``). Lines end in their ticker (short enough for a phone); the tooltip gives the
-    name. ``groups``: the group codes drawn. ``titles``: x, y, company, group, date, close, event, window.
-    """
+PICK = "pick"  # the selection: the group the reader clicked
+
+
+def _picked(empty: bool) -> dict:
+    return {"param": PICK, "empty": empty}
+
+
+def index_template(
+    groups: tuple[str, ...], with_events: bool, titles: dict[str, str], font: int | None = None
+) -> alt.LayerChart:
+    """Prices as an index (100 = the base close): a bold line a group (the median of its members),
+    members faded until their group is picked, labels at the lines' ends that never overlap
+    (``end_labels``), the window shaded, events as markers in a band along the bottom. Named rows
+    (``index_rows``, made at the same ``font``). ``groups``: the group codes drawn. ``titles``: x,
+    y, company, group, date, close, event, window, median."""
+    from ui.present import chart_font_size
+
+    font = font or chart_font_size()
+    height, band = index_height(font), band_height(font)
     groups = list(groups)
-    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=LEGEND)
-    dash = alt.StrokeDash("group_name:N", scale=_dash_scale(groups), title=titles["group"], legend=LEGEND)
+    colors = group_color_scale(groups)
+    color = alt.Color("group_name:N", scale=colors, legend=None)
+    # the lines above the band: the y scale's range stops short of the plot's bottom; its domain is
+    # the lines' extent, as ``end_labels`` assumes
+    y_scale = alt.Scale(zero=False, nice=False, range=[{"expr": f"height - {band}"}, 0])
+    y = alt.Y("index:Q", title=titles["y"], scale=y_scale)
+    x = alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True, tickCount=6, grid=False))
     shade = (
         alt.Chart(alt.NamedData("window"))
-        .mark_rect(opacity=0.2, color="#888")
+        .mark_rect(opacity=0.15, color="#888")
         .encode(x="a:T", x2="b:T", tooltip=alt.Tooltip("t:N", title=titles["window"]))
     )
-    hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#888").encode(y="y:Q")
-    data = alt.NamedData("lines")
-    path = (
-        alt.Chart(data)
-        .mark_line(strokeWidth=1.8)
+    hundred = (
+        alt.Chart(pd.DataFrame({"y": [100]}))
+        .mark_rule(color="#888", strokeDash=[2, 2])
+        .encode(y=alt.Y("y:Q", scale=y_scale, title=titles["y"]))
+    )
+    members = (
+        alt.Chart(alt.NamedData("lines"))
+        .mark_line(strokeWidth=1.2)
         .encode(
-            x=alt.X("date:T", title=titles["x"], axis=alt.Axis(format="%m/%d", labelOverlap=True)),
-            y=alt.Y("index:Q", title=titles["y"], scale=alt.Scale(zero=False)),
+            x=x,
+            y=y,
             color=color,
-            strokeDash=dash,
-            detail="name:N",
+            detail="ticker:N",
+            opacity={"condition": {**_picked(False), "value": 0.95}, "value": 0.18},
         )
     )
-    points = (
-        alt.Chart(data)
-        .mark_point(size=30, opacity=0)
+    # what a click or a hover hits: every member's points (invisible), with its figures
+    hits = (
+        alt.Chart(alt.NamedData("lines"))
+        .mark_point(size=40, opacity=0, filled=True)
         .encode(
-            x="date:T",
-            y="index:Q",
+            x=x,
+            y=y,
             tooltip=[
                 alt.Tooltip("name:N", title=titles["company"]),
                 alt.Tooltip("group_name:N", title=titles["group"]),
@@ -186,34 +299,89 @@ def index_template(groups: tuple[str, ...], with_events: bool, titles: dict[str,
                 alt.Tooltip("close:Q", title=titles["close"], format=",.2f"),
             ],
         )
+        .properties(name=f"{PICK}_lines")
     )
-    # the size as an encoding, not a mark property: ``end_labels`` spaces them for 11 px, so presenter
-    # view must not grow them (``ui.charts.grow_text`` leaves encoded sizes alone)
-    ends = text_colour(
-        alt.Chart(alt.NamedData("ends"))
-        .mark_text(align="left", dx=4)
-        .encode(x="date:T", y=alt.Y("label_y:Q", title=titles["y"]), text="ticker:N", size=alt.value(11)),
-        "group_name",
-        group_colours(groups),
+    bold = (
+        alt.Chart(alt.NamedData("groups"))
+        .mark_line(strokeWidth=3.2 * font / BASE_FONT, strokeCap="round")
+        .encode(
+            x=x,
+            y=y,
+            color=color,
+            opacity={"condition": {**_picked(True), "value": 1}, "value": 0.3},
+            tooltip=[
+                alt.Tooltip("group_name:N", title=titles["group"]),
+                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+                alt.Tooltip("index:Q", title=titles["median"], format=".1f"),
+            ],
+        )
     )
-    layers = [shade, hundred, path, points, ends]
+    # a layout's labels show while it is the one in use: "all" with nothing picked, a group's once picked
+    shown = {
+        "condition": {
+            "test": {
+                "or": [
+                    {"and": [_picked(True), {"not": _picked(False)}, "datum.layout == 'all'"]},
+                    {"and": [_picked(False), "datum.layout != 'all'"]},
+                ]
+            },
+            "value": 1,
+        },
+        "value": 0,
+    }
+    # sizes as encodings, not mark properties: ``end_labels`` spaces the labels for ``font`` already,
+    # so presenter view must not grow them again (``ui.charts.grow_text`` leaves encoded sizes alone)
+    ends = alt.Chart(alt.NamedData("ends")).encode(
+        x="date:T",
+        y=alt.Y("label_y:Q", scale=y_scale, title=titles["y"]),
+        text="text:N",
+        opacity=shown,
+    )
+    # in the group's text colour: its hue, >= 4.5:1 on the theme's background (``ui.charts.text_colour``)
+    inks = {g: GROUP_COLORS[g] for g in groups}
+    names = text_colour(
+        ends.transform_filter("!datum.member").mark_text(align="left", baseline="middle", dx=6, fontWeight="bold"),
+        "group",
+        inks,
+    )
+    tickers = text_colour(
+        ends.transform_filter("datum.member").mark_text(align="left", baseline="middle", dx=6), "group", inks
+    )
+    names, tickers = names.encode(size=alt.value(font)), tickers.encode(size=alt.value(round(font * MEMBER)))
+    layers = [shade, hundred, members, bold, hits, names, tickers]
     if with_events:
         ev = alt.Chart(alt.NamedData("events"))
-        rules = ev.mark_rule(strokeDash=[3, 3], color="#777", opacity=0.7).encode(
-            x="date:T",
-            tooltip=[
-                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                alt.Tooltip("title:N", title=titles["event"]),
-            ],
-        )
-        flags = ev.mark_point(shape="triangle-down", filled=True, size=90, color="#888", yOffset=-4).encode(
-            x="date:T",
-            y=alt.value(0),
-            tooltip=[
-                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                alt.Tooltip("title:N", title=titles["event"]),
-                alt.Tooltip("who:N", title=titles["company"]),
-            ],
-        )
-        layers += [rules, flags]
-    return alt.layer(*layers).properties(height=480)
+        tip = [
+            alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
+            alt.Tooltip("title:N", title=titles["event"]),
+            alt.Tooltip("who:N", title=titles["company"]),
+        ]
+        keyed = ev.transform_filter("datum.key")
+
+        # in px from the plot's bottom (Vega's ``height``: the plot's, once Streamlit has fitted the chart)
+        def up(px: float) -> dict:
+            return {"expr": f"height - {round(px)}"}
+
+        at = dict(x="date:T", y=alt.value(up(band * 0.25)))  # the markers' row; the labels' above it
+        grow = (font / BASE_FONT) ** 2  # a marker's area grows with the square of the font
+        layers += [
+            ev.mark_rule(color="#999").encode(x="date:T", y=alt.value(up(band * 0.45)), y2=alt.value(up(0))),
+            ev.mark_point(shape="triangle-up", filled=True, size=70 * grow, color="#888").encode(**at, tooltip=tip),
+            keyed.mark_rule(color=HIGHLIGHT, strokeDash=[3, 3], opacity=0.8).encode(
+                x="date:T", y=alt.value(0), y2=alt.value(up(band * 0.8))
+            ),
+            keyed.mark_point(shape="triangle-up", filled=True, size=90 * grow, color=HIGHLIGHT).encode(
+                **at, tooltip=tip
+            ),
+            keyed.mark_text(baseline="middle", fontWeight="bold", color=text_color(HIGHLIGHT)).encode(
+                x="date:T", y=alt.value(up(band * 0.62)), text="label:N", size=alt.value(round(font * MEMBER))
+            ),
+        ]
+    # picked by a click (a tap) anywhere on the plot: the nearest line's group; a named view, so the
+    # spec is the same on every build
+    pick = alt.TopLevelSelectionParameter(
+        name=PICK,
+        select=alt.PointSelectionConfig(type="point", fields=["group"], on="click", clear="dblclick", nearest=True),
+        views=[f"{PICK}_lines"],
+    )
+    return alt.layer(*layers).properties(height=height, params=[pick])

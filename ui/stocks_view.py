@@ -120,6 +120,7 @@ def line_titles(first: date, last: date) -> dict[str, str]:
         "x": span or t("since.stocks.x_years", first=first.year, last=last.year),
         "y": t("stocks.axis.y_index"),
         **{k: t(f"stocks.axis.{k}") for k in ("company", "group", "date", "close", "event", "window")},
+        "median": t("stocks.index.median"),
     }
 
 
@@ -209,7 +210,18 @@ def bars_summary(base: date, start: date, end: date, tickers: tuple[str, ...], l
         ),
         "sentence": group_sentence(bars, load("companies"), name, lang, dates),
         "flagged": t("stocks.flag_caption", items=join(items, lang)) if items else "",
+        "strip": strip_line(bars, name, lang),
     }
+
+
+def strip_line(bars: pd.DataFrame, name: dict[str, str], lang: str) -> str:
+    """The line under the window's controls (``ui.layout.line``): how many of the companies shown
+    fell below the base close, and the largest fall. ``bars``: ``drawdown_view``, largest fall first."""
+    moves = stocks.group_moves(bars[["ticker", "change"]], load("companies"))
+    fell, count = sum(g.fell for g in moves), sum(g.count for g in moves)
+    worst = bars.iloc[0]
+    fields = dict(fell=fell, count=count, worst_name=name[worst["ticker"]], worst=change(worst["change"]).text(lang))
+    return t("stocks.strip.fell" if fell else "stocks.strip.none", **fields)
 
 
 @memoized
@@ -230,8 +242,15 @@ def index_view(
     mine = who.map(lambda tks: any(tk in tickers for tk in tks))
     ev = events[(events["kind"] != "earnings") | mine]
     shown_who = [join([name[tk] for tk in tks if tk in tickers], lang) for tks in who[ev.index]]
-    ev = pd.DataFrame({"date": ev["date"], "title": ev[f"title_{lang}"], "who": shown_who})
+    ev = pd.DataFrame({"date": ev["date"], "title": ev[f"title_{lang}"], "who": shown_who, "label": event_labels(ev)})
     return lines, ev.reset_index(drop=True)
+
+
+def event_labels(events: pd.DataFrame) -> list[str]:
+    """The short names the index chart writes by a few events (``stocks.index.event_<date>`` in
+    content: DeepSeek's releases); '' for the rest, named on hover."""
+    keys = [f"stocks.index.event_{pd.Timestamp(d).date().isoformat()}" for d in events["date"]]
+    return [label if (label := t(key)) != key else "" for key in keys]
 
 
 def bar_rows(base: date, start: date, end: date, tickers: tuple[str, ...], lang: str, joined: bool = False) -> dict:
@@ -256,12 +275,14 @@ def line_rows(
     lang: str,
     window_title: str,
     joined: bool = False,
+    font: int = 13,
 ) -> dict:
-    """The index chart's rows as Arrow tables (for ``ui.memo.cached``: made once per choice)."""
+    """The index chart's rows as Arrow tables (for ``ui.memo.cached``: made once per choice);
+    ``font``: the chart font (the end labels are spaced for it)."""
     from ui.stocks_charts import index_rows
 
     lines, ev = index_view(base, shown, lang, joined, line_span(end, joined))
-    return arrow_rows(index_rows(lines, ev, (start, end), window_title))
+    return arrow_rows(index_rows(lines, ev, (start, end), window_title, font))
 
 
 @memoized

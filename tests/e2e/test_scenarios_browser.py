@@ -51,9 +51,9 @@ def test_editing_a_preset_link_keeps_every_value(open_page):
     expect(gpu_hours(page)).to_have_text("25.96M")
 
 
-def test_downloads_under_the_calculator_give_the_charts_as_they_are_at_the_click(open_page):
-    """The calculator's downloads sit below its fragment (ui.charts.Shelf): they must survive the
-    fragment's reruns and give the reader's current scenario, not the one of the last full run."""
+def test_downloads_under_each_chart_give_the_chart_as_it_is_at_the_click(open_page):
+    """Each chart's downloads sit under it, inside the calculator's fragment: they must give the
+    reader's current scenario, not the one of the page's first run."""
     import csv
     import io
     from pathlib import Path
@@ -70,13 +70,13 @@ def test_downloads_under_the_calculator_give_the_charts_as_they_are_at_the_click
     moved = float(slider.input_value())
     assert moved != start
     with page.expect_download() as got:
-        page.get_by_role("button", name="Cost: Data (CSV)").click()
+        page.locator(".st-key-csv_scenarios-cost-en").get_by_role("button").click()
     assert got.value.suggested_filename == "scenarios-cost-en.csv"
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
     current = [r for r in rows if r["current"] == "True"]
     assert len(current) == 1 and float(current[0]["x"]) == moved  # this move's scenario, not the page's first
     with page.expect_download() as got:
-        page.get_by_role("button", name="Comparison: SVG").click()
+        page.locator(".st-key-svg_scenarios-comparison-en").get_by_role("button").click()
     assert got.value.suggested_filename == "scenarios-comparison-en.svg"
     assert Path(got.value.path()).read_text(encoding="utf-8").lstrip().startswith("<svg")
     expect(page.get_by_test_id("stException")).to_have_count(0)
