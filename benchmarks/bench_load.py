@@ -149,6 +149,7 @@ def run_level(
     pids = pids or [u.pid for u in urls]
     proxy_pid = proxy.state()["haproxy_pid"] if proxy else None
     held: dict[str, int] = {}  # behind the proxy: peak connections HAProxy had open to each process
+    checks: dict[str, list[int]] = {}  # and its failed health checks of each process: [first, last] count
     latencies: list[float] = []
     firsts: list[float] = []
     errors: list[str] = []
@@ -161,6 +162,7 @@ def run_level(
             if proxy:
                 for name, row in proxy.servers().items():
                     held[name] = max(held.get(name, 0), int(row["scur"] or 0))
+                    checks.setdefault(name, [int(row["chkfail"] or 0)] * 2)[1] = int(row["chkfail"] or 0)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -220,6 +222,7 @@ def run_level(
         "client_pct": (time.process_time() - own0) / wall * 100,  # the generator shares the machine
         "proxy_pct": (cpu_seconds(proxy_pid) - proxy0) / wall * 100 if proxy_pid else None,
         "held": held,
+        "failed_checks": sum(last - first for first, last in checks.values()),
         "first_error": errors[0] if errors else "",
     }
 
@@ -315,8 +318,8 @@ def main() -> None:
             )
             if r["proxy_pct"] is not None:
                 print(
-                    f"{'':8} HAProxy CPU {r['proxy_pct']:.0f}%; peak connections a process: "
-                    + ", ".join(f"{k} {v}" for k, v in sorted(r["held"].items()))
+                    f"{'':8} HAProxy CPU {r['proxy_pct']:.0f}%; failed health checks {r['failed_checks']}; "
+                    "peak connections a process: " + ", ".join(f"{k} {v}" for k, v in sorted(r["held"].items()))
                 )
             if args.target_ms and r["errors"] == 0 and r["p95"] <= args.target_ms and n > (held_at_target or 0):
                 held_at_target = n

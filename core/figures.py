@@ -158,7 +158,7 @@ def text(fig: Figure, lang: str) -> str:
         v = round_sig(v, fig.sig)
         if abs(v) >= (10_000 if lang == "ja" else 1_000_000):
             return ("−" if v < 0 else "") + fmt_compact(abs(v), lang, compact_decimals(v, lang, fig.sig))
-        return _number_sig(v, lang, fig.sig) if abs(v) < 100 else ("−" if v < 0 else "") + fmt_number(abs(v), lang, 0)
+        return _number_sig(v, lang, fig.sig)  # grouped, no more decimals than the digits need
     if kind is Kind.AMOUNT:
         v = round_sig(v, fig.sig)
         return ("−" if v < 0 else "") + fmt_compact(abs(v), lang, compact_decimals(v, lang, fig.sig))

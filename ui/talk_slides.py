@@ -72,6 +72,7 @@ CSS_PRESENT = """
 .stApp .st-key-talk_figure [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 3vh, 3rem); }
 .stApp .st-key-talk_figure p { font-size: clamp(0.9rem, 2.4vh, 2.4rem); line-height: 1.35; }
 .stApp .st-key-talk_source p { font-size: clamp(0.75rem, 1.65vh, 1.6rem); line-height: 1.35; }
+.stApp .st-key-talk_side .st-key-talk_source { max-height: 24vh; overflow-y: auto; }
 .stApp .st-key-talk_side [data-testid="stPageLink"] p { font-size: clamp(0.9rem, 2vh, 2rem); }
 </style>
 """

@@ -117,7 +117,7 @@ def test_japanese_headings_break_between_phrases(open_page, server_url, width):
         if p.id == "talk":  # every step of the tour: the next key, one step at a time
             for step in range(1, talk.COUNT + 1):
                 if step > 1:
-                    page.keyboard.press("PageDown")
+                    page.locator(".st-key-talk_next button:visible").first.click()  # (keys: test_talk_browser)
                     expect(page.locator(".st-key-talk_nav")).to_contain_text(f"{step} / {talk.COUNT}")
                     wait_for_app(page)
                 found += check_headings(page, f"talk step {step}")
