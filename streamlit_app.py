@@ -21,6 +21,7 @@ with process.one_run_at_a_time():  # one run at a time per process, fragments' r
     page = st.navigation(pages.navigation_pages(), position="hidden" if presenting else "sidebar")
     present.toggle()
     if presenting:
+        present.page_style(page.url_path)
         present.back_to_tour(page.url_path)
     page.run()
     chrome.url_parameter_notice(requested, page.url_path)

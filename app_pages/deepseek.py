@@ -12,6 +12,7 @@ from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import arrow_frame, cached
+from ui.present import lead
 from ui.process import fragment
 
 L = lang()
@@ -117,7 +118,7 @@ def comparison(price: float) -> None:
     est = ds.peer_estimate_columns(facts, peers, price, overhead, on_all)
     ranges = ds.peer_range_columns(est)
     words = view.peer_words()
-    with chart:
+    with chart, lead(t("deepseek.peers.title")):  # the key chart: first in presenter view (ui/present.py)
         show(
             build_named(charts.peer_template, charts.peer_rows(est, ranges, words, L), words, DARK, style=True),
             view.peer_alt(ranges, L),

@@ -11,6 +11,7 @@ from ui.cite import data_date, source_line
 from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
+from ui.present import lead
 from ui.process import fragment
 from ui.state import url_choice
 
@@ -77,26 +78,28 @@ def compute_trend() -> None:
                 grok=f["grok_compute"],
             )
         )
-    # the trend's figures right under the period that moves them, then the chart they read
-    show(
-        build(charts.compute_over_time, shown, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
-        t("scaling.trend.alt", count=f["models"], first=first, last=last),
-        data=models,
-        export=Export(
-            "scaling-law",
-            "compute",
-            t("scaling.trend.title"),
-            source_line(sources, *figs.sources("v3_compute", "growth")),
-            data_date(sources, *figs.sources("v3_compute", "growth"), lang=L),
-            {
-                "model": "model",
-                "organization": "organization",
-                "date": "date",
-                "training_compute_flop": "training_compute_flop",
-                "confidence": "confidence",
-            },
-        ),
-    )
+    # the trend's figures right under the period that moves them, then the chart they read (the page's
+    # key chart: first under the title in presenter view, ui/present.py)
+    with lead(t("scaling.trend.title")):
+        show(
+            build(charts.compute_over_time, shown, trend, words | charts.trend_words(figs, L), L, DARK, style=True),
+            t("scaling.trend.alt", count=f["models"], first=first, last=last),
+            data=models,
+            export=Export(
+                "scaling-law",
+                "compute",
+                t("scaling.trend.title"),
+                source_line(sources, *figs.sources("v3_compute", "growth")),
+                data_date(sources, *figs.sources("v3_compute", "growth"), lang=L),
+                {
+                    "model": "model",
+                    "organization": "organization",
+                    "date": "date",
+                    "training_compute_flop": "training_compute_flop",
+                    "confidence": "confidence",
+                },
+            ),
+        )
     st.caption(t("scaling.trend.caveat") + " " + source_line(sources, *figs.sources("v3_compute", "growth")))
     if not broken:
         revised(more, tuple(shown["source_id"].unique()))

@@ -12,6 +12,7 @@ from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
+from ui.present import lead
 from ui.process import fragment
 
 L = lang()
@@ -94,22 +95,24 @@ def calculator() -> None:
             )
         st.caption(t(f"scenarios.chart.takeaway_{axis}"))
 
-        st.header(t("scenarios.compare.title"))
         comp = view.comparison(o, L)
         words = o.figures.texts(L, "cost", "ratio_to_v3", "scenario_runs", "v3_cost", "stargate_budget")
-        show(
-            build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
-            t("scenarios.compare.alt", **words),
-            data=charts.export_table(comp, ("usd",), ("name", "label")),
-            export=Export(
-                "scenarios",
-                "comparison",
-                t("scenarios.compare.title"),
-                source_line(sources, *cited),
-                data_date(sources, *cited, lang=L),
-                {"name": "item", "usd": "cost_usd"},
-            ),
-        )
+        # the page's key chart: first under the title in presenter view (ui/present.py)
+        with lead():
+            st.header(t("scenarios.compare.title"))
+            show(
+                build_named(charts.comparison_template, charts.comparison_rows(comp), t("scenarios.compare.axis"), L),
+                t("scenarios.compare.alt", **words),
+                data=charts.export_table(comp, ("usd",), ("name", "label")),
+                export=Export(
+                    "scenarios",
+                    "comparison",
+                    t("scenarios.compare.title"),
+                    source_line(sources, *cited),
+                    data_date(sources, *cited, lang=L),
+                    {"name": "item", "usd": "cost_usd"},
+                ),
+            )
         st.caption(t("scenarios.compare.caption", **words) + "\n\n" + source_line(sources, *cited))
 
 

@@ -10,6 +10,7 @@ from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import cached
+from ui.present import lead
 from ui.process import fragment
 from ui.stargate_charts import labelled_rows, labelled_template, spending_template, year_rows
 from ui.stargate_view import CONTROL_COLUMNS, METRIC_COLUMNS, RUN_COLUMNS, power_rows, timeline_items, year_columns
@@ -228,29 +229,30 @@ def runs_block() -> None:
 runs_block()
 
 # ---- Context: the hyperscalers' own plans -----------------------------------------------------
-st.header(t("stargate.capex.title"))
 plans = cached(capex.capex_figures, capex_df, companies, facts, dates, sources)
+with lead():  # the page's key chart: first under the title in presenter view (ui/present.py)
+    st.header(t("stargate.capex.title"))
+    show(
+        build(capex_chart, plans, L),
+        t("stargate.capex.alt", year=plans.year, as_of=plans.as_of.text(L)),
+        key="sg_capex_chart",
+        export=Export(
+            "stargate",
+            "capex",
+            t("stargate.capex.title"),
+            source_line(sources, *plans.sources()),
+            plans.as_of.text(L),
+            {
+                "label": "item",
+                "bar_kind": "kind",
+                "plan_low": "plan_low",
+                "plan_mid": "plan",
+                "plan_high": "plan_high",
+                "actual": "reported",
+            },
+        ),
+    )
 st.markdown(prose("stargate", "capex", per_year=f["stargate_per_year"], as_of=plans.as_of.text(L)))
-show(
-    build(capex_chart, plans, L),
-    t("stargate.capex.alt", year=plans.year, as_of=plans.as_of.text(L)),
-    key="sg_capex_chart",
-    export=Export(
-        "stargate",
-        "capex",
-        t("stargate.capex.title"),
-        source_line(sources, *plans.sources()),
-        plans.as_of.text(L),
-        {
-            "label": "item",
-            "bar_kind": "kind",
-            "plan_low": "plan_low",
-            "plan_mid": "plan",
-            "plan_high": "plan_high",
-            "actual": "reported",
-        },
-    ),
-)
 st.caption(t("stargate.capex.caption"))
 st.caption(source_line(sources, *plans.sources()))
 st.markdown(prose("stargate", "takeaway"))

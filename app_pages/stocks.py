@@ -13,7 +13,7 @@ from ui.cite import source_line
 from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.present import chart_font_size
+from ui.present import chart_font_size, lead
 from ui.process import fragment
 from ui.since_charts import since_chart
 from ui.stocks_charts import drawdown_template, index_template
@@ -138,28 +138,29 @@ def reaction(win) -> None:
     more = st.toggle(t("stocks.more"), key="s_more", bind="query-params", help=t("stocks.more_help"))
     tickers = cached(stocks.chart_tickers, companies, more)
 
-    st.header(t("stocks.bars_title"))
     summary = view.bars_summary(win.base, win.start, win.end, tuple(tickers), L, joined)  # plain values, per window
     line.markdown(summary["strip"])
     window = dict(base=day(win.base), start=day(win.start), end=day(win.end))
-    show(
-        build_named(
-            drawdown_template,
-            cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L, joined),
-            summary["groups"],
-            view.bar_titles(),
-            style=True,
-        ),
-        summary["alt"],
-        export=Export(
-            "stocks",
-            "falls",
-            t("stocks.bars_title"),
-            source_line(sources, *view.price_sources()),
-            window["end"],
-            {"name": "company", "group_name": "group", "pct": "change_pct", "note": "note"},
-        ),
-    )
+    with lead():  # the page's key chart: first under the title in presenter view (ui/present.py)
+        st.header(t("stocks.bars_title"))
+        show(
+            build_named(
+                drawdown_template,
+                cached(view.bar_rows, win.base, win.start, win.end, tuple(tickers), L, joined),
+                summary["groups"],
+                view.bar_titles(),
+                style=True,
+            ),
+            summary["alt"],
+            export=Export(
+                "stocks",
+                "falls",
+                t("stocks.bars_title"),
+                source_line(sources, *view.price_sources()),
+                window["end"],
+                {"name": "company", "group_name": "group", "pct": "change_pct", "note": "note"},
+            ),
+        )
     st.markdown(summary["sentence"])
     if summary["flagged"]:
         st.caption(summary["flagged"])

@@ -11,7 +11,7 @@ from ui.data import load_many, require, show_data_error
 from ui.demand_charts import chart_rows, chart_titles, observed_rows, spending_template
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.present import chart_font_size
+from ui.present import chart_font_size, lead
 from ui.process import fragment
 
 L = lang()
@@ -111,26 +111,27 @@ def model_block() -> None:
     rows = chart_rows(nf, L, font)
     if observed is not None:
         rows |= observed_rows(observed.number, t("since.tool.observed_label", ratio=since_view.dated(observed, L)))
-    show(
-        build_named(
-            spending_template,
-            rows,
-            {name: titles[name] for name in ("x", "y", "series", "observed")},
-            font,
-            observed is not None,
-            table="lines",
-        ),
-        t("next.chart.alt", share=x["share"], eps=x["eps"], k=x["k"], compute=x["compute"]),
-        key="wn_chart",
-        export=Export(
-            "what-next",
-            "compute",
-            t("next.model.title"),
-            source_line(sources, *nf.figs.sources()),
-            data_date(sources, *nf.figs.sources(), lang=L),
-            {"series": "line", "eps": "elasticity", "k": "efficiency_gain", "compute": "compute_vs_today"},
-        ),
-    )
+    with lead(t("next.model.title")):  # the page's key chart: first in presenter view (ui/present.py)
+        show(
+            build_named(
+                spending_template,
+                rows,
+                {name: titles[name] for name in ("x", "y", "series", "observed")},
+                font,
+                observed is not None,
+                table="lines",
+            ),
+            t("next.chart.alt", share=x["share"], eps=x["eps"], k=x["k"], compute=x["compute"]),
+            key="wn_chart",
+            export=Export(
+                "what-next",
+                "compute",
+                t("next.model.title"),
+                source_line(sources, *nf.figs.sources()),
+                data_date(sources, *nf.figs.sources(), lang=L),
+                {"series": "line", "eps": "elasticity", "k": "efficiency_gain", "compute": "compute_vs_today"},
+            ),
+        )
 
 
 layout.style(wide=False)

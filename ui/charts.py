@@ -505,6 +505,23 @@ PNG_SCALE = 2  # the PNG at twice the SVG's size: sharp on a projector (1600 px 
 _SOURCE_WIDTH = 130  # the source line's width in narrow characters (a wide, CJK one counts as two)
 
 
+def with_height(spec: dict, height: int, legend_right: bool = False) -> dict:
+    """A copy of a single or layered Vega-Lite spec drawn ``height`` px tall in all (Streamlit fits
+    the view, axes and legend into it; a spec sized by a step per row keeps its size), its legend
+    beside the plot if ``legend_right`` (a wide screen: the height goes to the plot). The shared,
+    cached spec is not changed. Compound specs (concat, facet, repeat) come back as they are."""
+    if any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        return spec
+    # a chart sized by its rows (a step per row, grown with the font) keeps its height: its bars are drawn
+    # for that step
+    out = {**spec} if isinstance(spec.get("height"), dict) else {**spec, "height": height}
+    if legend_right:
+        config = dict(out.get("config") or {})
+        config["legend"] = {**(config.get("legend") or {}), "orient": "right", "direction": "vertical", "columns": 0}
+        out["config"] = config
+    return out
+
+
 def show(
     chart: alt.TopLevelMixin | Built,
     alt_text: str,
@@ -524,19 +541,27 @@ def show(
     ``st.fragment``), the downloads are put on the shelf, under ``label``, and offered once below
     the fragment (``Shelf.offer``) instead of under the chart.
     """
+    from ui.present import LEGEND_BESIDE, lead_chart_height, leading, viewport
+
     frames = None
+    height = lead_chart_height() if leading() else None  # a page's key chart in presenter view: screen-sized
+    wide = height is not None and viewport()[0] >= LEGEND_BESIDE
     if isinstance(chart, Built):
         table = data if data is not None else chart.table
         frames = chart.frames
         if chart.spec is not None:
-            st.vega_lite_chart(spec=chart.spec, width="stretch", alt=alt_text, key=key)
+            spec = chart.spec if height is None else with_height(chart.spec, height, wide)
+            st.vega_lite_chart(spec=spec, width="stretch", alt=alt_text, key=key)
         else:
-            st.altair_chart(chart.chart, width="stretch", alt=alt_text, key=key)
+            shown = chart.chart if height is None else chart.chart.properties(height=height)
+            st.altair_chart(shown, width="stretch", alt=alt_text, key=key)
         chart = chart.chart
     else:  # a chart built elsewhere (the tour's slides): the theme's text colours here
         table = data if data is not None else _chart_data(chart)
         chart = legible(chart)
-        st.altair_chart(chart, width="stretch", alt=alt_text, key=key)
+        st.altair_chart(
+            chart if height is None else chart.properties(height=height), width="stretch", alt=alt_text, key=key
+        )
     if export is None:
         return
     stem = export.stem(lang())

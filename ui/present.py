@@ -5,6 +5,10 @@ prepared link stays in presenter view.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import streamlit as st
 
 from ui.i18n import t
@@ -40,6 +44,8 @@ _CSS = """
 .stApp [data-testid="stSliderTickBarMax"] { font-size: 1.3rem; }
 .stApp [data-testid="stMarkdownContainer"] .katex { font-size: 1.5em; }
 .stApp [data-testid="stExpander"] summary p, .stApp [data-testid="stTooltipHoverTarget"] p { font-size: 1.45rem; }
+.stApp [data-testid="stWidgetLabel"] p, .stApp [data-testid="stCheckbox"] label p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 .stApp [data-testid="stCheckbox"] label > div:first-of-type { transform: scale(1.6); transform-origin: left center;
   margin-right: 1rem; }
 </style>
@@ -114,6 +120,63 @@ def apply() -> bool:
         with st.container(key="_viewport_holder"):
             _viewport_component(key=VIEWPORT_STATE, on_size_change=lambda: None)
     return on
+
+
+# Full pages as slides: in presenter view a page opens on its key chart. The page marks that chart's
+# section with ``lead()`` (a keyed container; nothing changes for readers); this stylesheet puts the
+# section straight under the title, in whatever block holds it (a fragment's or a column's block
+# too), and ``lead_chart_height`` sizes its chart to the screen. The type of a full page grows with
+# the screen's height (rem scales with the root font; 16 px at 1080 px, as the sizes were tuned).
+# Source order stays the reading order for screen readers; only the visual order changes.
+LEAD = "present_lead"
+_CSS_PAGE = """
+<style>
+html { font-size: clamp(12px, 1.48vh, 40px) !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > * { order: -2; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(h1) ~ * { order: 0; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(h1) ~ :has(.st-key-present_lead),
+[data-testid="stVerticalBlock"] [data-testid="stVerticalBlock"] > :has(.st-key-present_lead) { order: -1; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(> .st-key-_present_exit) {
+  margin-bottom: -0.75rem; }
+</style>
+"""
+_LEADING: ContextVar[bool] = ContextVar("leading", default=False)
+LEAD_HEIGHT = 0.58  # of the screen's height: the key chart in all (plot, axes, legend), under the title and its heading
+LEGEND_BESIDE = 1000  # px of screen width from which the key chart's legend goes beside its plot
+
+
+def page_style(page_url: str) -> None:
+    """Presenter view on a full page (not the tour, which lays out its own slides): the lead first,
+    type by the screen's height."""
+    if presenting() and page_url != "talk":
+        st.html(_CSS_PAGE)
+
+
+@contextmanager
+def lead(heading: str | None = None) -> Iterator[None]:
+    """The page's key chart (and its section's heading): first under the title in presenter view,
+    its chart sized to the screen (``ui.charts.show`` asks ``leading``). ``heading``: for a chart
+    whose section heading stays in place above its controls, a heading over the chart in presenter
+    view only."""
+    token = _LEADING.set(True)
+    try:
+        with st.container(key=LEAD):
+            if heading and presenting():
+                st.header(heading)  # h2 under the page title (headings in order)
+            yield
+    finally:
+        _LEADING.reset(token)
+
+
+def leading() -> bool:
+    """True for a chart drawn inside ``lead()`` in presenter view."""
+    return _LEADING.get() and presenting()
+
+
+def lead_chart_height() -> int:
+    """The key chart's height in presenter view (Streamlit fits plot, axes and legend into it): what
+    the title and the chart's heading leave of the screen's height (they scale with it too)."""
+    return max(200, int(viewport()[1] * LEAD_HEIGHT))
 
 
 def toggle() -> None:
