@@ -505,21 +505,58 @@ PNG_SCALE = 2  # the PNG at twice the SVG's size: sharp on a projector (1600 px 
 _SOURCE_WIDTH = 130  # the source line's width in narrow characters (a wide, CJK one counts as two)
 
 
-def with_height(spec: dict, height: int, legend_right: bool = False) -> dict:
+def with_height(spec: dict, height: int, legend_right: bool = False, rows: int | None = None) -> dict:
     """A copy of a single or layered Vega-Lite spec drawn ``height`` px tall in all (Streamlit fits
-    the view, axes and legend into it; a spec sized by a step per row keeps its size), its legend
-    beside the plot if ``legend_right`` (a wide screen: the height goes to the plot). The shared,
-    cached spec is not changed. Compound specs (concat, facet, repeat) come back as they are."""
+    the view, axes and legend into it), its legend beside the plot with whole labels if
+    ``legend_right`` (a wide screen: the height goes to the plot). A spec drawn a step per row keeps
+    its step, or a larger one where its ``rows`` (at most) leave room: its marks are drawn for the
+    step, so it never shrinks. The shared, cached spec is not changed. Compound specs (concat,
+    facet, repeat) come back as they are."""
     if any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         return spec
-    # a chart sized by its rows (a step per row, grown with the font) keeps its height: its bars are drawn
-    # for that step
-    out = {**spec} if isinstance(spec.get("height"), dict) else {**spec, "height": height}
+    size = spec.get("height")
+    if isinstance(size, dict) and isinstance(size.get("step"), (int, float)):
+        room = int(height * LEAD_PLOT / rows) if rows else 0
+        out = {**spec, "height": {**size, "step": max(size["step"], room)}}
+    else:
+        out = {**spec, "height": height}
     if legend_right:
         config = dict(out.get("config") or {})
-        config["legend"] = {**(config.get("legend") or {}), "orient": "right", "direction": "vertical", "columns": 0}
+        config["legend"] = {
+            **(config.get("legend") or {}),
+            "orient": "right",
+            "direction": "vertical",
+            "columns": 0,
+            "labelLimit": 0,
+        }
         out["config"] = config
+        for key in ("layer", "encoding"):  # a legend set on an encoding outranks the config's
+            if key in out:
+                out[key] = _whole_legends(out[key])
     return out
+
+
+LEAD_PLOT = 0.8  # of a key chart's height: its plot's rows (the rest: axis and title)
+
+
+def _rows(table) -> int | None:
+    """The number of rows behind a chart (an upper bound of its bars), if known."""
+    try:
+        return len(table) if table is not None else None
+    except TypeError:
+        return None
+
+
+def _whole_legends(part):
+    """``part`` with every encoding's legend given whole labels (copies; the original is kept)."""
+    if isinstance(part, list):
+        return [_whole_legends(p) for p in part]
+    if not isinstance(part, dict):
+        return part
+    return {
+        k: ({**v, "labelLimit": 0} if k == "legend" and isinstance(v, dict) else _whole_legends(v))
+        for k, v in part.items()
+    }
 
 
 def show(
@@ -550,7 +587,7 @@ def show(
         table = data if data is not None else chart.table
         frames = chart.frames
         if chart.spec is not None:
-            spec = chart.spec if height is None else with_height(chart.spec, height, wide)
+            spec = chart.spec if height is None else with_height(chart.spec, height, wide, _rows(table))
             st.vega_lite_chart(spec=spec, width="stretch", alt=alt_text, key=key)
         else:
             shown = chart.chart if height is None else chart.chart.properties(height=height)

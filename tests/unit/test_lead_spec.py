@@ -19,13 +19,13 @@ def test_the_shared_spec_is_not_changed(height, right):
     out = with_height(LAYER, height, right)
     assert LAYER == before
     assert out["height"] == height
-    assert out["layer"] is LAYER["layer"]
+    assert out["layer"] == LAYER["layer"]
 
 
 def test_the_legend_goes_beside_the_plot_and_keeps_its_sizes():
     legend = with_height(LAYER, 500, legend_right=True)["config"]["legend"]
     assert legend["orient"] == "right" and legend["direction"] == "vertical"
-    assert legend["labelFontSize"] == 22
+    assert legend["labelFontSize"] == 22 and legend["labelLimit"] == 0  # whole labels beside the plot
     assert with_height(LAYER, 500)["config"]["legend"]["orient"] == "bottom"
 
 
@@ -38,3 +38,18 @@ def test_compound_specs_come_back_unchanged():
     for kind in ("vconcat", "hconcat", "concat", "facet", "repeat"):
         spec = {kind: [{"mark": "bar"}]}
         assert with_height(spec, 500, True) is spec
+
+
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=200, max_value=3000))
+def test_a_step_grows_into_the_room_its_rows_leave_and_never_shrinks(rows, height):
+    spec = {"layer": [{"mark": "bar"}], "height": {"step": 37}}
+    step = with_height(spec, height, rows=rows)["height"]["step"]
+    assert step >= 37
+    assert step == 37 or step * rows <= height
+
+
+def test_legends_set_on_an_encoding_get_whole_labels_too():
+    spec = {"layer": [{"encoding": {"color": {"field": "g", "legend": {"labelLimit": 160, "columns": 1}}}}]}
+    out = with_height(spec, 500, legend_right=True)
+    assert out["layer"][0]["encoding"]["color"]["legend"] == {"labelLimit": 0, "columns": 1}
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["labelLimit"] == 160
