@@ -75,8 +75,9 @@ def argument_steps(fields: dict[str, str]) -> None:
     """The argument in the pages' order, a numbered step each (``step_<page id>`` in home.md) with a
     link to its page; a page that does not exist has no step."""
     steps = [p for p in pages.available() if prose("home", f"step_{p.id}")]
-    with st.container(key=STEPS_KEY):  # its links sit under their step's text (ui/chrome.py STYLE)
+    # one container, its links under their step's text and a step's space after them (ui/chrome.py
+    # STYLE): a container a step cost a first load about a millisecond of server time
+    with st.container(key=STEPS_KEY, gap="small"):
         for number, p in enumerate(steps, start=1):
-            with st.container(gap="small"):
-                st.markdown(f"{number}. {prose('home', f'step_{p.id}', **fields)}")
-                pages.link(p.id)
+            st.markdown(f"{number}. {prose('home', f'step_{p.id}', **fields)}")
+            pages.link(p.id)
