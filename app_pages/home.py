@@ -71,91 +71,92 @@ if not broken:
         since_card = [card] if card is not None else []
 
 st.header(t("home.figures"))
-card_row(
-    dict(
-        label=t("home.v3.label"),
-        value=c["v3_cost"],
-        help=t("home.v3.help"),
-        lines=(
-            t(
-                "home.v3.detail",
-                gpu_hours=c["v3_gpu_hours"],
-                price=c["v3_price"],
-                gpt4o=c["gpt4o_cost"],
-                ratio=c["gpt4o_to_v3"],
-            ),
-            t("home.v3.caveat"),
-        ),
-        source=quiet_source(sources, *cost.sources("v3_cost", "gpt4o_cost")),
-        page_id="deepseek",
-    ),
-    dict(
-        label=t("home.stargate.label"),
-        value=c["stargate_budget"],
-        help=t("home.stargate.help"),
-        lines=(
-            t(
-                "home.stargate.detail",
-                years=c["stargate_years"],
-                per_year=c["stargate_per_year"],
-                initial=c["stargate_initial"],
-            ),
-        ),
-        source=quiet_source(sources, *cost.sources("stargate_budget", "stargate_initial")),
-        page_id="stargate",
-    ),
-)
-
-if market is not None:
-    figs, groups = market.figs, market.groups
-    name = dict(zip(market_frames["companies"]["ticker"], market_frames["companies"][f"name_{L}"]))
-    power, gafam = groups["power"], groups["gafam"]
-    fallers = join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
-    others = join([name[tk] for tk in gafam.held], L)
+with st.container(key=home_view.FIGURES_KEY):  # its cards' labels wrap, never cut (ui/chrome.py STYLE)
     card_row(
         dict(
-            label=t("home.chips.label", name=name["NVDA"]),
-            value=m["nvda_drawdown"],
+            label=t("home.v3.label"),
+            value=c["v3_cost"],
+            help=t("home.v3.help"),
             lines=(
                 t(
-                    "home.chips.detail",
-                    low_day=m["nvda_low_day"],
-                    name2=name["AVGO"],
-                    move2=m["avgo_drawdown"],
-                    **window,
+                    "home.v3.detail",
+                    gpu_hours=c["v3_gpu_hours"],
+                    price=c["v3_price"],
+                    gpt4o=c["gpt4o_cost"],
+                    ratio=c["gpt4o_to_v3"],
                 ),
+                t("home.v3.caveat"),
             ),
-            source=quiet_source(sources, *figs.sources("nvda_drawdown", "avgo_drawdown")),
-            page_id="stocks",
+            source=quiet_source(sources, *cost.sources("v3_cost", "gpt4o_cost")),
+            page_id="deepseek",
         ),
         dict(
-            label=t("home.power.label"),
-            value=m["power_median"],
+            label=t("home.stargate.label"),
+            value=c["stargate_budget"],
+            help=t("home.stargate.help"),
             lines=(
                 t(
-                    "home.power.detail",
-                    count=m["power_count"],
-                    best=m["power_best"],
-                    best_name=name[power.best_ticker],
-                    worst=m["power_worst"],
-                    worst_name=name[power.worst_ticker],
-                    **window,
+                    "home.stargate.detail",
+                    years=c["stargate_years"],
+                    per_year=c["stargate_per_year"],
+                    initial=c["stargate_initial"],
                 ),
             ),
-            source=quiet_source(sources, *figs.sources("power_median")),
-            page_id="stocks",
-        ),
-        dict(
-            label=t("home.gafam.label"),
-            value=m["gafam_largest_fall"],
-            lines=(
-                t("home.gafam.detail", fallers=fallers, others=others, **window)
-                if gafam.held
-                else t("home.gafam.detail_all_fell", fallers=fallers, **window),
-            ),
-            source=quiet_source(sources, *figs.sources("gafam_largest_fall")),
-            page_id="stocks",
+            source=quiet_source(sources, *cost.sources("stargate_budget", "stargate_initial")),
+            page_id="stargate",
         ),
     )
-if since_card:  # the evidence since: a row of its own, after the shock's figures
-    card_row(*since_card)
+
+    if market is not None:
+        figs, groups = market.figs, market.groups
+        name = dict(zip(market_frames["companies"]["ticker"], market_frames["companies"][f"name_{L}"]))
+        power, gafam = groups["power"], groups["gafam"]
+        fallers = join([f"{name[tk]} {m[f'drawdown_{tk}']}" for tk in gafam.fallers], L)
+        others = join([name[tk] for tk in gafam.held], L)
+        card_row(
+            dict(
+                label=t("home.chips.label", name=name["NVDA"]),
+                value=m["nvda_drawdown"],
+                lines=(
+                    t(
+                        "home.chips.detail",
+                        low_day=m["nvda_low_day"],
+                        name2=name["AVGO"],
+                        move2=m["avgo_drawdown"],
+                        **window,
+                    ),
+                ),
+                source=quiet_source(sources, *figs.sources("nvda_drawdown", "avgo_drawdown")),
+                page_id="stocks",
+            ),
+            dict(
+                label=t("home.power.label"),
+                value=m["power_median"],
+                lines=(
+                    t(
+                        "home.power.detail",
+                        count=m["power_count"],
+                        best=m["power_best"],
+                        best_name=name[power.best_ticker],
+                        worst=m["power_worst"],
+                        worst_name=name[power.worst_ticker],
+                        **window,
+                    ),
+                ),
+                source=quiet_source(sources, *figs.sources("power_median")),
+                page_id="stocks",
+            ),
+            dict(
+                label=t("home.gafam.label"),
+                value=m["gafam_largest_fall"],
+                lines=(
+                    t("home.gafam.detail", fallers=fallers, others=others, **window)
+                    if gafam.held
+                    else t("home.gafam.detail_all_fell", fallers=fallers, **window),
+                ),
+                source=quiet_source(sources, *figs.sources("gafam_largest_fall")),
+                page_id="stocks",
+            ),
+        )
+    if since_card:  # the evidence since: a row of its own, after the shock's figures
+        card_row(*since_card)

@@ -39,7 +39,8 @@ _DOC_CSS = """<style>
 # - Home's tour link (ui/home_view.py, in .st-key-home_tour) drawn as a primary button: white on the theme's
 #   primary blue (6.2:1), the dark theme's primary buttons' blue in dark mode (5.1:1); still a link, so
 #   its address carries the language and it opens in a new tab. Its argument's links under their step's
-#   text, not under the step's number, with a step's space after them.
+#   text, not under the step's number, with a step's space after them; its cards' labels wrap rather
+#   than end in "…" in a narrow card.
 STYLE = """
 <style>
 .stApp a:focus-visible, .stApp button:focus-visible, .stApp summary:focus-visible, .stApp input:focus-visible,
@@ -63,6 +64,8 @@ STYLE = """
 .stApp .st-key-home_tour [data-testid="stPageLink-NavLink"]:hover { background-color: #00578D; }
 .stApp .st-key-home_tour [data-testid="stPageLink-NavLink"] * { color: #FFFFFF !important; font-weight: 600; }
 .stApp .st-key-home_steps [data-testid="stPageLink"] { padding-left: 1.15rem; margin-bottom: 0.5rem; }
+.stApp .st-key-home_figures [data-testid="stMetricLabel"] :is([data-testid="stMarkdownContainer"], p) {
+  white-space: normal; overflow: visible; text-overflow: clip; }
 @media (prefers-color-scheme: dark) {
   .stApp .st-key-home_tour [data-testid="stPageLink-NavLink"] { background-color: #0072B2; }
   .stApp .st-key-home_tour [data-testid="stPageLink-NavLink"]:hover { background-color: #00639A; }

@@ -20,6 +20,7 @@ from ui.stocks_charts import drawdown_template
 TOUR_KEY = "home_tour"  # its container's class (st-key-home_tour): the link is drawn as a primary button
 # (ui/chrome.py STYLE): a link keeps its address and the language, a button would need a rerun to switch
 STEPS_KEY = "home_steps"
+FIGURES_KEY = "home_figures"  # the headline cards: a label wraps in a narrow card ("エヌビディア：ショック後…" was cut)
 
 
 def tour_link(count: int) -> None:

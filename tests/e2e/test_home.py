@@ -87,3 +87,21 @@ def test_each_step_leads_to_its_page_in_the_language(open_page, server_url, lang
         assert language_of(page.url) == lang, page.url
         assert page.evaluate("document.documentElement.lang") == lang
         no_exception(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", SIZES)
+def test_no_label_is_cut_short(open_page, size, lang):
+    """Cards' labels and links wrap in a narrow column instead of ending in "…" ("Explore: The stock
+    reactio", "エヌビディア：ショック後…")."""
+    width, height = SIZES[size]
+    page = open_page(f"?lang={lang}", width=width, height=height)
+    expect(page.get_by_test_id("stMetric")).to_have_count(6)
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetricLabel"] p, [data-testid="stPageLink"] p')]
+             .filter(p => p.scrollWidth > p.clientWidth + 1
+                          || getComputedStyle(p.parentElement).textOverflow === 'ellipsis'
+                             && p.parentElement.scrollWidth > p.parentElement.clientWidth + 1)
+             .map(p => p.textContent)"""
+    )
+    assert cut == [], cut
