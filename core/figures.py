@@ -16,7 +16,16 @@ from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
-from core.formatting import MISSING, fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pct, power_of_ten
+from core.formatting import (
+    MISSING,
+    fmt_compact,
+    fmt_date,
+    fmt_date_range,
+    fmt_money,
+    fmt_number,
+    fmt_pct,
+    power_of_ten,
+)
 
 
 class Kind(str, Enum):
@@ -105,9 +114,10 @@ class FigureSet(Mapping[str, Figure]):
 @dataclass(frozen=True)
 class FigureRange(Figure):
     """Two values of one kind read as one figure, from the lower value to the higher:
-    '−20% to −9%' / '−20%〜−9%'. ``value`` is one end, ``high`` the other (either order)."""
+    '−20% to −9%' / '−20%〜−9%', or two days as a span ('January 27 – 29, 2025'). ``value`` is one
+    end, ``high`` the other (either order)."""
 
-    high: float | None = None
+    high: float | date | None = None
 
 
 def round_sig(value: float, sig: int = 3) -> float:
@@ -141,7 +151,10 @@ def _number_sig(value: float, lang: str, sig: int) -> str:
 def text(fig: Figure, lang: str) -> str:
     """The figure as text in ``lang`` ("en" or "ja"); an em dash where it is missing or not finite."""
     if isinstance(fig, FigureRange):
-        high = math.nan if fig.high is None else float(fig.high)
+        if fig.kind is Kind.DATE:  # a span of days: 'January 27 – 29, 2025'
+            first, last = fig.value, fig.high
+            return fmt_date_range(first, last, lang) if isinstance(first, date) and isinstance(last, date) else MISSING
+        high = float(fig.high) if isinstance(fig.high, (int, float)) else math.nan
         ends = (Figure(v, fig.kind, sig=fig.sig, digits=fig.digits, unit=fig.unit) for v in sorted((fig.number, high)))
         a, b = (text(end, lang) for end in ends)
         return a if a == b else f"{a}〜{b}" if lang == "ja" else f"{a} to {b}"

@@ -12,6 +12,7 @@ import math
 from datetime import date
 
 from babel.dates import format_date as _babel_date
+from babel.dates import format_interval as _babel_interval
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 LANGS = ("en", "ja")
@@ -112,6 +113,22 @@ def fmt_date(value: date, lang: str, style: str = "long") -> str:
     if value is None:
         return MISSING
     return _babel_date(value, format=style, locale=lang)
+
+
+def fmt_date_range(start: date, end: date, lang: str) -> str:
+    """Two days as one span: 'January 27 – 29, 2025' / '2025年1月27日〜29日' (the year, and the month
+    when it is the same, written once); across years both days in full ('December 30, 2024 to
+    January 3, 2025' / '2024年12月30日〜2025年1月3日'). One day: that day."""
+    if start is None or end is None:
+        return MISSING
+    start, end = min(start, end), max(start, end)
+    if start == end:
+        return fmt_date(start, lang)
+    if start.year != end.year:
+        a, b = fmt_date(start, lang), fmt_date(end, lang)
+        return f"{a}〜{b}" if lang == "ja" else f"{a} to {b}"
+    days = _babel_interval(start, end, "MMMMd", locale=lang)
+    return f"{start.year}年{days.replace('～', '〜')}" if lang == "ja" else f"{days}, {start.year}"
 
 
 @_memo

@@ -11,7 +11,7 @@ import pandas as pd
 from core import stocks
 from core.costs import cost_ratio, runs_in_budget, training_cost_usd
 from core.datasets import date_of, fact, fact_source
-from core.figures import Figure, FigureSet, Kind, change, count, money, share, when
+from core.figures import Figure, FigureRange, FigureSet, Kind, change, count, money, share, when
 
 V3_STAGES = ("v3_gpu_hours_pretraining", "v3_gpu_hours_context_extension", "v3_gpu_hours_post_training")
 
@@ -66,16 +66,20 @@ def cost_figures(facts: pd.DataFrame) -> FigureSet:
     )
 
 
-STORY_DATES = ("v3_release", "r1_release", "stargate_announced")  # rows of data/dates.csv
+STORY_DATES = ("v3_release", "r1_release", "stargate_announced", "shock_start")  # rows of data/dates.csv
 
 
 def story_figures(facts: pd.DataFrame, dates: pd.DataFrame) -> FigureSet:
     """The story's figures beside the cost and market ones (Home, the tour's first step):
-    ``v3_release``, ``r1_release``, ``stargate_announced`` (dates, each with its row's source),
+    ``v3_release``, ``r1_release``, ``stargate_announced``, ``shock_start`` (the sell-off's first day,
+    as ``market_figures`` has it, without the prices) (dates, each with its row's source),
+    ``shock_window`` (the article's window, its first to its last day, as one span),
     ``v3_cluster_gpus`` and ``cost_fraction`` (the share of others' training cost R1 was
     reported to need, at most)."""
     rows = dates.set_index("key")
-    figs = {k: when(date_of(dates, k), str(rows.loc[k, "source_id"])) for k in STORY_DATES}
+    figs: dict[str, Figure] = {k: when(date_of(dates, k), str(rows.loc[k, "source_id"])) for k in STORY_DATES}
+    shock = stocks.shock_dates(dates)
+    figs["shock_window"] = FigureRange(shock.start, Kind.DATE, shock.sources, high=shock.end)
     gpus, fraction = "v3_cluster_gpus", "article_cost_fraction_max"
     return FigureSet(
         figs

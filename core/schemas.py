@@ -190,7 +190,7 @@ register(
             Column("note", required=False),
         ),
         key=("date", "title_en"),
-        pages=("stocks",),
+        pages=("home", "stocks"),  # Home: its who-fell chart fades a fall that came after the company's results
     )
 )
 

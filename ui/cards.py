@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import pages
-from ui.i18n import t
 
 
 def join(items: list[str], lang: str) -> str:
@@ -19,17 +18,23 @@ def figure_card(
     *,
     help: str | None = None,
     lines: tuple[str, ...] = (),
-    source: str = "",
+    source: str | tuple[str, str] = "",
     page_id: str | None = None,
 ) -> None:
+    """A bordered card: the figure, its context (``lines``), its source and a link to its page.
+    ``source``: a source line, or (a quiet one-line source, the full citations shown on demand in its
+    tooltip: ``ui.cite.quiet_source``). The link is the page's name and icon, as in the navigation
+    ("Explore: The stock reaction" was cut short in a narrow column)."""
     with st.container(border=True, height="stretch"):
         st.metric(label, value, help=help)
         for line in lines:
             st.caption(line)
-        if source:
+        if isinstance(source, tuple):
+            st.caption(source[0], help=source[1])
+        elif source:
             st.caption(source)
         if page_id and pages.exists(page_id):
-            pages.link(page_id, label=f"{t('common.explore')}: {t('nav.' + page_id)}")
+            pages.link(page_id)
 
 
 def metric_row(*metrics: tuple[str, str, str | None]) -> None:

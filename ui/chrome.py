@@ -36,6 +36,11 @@ _DOC_CSS = """<style>
 #   the theme colour itself stays, it is also the selected options' text on the dark background).
 # - page links wrap instead of cutting their label short in a narrow column ("Explore: The stock reactio").
 # - the what-next formula no longer scrolls sideways by 2 px (a scroll region no keyboard could reach).
+# - Home's tour link (ui/home_view.py, in .st-key-home_tour) drawn as a primary button: white on the theme's
+#   primary blue (6.2:1), the dark theme's primary buttons' blue in dark mode (5.1:1); still a link, so
+#   its address carries the language and it opens in a new tab. Its argument's links under their step's
+#   text, not under the step's number, with a step's space after them; its cards' labels wrap rather
+#   than end in "…" in a narrow card.
 STYLE = """
 <style>
 .stApp a:focus-visible, .stApp button:focus-visible, .stApp summary:focus-visible, .stApp input:focus-visible,
@@ -54,6 +59,17 @@ STYLE = """
 .stApp [data-testid="stPageLink-NavLink"] > span:last-child,
 .stApp [data-testid="stPageLink-NavLink"] > span:last-child * { white-space: normal; overflow: visible; }
 .stApp .katex-display { padding: 0 0.3em; }
+.stApp .st-key-home_tour [data-testid="stPageLink-NavLink"] {
+  background-color: #0066A6; border-radius: 0.5rem; padding: 0.45rem 1rem; width: fit-content; }
+.stApp .st-key-home_tour [data-testid="stPageLink-NavLink"]:hover { background-color: #00578D; }
+.stApp .st-key-home_tour [data-testid="stPageLink-NavLink"] * { color: #FFFFFF !important; font-weight: 600; }
+.stApp .st-key-home_steps [data-testid="stPageLink"] { padding-left: 1.15rem; margin-bottom: 0.5rem; }
+.stApp .st-key-home_figures [data-testid="stMetricLabel"] :is([data-testid="stMarkdownContainer"], p) {
+  white-space: normal; overflow: visible; text-overflow: clip; }
+@media (prefers-color-scheme: dark) {
+  .stApp .st-key-home_tour [data-testid="stPageLink-NavLink"] { background-color: #0072B2; }
+  .stApp .st-key-home_tour [data-testid="stPageLink-NavLink"]:hover { background-color: #00639A; }
+}
 </style>
 """
 

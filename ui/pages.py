@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core.paths import ROOT
-from ui.i18n import t
+from ui.i18n import LANG_KEY, lang, locale_default, t
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,24 @@ def navigation_pages() -> list[st.Page]:
     ]
 
 
-def link(page_id: str, label: str | None = None) -> None:
+def language_params() -> dict[str, str] | None:
+    """The query string a link to another page carries: the language when it is not the browser's
+    default (as the address bar does). Streamlit drops the query string on a page switch; the link's
+    own address then still says the language (opened in a new tab, copied, shared)."""
+    here = lang()
+    return {LANG_KEY: here} if here != locale_default() else None
+
+
+def link(page_id: str, label: str | None = None, icon: str | None = None) -> None:
     """A link to another page of the app, carrying the language; nothing if the page is absent."""
     for p in available():
         if p.id == page_id:
-            st.page_link(str(ROOT / p.file), label=label or t(f"nav.{p.id}"), icon=p.icon)
+            st.page_link(
+                str(ROOT / p.file),
+                label=label or t(f"nav.{p.id}"),
+                icon=icon or p.icon,
+                query_params=language_params(),
+            )
             return
 
 

@@ -501,7 +501,7 @@ def home_card(
     close before the shock to its latest close, its low and its return to the base, and the chips
     and power groups, each dated; None when NVIDIA has no close after the base in the data. Worked
     out once per file version and language."""
-    from ui.cite import source_line
+    from ui.cite import quiet_source
 
     fs = figures({"prices": prices, "prices_since": prices_since, "companies": companies, "dates": dates})
     n = "stock.NVDA"
@@ -529,7 +529,7 @@ def home_card(
             ),
             t("since.home.caveat"),
         ),
-        source=source_line(sources, *fs.sources(*shown)),
+        source=quiet_source(sources, *fs.sources(*shown)),
         page_id="stocks",
     )
 

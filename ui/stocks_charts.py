@@ -6,6 +6,8 @@ or dash and a text label, so nothing depends on colour alone.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -25,12 +27,34 @@ from ui.charts import (
 from ui.i18n import t
 
 BAR_HEIGHT = 24  # px per company: readable on a phone and a projector
+COMPACT_BAR_HEIGHT = 19  # px per company on Home, where the chart shares a phone's first screen
+LABEL_ROOM_EMS = 4.2  # the compact chart's room for a value label beyond its bar's end ("−28.3%" and its gap)
 LEGEND = alt.Legend(columns=2, symbolSize=120, labelLimit=360)  # two columns fit a phone's width; room for a
 # group name at the presenter view's larger font ("Chips & networking" was cut short)
 # the bars' legend: its symbols are the points' shapes, drawn without their white outline (a white
 # edge left the triangle of "Power" a speck, and taller rows than the others); one column, since it
 # starts where the bars do, right of the company names (two ran off a phone's edge in Japanese)
 MARK_LEGEND = alt.Legend(columns=1, symbolSize=120, symbolStrokeWidth=0, symbolOpacity=1, labelLimit=360)  # as the bars
+
+
+def compact_legend(groups: list[str]) -> alt.Legend:
+    """Home's compact chart: the legend inside the plot's bottom-left corner, by the groups' short
+    names and without its title (the line above the chart says what the bars are). That corner is
+    empty at the article's window: GAFAM's small moves are the bottom rows, their bars near zero, so
+    the legend takes no height of its own; above the plot it ran off a phone's edge in Japanese."""
+    label = "datum.label"
+    for g in reversed(groups):
+        label = f"datum.label === {json.dumps(group_label(g))} ? {json.dumps(t(f'groups.short.{g}'))} : {label}"
+    return alt.Legend(
+        orient="bottom-left",
+        offset=2,  # tucked into the corner (Vega's 18 px reached the fifth row from the bottom on a phone)
+        direction="vertical",
+        title=None,
+        symbolSize=100,
+        symbolStrokeWidth=0,
+        symbolOpacity=1,
+        labelExpr=label,
+    )
 
 
 def _dash_scale(groups: list[str]) -> alt.Scale:
@@ -53,14 +77,17 @@ def drawdown_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {"bars": data}
 
 
-def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.LayerChart:
+def drawdown_template(groups: tuple[str, ...], titles: dict[str, str], compact: bool = False) -> alt.LayerChart:
     """Horizontal bars, one per company, sorted from the largest fall; named rows (``drawdown_rows``),
-    ``groups``: the group codes present. ``titles``: x, company, group, change, note."""
+    ``groups``: the group codes present. ``titles``: x, company, group, change, note. ``compact``
+    (Home, above the fold on a phone): shorter rows, the legend in a row on top, no x axis (every
+    bar carries its value; the text above the chart names the measure)."""
     from ui.present import chart_font_size
 
     font = chart_font_size()
-    row = max(BAR_HEIGHT, round(font * 1.7))  # every company label fits, also at presenter size
+    row = max(COMPACT_BAR_HEIGHT if compact else BAR_HEIGHT, round(font * 1.7))  # every company label fits
     groups = list(groups)
+    legend = compact_legend(groups) if compact else MARK_LEGEND
     data = alt.NamedData("bars")
     # The order is a field and the x domain (0 and every change, with room for the labels at both ends,
     # phones too) is computed by Vega from the data: another window changes the data, not the spec, and
@@ -72,7 +99,12 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
         .transform_calculate(_lo="min(datum._lo, 0)", _hi="max(datum._hi, 0)")
         .transform_calculate(_span="max(datum._hi - datum._lo, 1)")
     )
-    room = reach(spread, titles["x"], x="datum._lo - datum._span * 0.35", x2="datum._hi + datum._span * 0.25")
+    if compact:  # room for the labels in px (Vega's scale padding): a phone's plot is narrow beside Japanese names
+        room = reach(spread, titles["x"], x="datum._lo", x2="datum._hi")
+        x_scale = alt.Scale(nice=False, padding=font * LABEL_ROOM_EMS)
+    else:
+        room = reach(spread, titles["x"], x="datum._lo - datum._span * 0.35", x2="datum._hi + datum._span * 0.25")
+        x_scale = alt.Scale(nice=False)
     base = alt.Chart(data).encode(
         y=alt.Y(
             "name:N",
@@ -87,17 +119,17 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
             alt.Tooltip("note:N", title=titles["note"]),
         ],
     )
-    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=MARK_LEGEND)
+    color = alt.Color("group_name:N", scale=group_color_scale(groups), title=titles["group"], legend=legend)
     bars = base.mark_bar(height=row * 0.7).encode(
         # the title ends where the plot does: centred under a phone's narrow plot it ran off the edge
-        x=alt.X("pct:Q", title=titles["x"], scale=alt.Scale(nice=False), axis=alt.Axis(titleAnchor="end")),
+        x=alt.X("pct:Q", title=titles["x"], scale=x_scale, axis=alt.Axis(titleAnchor="end")),
         color=color,
         opacity=alt.Opacity("opacity:Q", legend=None, scale=None),
     )
     marks = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8).encode(
         x="pct:Q",
         color=color,
-        shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=MARK_LEGEND),
+        shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=legend),
     )
     # Labels take the group's text colour: its hue, ≥ 4.5:1 on the theme's background (``ui.charts.THEMES``).
     colours = group_colours(groups)
@@ -116,7 +148,8 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str]) -> alt.La
         colours,
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
-    return (room + bars + zero + marks + neg + pos).properties(height=alt.Step(row))
+    chart = (room + bars + zero + marks + neg + pos).properties(height=alt.Step(row))
+    return chart.configure_axisX(disable=True) if compact else chart  # the x axis of every layer
 
 
 def drawdown_bars(df: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:

@@ -52,3 +52,14 @@ def clean(at) -> str:
     body = texts(at)
     assert not re.search(r"\b(nan|NaN|inf|NaT|None)\b", body)
     return body
+
+
+def chart_rows(at) -> list:
+    """Every chart's rows as Streamlit sends them (Arrow datasets beside the spec), as DataFrames."""
+    import pyarrow as pa
+
+    return [
+        pa.ipc.open_stream(ds.data.data).read_all().to_pandas()
+        for chart in at.get("vega_lite_chart")
+        for ds in chart.proto.datasets
+    ]

@@ -20,14 +20,12 @@ import re
 import shutil
 from datetime import date, datetime
 
-import pandas as pd
-import pyarrow as pa
 import pytest
 
 from core import since
 from core.formatting import fmt_date
 from core.paths import DATA_DIR
-from tests.app.conftest import clean, open_app
+from tests.app.conftest import chart_rows, clean, open_app
 
 D = date.fromisoformat
 CUTOFF = "2026-02-27"
@@ -86,15 +84,6 @@ LABEL = {
     "en": re.compile(r"(?P<value>[^\s(]+) \((?:[^()]*?; )?as of (?P<date>[A-Z][a-z]{2} \d{1,2}, \d{4})\)"),
     "ja": re.compile(r"(?P<value>[^\s（）、。：]+)（(?:[^（）]*?、)?(?P<date>\d{4}/\d{2}/\d{2})時点）"),
 }
-
-
-def chart_rows(at) -> list[pd.DataFrame]:
-    """Every chart's rows as Streamlit sends them (Arrow datasets beside the spec)."""
-    return [
-        pa.ipc.open_stream(ds.data.data).read_all().to_pandas()
-        for chart in at.get("vega_lite_chart")
-        for ds in chart.proto.datasets
-    ]
 
 
 def everything(at) -> str:

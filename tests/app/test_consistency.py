@@ -12,7 +12,7 @@ from core import deepseek as ds
 from core import headlines, talk
 from core import scenarios as S
 from core.datasets import load
-from tests.app.conftest import clean, open_app
+from tests.app.conftest import chart_rows, clean, open_app
 
 LANGS = ("en", "ja")
 STEP = {s.id: i + 1 for i, s in enumerate(talk.STEPS)}
@@ -26,9 +26,12 @@ LINKS = {
 
 
 @functools.cache
+def session(page: str, lang: str, **params: str):
+    return open_app(f"app_pages/{page}.py" if page != "home" else None, lang=lang, **params)
+
+
 def screen(page: str, lang: str, **params: str) -> str:
-    at = open_app(f"app_pages/{page}.py" if page != "home" else None, lang=lang, **params)
-    return clean(at)
+    return clean(session(page, lang, **params))
 
 
 def tour(step_id: str, lang: str, **params: str) -> str:
@@ -67,6 +70,29 @@ def test_nvidia_figures_keep_their_names(lang):
     drawdown, one_day = market["nvda_drawdown"].text(lang), record["nvda_one_day"].text(lang)
     assert drawdown in screen("home", lang) and drawdown in tour("who_fell", lang)
     assert one_day in screen("stocks", lang) and one_day in tour("shock", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_homes_chart_reads_as_the_market_figures(lang):
+    """Home's "who fell" chart writes each company's fall on its bar: the market model's
+    ``drawdown_<ticker>``, as Home's cards and the tour say it; its line and its text alternative
+    name the window and the largest fall as the models do."""
+    market = headlines.market_figures(*data("prices", "companies", "dates"))
+    story = headlines.story_figures(*data("facts", "dates"))
+    companies = load("companies")
+    ticker = dict(zip(companies[f"name_{lang}"], companies["ticker"]))
+    at = session("home", lang)
+    bars = next(df for df in chart_rows(at) if "label" in df.columns and "pct" in df.columns)
+    shown = {ticker[n]: label for n, label in zip(bars["name"], bars["label"])}
+    assert shown == {tk: market.figs[f"drawdown_{tk}"].text(lang) for tk in shown}
+    assert {"NVDA", "AVGO", "VST", "AAPL"} <= set(shown)
+    worst = min(shown, key=lambda tk: market.figs[f"drawdown_{tk}"].number)
+    alt = at.get("vega_lite_chart")[0].proto.alt
+    assert market.figs[f"drawdown_{worst}"].text(lang) in alt
+    line = next(m.value for m in at.markdown if story["shock_window"].text(lang) in m.value)
+    assert market.figs["base"].text(lang) in line
+    body = screen("home", lang)
+    assert market.figs["nvda_drawdown"].text(lang) == shown["NVDA"] and shown["NVDA"] in body  # the card too
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from core.figures import (
     Figure,
+    FigureRange,
     FigureSet,
     Kind,
     change,
@@ -135,3 +136,10 @@ def test_figure_set_renders_and_collects_sources() -> None:
     assert pickle.loads(pickle.dumps(figs)) == figs
     with pytest.raises(TypeError):
         figs.figures["c"] = money(1)  # type: ignore[index]
+
+
+def test_a_span_of_days_reads_as_one_figure():
+    window = FigureRange(date(2025, 1, 27), Kind.DATE, ("ARTICLE",), high=date(2025, 1, 29))
+    assert window.text("ja") == "2025年1月27日〜29日"
+    assert window.text("en").startswith("January 27") and window.text("en").endswith("29, 2025")
+    assert FigureRange(date(2025, 1, 27), Kind.DATE).text("en") == "—"  # no end: a dash, never an error

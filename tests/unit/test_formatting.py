@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.formatting import MISSING, fmt_compact, fmt_date, fmt_money, fmt_number, fmt_pct, fmt_ratio
+from core.formatting import MISSING, fmt_compact, fmt_date, fmt_date_range, fmt_money, fmt_number, fmt_pct, fmt_ratio
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,22 @@ def test_never_nan_text(value, lang):
         assert "nan" not in text.lower() and "inf" not in text.lower()
         if math.isfinite(value):
             assert text != MISSING
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "expected"),
+    [
+        (date(2025, 1, 27), date(2025, 1, 29), "en", "January 27\u2009–\u200929, 2025"),
+        (date(2025, 1, 27), date(2025, 1, 29), "ja", "2025年1月27日〜29日"),
+        (date(2025, 1, 29), date(2025, 1, 27), "ja", "2025年1月27日〜29日"),  # either order
+        (date(2025, 1, 27), date(2025, 2, 3), "en", "January 27\u2009–\u2009February 3, 2025"),
+        (date(2025, 1, 27), date(2025, 2, 3), "ja", "2025年1月27日〜2月3日"),
+        (date(2024, 12, 30), date(2025, 1, 3), "en", "December 30, 2024 to January 3, 2025"),
+        (date(2024, 12, 30), date(2025, 1, 3), "ja", "2024年12月30日〜2025年1月3日"),
+        (date(2025, 1, 27), date(2025, 1, 27), "en", "January 27, 2025"),
+        (date(2025, 1, 27), None, "en", MISSING),
+    ],
+    ids=["days", "days-ja", "reversed-ja", "months", "months-ja", "years", "years-ja", "one-day", "missing"],
+)
+def test_date_ranges(start, end, lang, expected):
+    assert fmt_date_range(start, end, lang) == expected

@@ -99,10 +99,11 @@ def test_every_market_figure_has_sources_and_market_figures_an_as_of(market, rec
             assert fig.as_of is not None, name
 
 
-def test_story_figures(facts, dates):
+def test_story_figures(facts, dates, market):
     story = headlines.story_figures(facts, dates)
     assert story["r1_release"].value == date_of(dates, "r1_release") == date(2025, 1, 20)
     assert story["v3_release"].value == date(2024, 12, 26)  # V3 (the few-million final run) came first
+    assert story["shock_start"] == market.figs["shock_start"]  # the sell-off's day, with or without prices
     assert (story["v3_cluster_gpus"].text("en"), story["cost_fraction"].text("ja")) == ("2,048", "10%")
 
 
