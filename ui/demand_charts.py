@@ -12,7 +12,7 @@ import pandas as pd
 
 from core import demand
 from core.figures import Figure, Kind
-from ui.charts import HIGHLIGHT, NEUTRAL, ink, reach, styled, text_colour, with_rows
+from ui.charts import HIGHLIGHT, NEUTRAL, ink, reach, styled, text_color, text_colour, with_rows
 from ui.i18n import t
 
 OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the highlight green
@@ -194,7 +194,7 @@ def spending_template(titles: dict[str, str], font: int = 13, observed: bool = F
         )
         # right-aligned above the rule at the chart's right end, where the rising lines have passed
         seen_text = seen.mark_text(
-            align="right", baseline="bottom", dx=-4, dy=-3, fontSize=font - 2, color=NEUTRAL
+            align="right", baseline="bottom", dx=-4, dy=-3, fontSize=font - 2, color=text_color(NEUTRAL)
         ).encode(x="k:Q", y="compute:Q", text="t:N")
         layers = [reach_seen, *layers[:1], seen_rule, seen_text, *layers[1:]]
     return styled(alt.layer(*layers).properties(height=HEIGHT))

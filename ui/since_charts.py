@@ -10,8 +10,17 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import NEUTRAL, group_color_scale, group_label, group_shape_scale, reach
-from ui.stargate_charts import ink
+from ui.charts import (
+    NEUTRAL,
+    group_color_scale,
+    group_colours,
+    group_label,
+    group_shape_scale,
+    ink,
+    reach,
+    text_color,
+    text_colour,
+)
 from ui.stocks_charts import BAR_HEIGHT, MARK_LEGEND
 
 
@@ -64,8 +73,11 @@ def since_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         color=color,
         shape=alt.Shape("group_name:N", scale=group_shape_scale(groups), title=titles["group"], legend=MARK_LEGEND),
     )
-    label = base.mark_text(align="left", dx=8, fontSize=font - 1).encode(
-        x="pct:Q", text="change_text:N", color=alt.Color("group_name:N", scale=group_color_scale(groups), legend=None)
+    # in the group's hue, darkened (or lightened) to read on the theme: the chips' amber was 2.25:1
+    label = text_colour(
+        base.mark_text(align="left", dx=8, fontSize=font - 1).encode(x="pct:Q", text="change_text:N"),
+        "group_name",
+        group_colours(groups),
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
     return (room + span + zero + low + now + label).properties(height=alt.Step(row))
@@ -179,7 +191,11 @@ def rental_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         color=color,
         shape=alt.Shape("kind:N", title=titles["kind"], legend=alt.Legend(orient="bottom", columns=1, labelLimit=360)),
     )
-    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(y="value:Q", text="value_text:N", color=color)
+    labels = text_colour(  # in the market's hue, legible on the theme (vermillion text was 3.9:1 on white)
+        base.mark_text(align="left", dx=9, fontSize=11).encode(y="value:Q", text="value_text:N"),
+        "series",
+        dict(zip(series, SERIES_COLORS)),
+    )
     # Streamlit fits the whole chart, legends included, into its height: room for two legends below
     return (ranges + points + labels).properties(height=520)
 
@@ -204,7 +220,7 @@ def stargate_chart(rows: pd.DataFrame, goal: float, titles: dict[str, str]) -> a
     )
     rule_text = (
         alt.Chart(pd.DataFrame({"gw": [goal], "t": [titles["goal"]]}))
-        .mark_text(align="left", baseline="bottom", dy=-3, fontSize=12, color=NEUTRAL)
+        .mark_text(align="left", baseline="bottom", dy=-3, fontSize=12, color=text_color(NEUTRAL))
         .encode(y="gw:Q", x=alt.value(4), text="t:N")
     )
     return (rule + rule_text + points + labels).properties(height=280)

@@ -73,6 +73,35 @@ def test_the_theme_backgrounds_are_the_apps():
     assert THEMES[True].background.upper() == theme["dark"]["backgroundColor"].upper()
 
 
+CAPTION_OPACITY = 0.6  # Streamlit draws st.caption in the theme's text colour at 60% opacity
+
+
+def over(colour: str, background: str, opacity: float) -> str:
+    """``colour`` at ``opacity`` over ``background``, as the browser blends it."""
+    mix = [
+        round(opacity * int(colour[i : i + 2], 16) + (1 - opacity) * int(background[i : i + 2], 16)) for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{c:02X}" for c in mix)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("ground", ["backgroundColor", "secondaryBackgroundColor"])
+def test_captions_read_on_both_backgrounds(theme, ground):
+    """Captions (sources under every chart) in both themes, on the page and on the sidebar's and
+    expanders' secondary background: the blend Streamlit draws, at least 4.5:1."""
+    import tomllib
+
+    from core.paths import ROOT
+
+    colours = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"][theme]
+    caption = over(colours["textColor"], colours[ground], CAPTION_OPACITY)
+    assert contrast(caption, colours[ground]) >= AA, f"{theme} caption {caption} on {colours[ground]}"
+
+
+def test_the_blend_matches_what_the_issue_measured():
+    assert over("#1B1F24", "#FFFFFF", CAPTION_OPACITY) == "#76797C"  # the old captions, 4.37:1
+
+
 # ---- the charts as built --------------------------------------------------------------------
 
 
