@@ -10,7 +10,7 @@ import pytest
 
 import ui.present
 from tests.app.conftest import open_app
-from tests.unit.test_palette import AA, contrast, text_colours
+from tests.unit.test_palette import AA, contrast, halo_colours, text_colours
 from ui.charts import THEMES
 
 PAGES = (
@@ -58,7 +58,37 @@ def test_every_chart_text_on_the_page_reads(page, lang, dark, monkeypatch):
         failures += [f"chart {i} {where}: text in Vega's default black" for where in uncoloured_text(spec)]
         background = spec["config"]["background"]
         assert background == THEMES[dark].background, f"chart {i} drawn for the other theme"
+        failures += [f"chart {i}: a halo in {c}, not the background" for c in halo_colours(spec) if c != background]
         for where, colour in text_colours(spec):
             if contrast(colour, background) < AA:
                 failures.append(f"chart {i} {where}: {colour} {contrast(colour, background):.2f}:1")
     assert not failures, "\n".join(sorted(set(failures)))
+
+
+def label_limits(node, path: str = "") -> list[tuple[str, object]]:
+    """(where, value) of every label limit a spec sets: axes, legends, their config."""
+    found: list[tuple[str, object]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("labelLimit", "titleLimit"):
+                found.append((f"{path}/{key}", value))
+            elif key != "datasets":
+                found += label_limits(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += label_limits(value, f"{path}[{i}]")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("page", PAGES[1:], ids=[p.split("/")[1][:-3] for p in PAGES[1:]])
+def test_no_label_is_cut_short(page, lang):
+    """Issue #20: "Alphabet (Google) clas…". Streamlit's chart theme cuts axis labels at 100 px
+    and Vega legend labels at 160: every chart of these pages lifts both limits in its config
+    (``ui.charts.legible``), and no axis or legend sets one of its own."""
+    at = open_app(page, lang=lang)
+    for i, chart in enumerate(at.get("vega_lite_chart")):
+        spec = json.loads(chart.proto.spec)
+        config = spec["config"]
+        assert config["axis"]["labelLimit"] == 0 and config["legend"]["labelLimit"] == 0, i
+        assert [(where, v) for where, v in label_limits(spec) if v != 0] == [], i
