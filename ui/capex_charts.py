@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from core.capex import Amount, CapexFigures, usd_axis_unit
-from ui.charts import GROUP_COLORS, HIGHLIGHT, ink, styled
+from ui.charts import GROUP_COLORS, HIGHLIGHT, ink, stacked_legends, styled
 from ui.i18n import t
 
 ROW = 50
@@ -105,7 +105,7 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str], 
     color = alt.Color(
         "bar_kind:N",
         title=None,
-        legend=alt.Legend(labelLimit=360, columns=1),
+        legend=alt.Legend(labelLimit=0, columns=1),
         scale=alt.Scale(domain=[legend["reference"], legend["plan"]], range=[HIGHLIGHT, GROUP_COLORS["gafam"]]),
     )
     bars = base.mark_bar(height=16 * k, yOffset=8 * k, cornerRadiusEnd=3).encode(
@@ -137,7 +137,7 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str], 
                 title=None,
                 scale=alt.Scale(range=["diamond"]),
                 legend=alt.Legend(
-                    labelLimit=360, symbolFillColor=ACTUAL_COLOR, symbolStrokeColor=ACTUAL_COLOR, symbolSize=150
+                    labelLimit=0, symbolFillColor=ACTUAL_COLOR, symbolStrokeColor=ACTUAL_COLOR, symbolSize=150
                 ),
             ),
             tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title=x_title)],
@@ -146,8 +146,10 @@ def plan_actual_chart(rows: pd.DataFrame, x_title: str, legend: dict[str, str], 
     names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=font, color=ink()).encode(
         x=alt.datum(0), text="heading:N"
     )
-    return styled(
-        alt.layer(bars, ranges, actual, names)
-        .resolve_legend(color="independent", shape="independent")
-        .properties(height=alt.Step(round(ROW * k)))
+    return stacked_legends(  # the plans' legend, then the diamond's under it: side by side, a phone cut it
+        styled(
+            alt.layer(bars, ranges, actual, names)
+            .resolve_legend(color="independent", shape="independent")
+            .properties(height=alt.Step(round(ROW * k)))
+        )
     )

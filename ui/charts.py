@@ -122,8 +122,9 @@ def text_color(mark: str, dark: bool | None = None) -> str:
 
 def legible(chart: alt.TopLevelMixin, dark: bool | None = None) -> alt.TopLevelMixin:
     """A copy of ``chart`` with the theme's text colours on its axes, legends and title, on the
-    theme's background (the canvas, and an exported SVG, match the page). Other settings of its
-    configuration (``styled``'s sizes) are kept."""
+    theme's background (the canvas, and an exported SVG, match the page), a little room around it
+    (``EDGE``) and no axis or legend label cut short unless its builder asked (``WHOLE_LABELS``).
+    Other settings of its configuration (``styled``'s sizes) are kept."""
     theme = palette(dark)
     out = chart.copy(deep=["config"])
     config = out.config.to_dict() if out.config is not alt.Undefined else {}
@@ -133,10 +134,23 @@ def legible(chart: alt.TopLevelMixin, dark: bool | None = None) -> alt.TopLevelM
         "title": {"color": theme.ink, "subtitleColor": theme.muted},
     }
     for part, values in colours.items():
-        config[part] = {**config.get(part, {}), **values}
+        config[part] = {**WHOLE_LABELS.get(part, {}), **config.get(part, {}), **values}
     config["background"] = theme.background
     out.config = alt.Config.from_dict(config)
+    if out.padding is alt.Undefined:
+        out.padding = EDGE
     return out
+
+
+# Streamlit's chart theme cuts axis labels at 100 px ("1000万…" in presenter view, "Alphabet (Google)
+# clas…") and Vega legend labels at 160 px; 0 is Vega's "no limit". An axis or legend that sets its
+# own limit keeps it.
+WHOLE_LABELS = {"axis": {"labelLimit": 0}, "legend": {"labelLimit": 0, "titleLimit": 0}}
+
+# px around every chart: Streamlit draws charts with no padding, and Vega lays out text by its font
+# size, not its line box: a rotated axis title (Japanese glyphs fill the em box), the top tick's
+# label and a title at the top edge lost a pixel or two to the chart's edge
+EDGE = {"top": 6, "left": 4, "right": 4, "bottom": 2}
 
 
 def group_label(group: str) -> str:
@@ -218,6 +232,21 @@ def styled(chart: alt.TopLevelMixin, font_size: int | None = None) -> alt.TopLev
         .configure_legend(labelFontSize=font_size, titleFontSize=font_size, orient="bottom")
         .configure_title(fontSize=font_size + 3)
     )
+
+
+STACKED = "{bottom: {direction: 'vertical', anchor: 'start'}}"
+
+
+def stacked_legends(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """A copy of ``chart`` whose legends below the plot sit one under the other, from its left edge:
+    side by side (Vega's default), a second legend ran off a phone's screen. Apply it last (a later
+    ``configure_legend`` would replace it; ``legible`` keeps it)."""
+    out = chart.copy(deep=["config"])
+    config = out.config.to_dict() if out.config is not alt.Undefined else {}
+    # Vega's legend layout; Vega-Lite's schema takes it only as an expression (its value is the object)
+    config["legend"] = {**config.get("legend", {}), "layout": {"expr": STACKED}}
+    out.config = alt.Config.from_dict(config)
+    return out
 
 
 def _chart_data(chart) -> pd.DataFrame | None:

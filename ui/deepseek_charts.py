@@ -12,7 +12,7 @@ import pandas as pd
 from core import deepseek as ds
 from core.figures import Figure, Kind, compute
 from core.formatting import power_of_ten
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, reach, with_rows
+from ui.charts import BASE_FONT, HIGHLIGHT, NEUTRAL, SEQUENCE, reach, with_rows
 
 MODEL_COLORS = {
     "deepseek-v3": HIGHLIGHT,
@@ -140,7 +140,7 @@ def peer_template(words: dict, dark: bool = False) -> alt.LayerChart:
             x=alt.X("x:Q", scale=x_scale),
             y=y,
             color=color,
-            shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=320)),
+            shape=alt.Shape("kind:N", scale=shapes, title=words["kind"], legend=alt.Legend(columns=1, labelLimit=0)),
             tooltip=tooltip,
         )
     )
@@ -237,6 +237,8 @@ def moe_chart(dense_flops: float, moe_flops: float, words: dict, lang: str, dark
 def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.LayerChart:
     """Grouped horizontal bars: one group a benchmark, one bar a model; open-weights models solid,
     closed models pale with an outline (and named so in the legend)."""
+    from ui.present import chart_font_size
+
     df = rows.assign(
         legend=[
             f"{m} · {words['open'] if o else words['closed']}"
@@ -251,7 +253,7 @@ def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.
     legend_order = [df.loc[df["model_id"] == m, "legend"].iloc[0] for m in models]
     colors = alt.Scale(domain=legend_order, range=[model_color(m, dark) for m in models])
     bench_order = list(dict.fromkeys(df["label"]))
-    y = alt.Y("label:N", sort=bench_order, title=None, axis=alt.Axis(labelLimit=180, labelPadding=6))
+    y = alt.Y("label:N", sort=bench_order, title=None, axis=alt.Axis(labelLimit=0, labelPadding=6))
     y_off = alt.YOffset("legend:N", sort=legend_order)
     x = alt.X(
         "score:Q",
@@ -272,17 +274,24 @@ def benchmark_chart(rows: pd.DataFrame, words: dict, dark: bool = False) -> alt.
             x=x,
             y=y,
             yOffset=y_off,
-            color=alt.Color("legend:N", scale=colors, title=None, legend=alt.Legend(columns=1, labelLimit=340)),
+            color=alt.Color("legend:N", scale=colors, title=None, legend=alt.Legend(columns=1, labelLimit=0)),
             stroke=alt.Color("legend:N", scale=colors, legend=None),
             fillOpacity=alt.condition("datum.open_weights", alt.value(1.0), alt.value(0.3)),
             tooltip=tooltip,
         )
     )
+    # a bar's row grows with the chart font (presenter view), as its score's text does (``ui.charts.
+    # grow_text``): in fixed 15-px rows, the grown scores printed over each other
+    k = chart_font_size() / BASE_FONT
     text = (
         alt.Chart(df)
-        .mark_text(align="left", dx=3, fontSize=10, color=text_color(dark))
+        .mark_text(align="left", dx=3, fontSize=SCORE_FONT, color=text_color(dark))
         .encode(x="score:Q", y=y, yOffset=y_off, text="score_text:N")
     )
-    per_group = 15 * len(models) + 10
-    legend_and_axis = 24 * len(models) + 70
+    per_group = round(BAR_ROW * k) * len(models) + 10
+    legend_and_axis = round((24 * len(models) + 70) * k)  # the legend's rows and the axis grow with the font too
     return alt.layer(bars, text).properties(height=per_group * len(bench_order) + legend_and_axis)
+
+
+SCORE_FONT = 11  # px: a score beside its bar on a laptop (10 was small on a phone)
+BAR_ROW = 17  # px a model's bar takes in a benchmark's group, on a laptop: room for its score's line

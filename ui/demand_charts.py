@@ -12,7 +12,7 @@ import pandas as pd
 
 from core import demand
 from core.figures import Figure, Kind
-from ui.charts import HIGHLIGHT, NEUTRAL, ink, reach, styled, text_colour, with_rows
+from ui.charts import BASE_FONT, HIGHLIGHT, NEUTRAL, ink, reach, styled, text_color, text_colour, with_rows
 from ui.i18n import t
 
 OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the highlight green
@@ -107,6 +107,13 @@ def end_labels(
     return out
 
 
+def plot_height(font: int = 13) -> int:
+    """The plot's height at chart font ``font``: ``HEIGHT``, taller in presenter view as the type
+    grows (at 22 px the observed level's two lines sat on the lines' end labels). The end labels'
+    spacing (``end_labels``) counts ``HEIGHT`` and a label grown as much: never closer than on a laptop."""
+    return round(HEIGHT * max(1.0, font / BASE_FONT))
+
+
 K_END = demand.K_RANGE[1]  # the chart's right end (its x domain)
 
 
@@ -192,12 +199,21 @@ def spending_template(titles: dict[str, str], font: int = 13, observed: bool = F
         seen_rule = seen.mark_rule(color=NEUTRAL, strokeWidth=2, opacity=0.8).encode(
             y="compute:Q", tooltip=alt.Tooltip("t:N", title=titles["observed"])
         )
-        # right-aligned above the rule at the chart's right end, where the rising lines have passed
+        # right-aligned above the rule at the chart's right end, where the rising lines have passed; in
+        # two lines (what it is, then the figure and its date): in one, it ran off a phone's plot. Vega
+        # sets a text's first line on its baseline: the first line goes up one line more
         seen_text = seen.mark_text(
-            align="right", baseline="bottom", dx=-4, dy=-3, fontSize=font - 2, color=NEUTRAL
+            align="right",
+            baseline="bottom",
+            dx=-4,
+            dy=-6 - font,
+            fontSize=font - 2,
+            lineHeight=font,
+            lineBreak="\n",
+            color=text_color(NEUTRAL),
         ).encode(x="k:Q", y="compute:Q", text="t:N")
         layers = [reach_seen, *layers[:1], seen_rule, seen_text, *layers[1:]]
-    return styled(alt.layer(*layers).properties(height=HEIGHT))
+    return styled(alt.layer(*layers).properties(height=plot_height(font)))
 
 
 def spending_chart(

@@ -15,25 +15,41 @@ from babel.dates import format_skeleton
 from core import scaling
 from core.figures import Figure, FigureSet, Kind
 from core.formatting import fmt_date
-from ui.charts import HIGHLIGHT, NEUTRAL, SEQUENCE, text_color
+from ui.charts import BASE_FONT, HIGHLIGHT, NEUTRAL, SEQUENCE, palette, text_color
 from ui.i18n import t
 
 FIT_STYLE = {"besiroglu": (SEQUENCE[0], []), "hoffmann": (SEQUENCE[1], [7, 4])}  # colour, dash
 RULE_STYLE = ("#999999", [2, 3])
 CONFIDENCE_SHAPES = {"Confident": "circle", "Likely": "square", "Speculative": "triangle-up"}
 HEIGHT = 380
+
+
+def plot_height() -> int:
+    """``HEIGHT`` at the laptop's chart font, taller in presenter view as the type grows: at 22 px
+    the axis titles ("Predicted loss (nats per token)") were taller than a 380-px plot."""
+    from ui.present import chart_font_size
+
+    return round(HEIGHT * max(1.0, chart_font_size() / BASE_FONT))
+
+
 LOSS_DIGITS = 3  # loss in nats per token, as the fits give it
 HIGHLIGHT_MODEL = scaling.HIGHLIGHT_MODEL
-# where a model's name sits next to its point: (align, dx, dy); default right of the point
+# where a model's name sits next to its point: (align, dx, dy); default above right of the point. On
+# the side where a phone's narrow plot leaves it clear of other points (GPT-4 and PaLM to the left:
+# to the right, each sat on another model's triangle; Llama's above GPT-4o's by a line)
 TIME_LABELS = {
+    "PaLM": ("right", -8, -8),
+    "Chinchilla": ("left", 8, 12),
+    "GPT-4": ("right", -8, -8),
     "GPT-4o": ("right", -8, 0),
-    "Llama 3.1 405B": ("center", 0, -14),
+    "Llama 3.1 405B": ("center", 0, -17),
     "DeepSeek-V3": ("right", -8, 0),
     "Grok-3": ("right", -8, 0),
 }
+HALO = 4  # px of background colour around a name: it reads where it crosses a point or the trend line
 TPP_LABELS = {"Chinchilla": ("right", -8, 10), "Llama 3.1 405B": ("right", -8, -10), "DeepSeek-V3": ("left", 8, 0)}
-LEGEND = alt.Legend(columns=1, labelLimit=400, symbolStrokeWidth=2.5)
-LEGEND_SYMBOLS = alt.Legend(labelLimit=400, symbolStrokeWidth=2, symbolOpacity=0.9)  # as the points are drawn
+LEGEND = alt.Legend(columns=1, labelLimit=0, symbolStrokeWidth=2.5)
+LEGEND_SYMBOLS = alt.Legend(labelLimit=0, symbolStrokeWidth=2, symbolOpacity=0.9)  # as the points are drawn
 
 
 WORDS = (
@@ -244,7 +260,7 @@ def compute_over_time(
             .encode(x=alt.value(6), y=alt.value(4), text="text:N")
         )
         layers = [line, text, *layers]
-    return alt.layer(*layers).properties(height=HEIGHT)
+    return alt.layer(*layers).properties(height=plot_height())
 
 
 def _revisions(revised: pd.DataFrame, x: alt.X, words: dict, lang: str) -> list[alt.Chart]:
@@ -313,7 +329,12 @@ def loss_vs_compute(
     ]
     fit_color = text_color(FIT_STYLE[fit_id][0], dark)  # the decade marks and their gains, in the fit's hue
     marks = alt.Chart(dec).mark_point(size=50, filled=True, color=fit_color).encode(x=x, y=y, tooltip=tips)
-    gains = alt.Chart(dec).mark_text(dy=-12, fontSize=11, color=fit_color).encode(x=x, y=y, text="gain_text:N")
+    gain = alt.Chart(dec).encode(x=x, y=y, text="gain_text:N")
+    halo = palette(dark).background  # the gains read over the curves and the budget's dotted tie
+    gains = [
+        gain.mark_text(dy=-12, fontSize=11, color=halo, stroke=halo, strokeWidth=HALO, strokeJoin="round", aria=False),
+        gain.mark_text(dy=-12, fontSize=11, color=fit_color),
+    ]
     you = pd.DataFrame(
         [
             {
@@ -352,7 +373,7 @@ def loss_vs_compute(
         )
         .encode(x=x, y=alt.Y("label_loss:Q"), text="text:N")
     )
-    return alt.layer(lines, marks, gains, tie, point, label).properties(height=HEIGHT)
+    return alt.layer(lines, tie, marks, *gains, point, label).properties(height=plot_height())
 
 
 # --- tokens per parameter ----------------------------------------------------------------------
@@ -419,7 +440,7 @@ def tokens_per_param_chart(
         .mark_rule(color=HIGHLIGHT, strokeWidth=2)
         .encode(x=x)
     )
-    return alt.layer(lines, you, pts, *_name_labels(m, x, y, TPP_LABELS)).properties(height=HEIGHT)
+    return alt.layer(lines, you, pts, *_name_labels(m, x, y, TPP_LABELS)).properties(height=plot_height())
 
 
 def _name_labels(df: pd.DataFrame, x, y, positions: dict, dy: int = 0, dark: bool | None = None) -> list[alt.Chart]:
@@ -430,13 +451,14 @@ def _name_labels(df: pd.DataFrame, x, y, positions: dict, dy: int = 0, dark: boo
     color = alt.condition(
         alt.datum.model == HIGHLIGHT_MODEL, alt.value(text_color(HIGHLIGHT, dark)), alt.value(text_color(NEUTRAL, dark))
     )
+    halo = palette(dark).background
     layers = []
     for label in sorted(named["label"].unique()):
         align, ddx, ddy = positions.get(label, ("left", 8, dy))
-        layers.append(
-            alt.Chart(named)
-            .transform_filter(alt.datum.label == label)
-            .mark_text(align=align, dx=ddx, dy=ddy, fontSize=12, fontWeight="bold")
-            .encode(x=x, y=y, text="label:N", color=color)
-        )
+        text = alt.Chart(named).transform_filter(alt.datum.label == label).encode(x=x, y=y, text="label:N")
+        style = {"align": align, "dx": ddx, "dy": ddy, "fontSize": 12, "fontWeight": "bold"}
+        layers += [
+            text.mark_text(**style, color=halo, stroke=halo, strokeWidth=HALO, strokeJoin="round", aria=False),
+            text.mark_text(**style).encode(color=color),
+        ]
     return layers

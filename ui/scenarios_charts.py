@@ -55,7 +55,7 @@ def log_axis(label_expr: str, extent: int | None = None) -> alt.Axis:
         labelExpr=f"{ON_LINE} ? {label_expr} : ''",
         tickOpacity=shown,
         gridOpacity=shown,
-        labelLimit=240,
+        labelLimit=0,
         minExtent=extent if extent is not None else alt.Undefined,
     )  # "1000万ドル" whole at the presenter view's font
 
@@ -172,7 +172,7 @@ def comparison_template(x_title: str, lang: str) -> alt.LayerChart:
         axis=alt.Axis(labelExpr=money_label_expr(lang), tickCount=5, labelOverlap=True),
     )
     room = reach(data, x_title, x="pow(10, floor(log(datum.usd) / LN10 - 0.5))", x2=f"datum.usd * {LABEL_ROOM}")
-    y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("row", op="min"), axis=alt.Axis(labelLimit=220))
+    y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("row", op="min"), axis=alt.Axis(labelLimit=0))
     colors = alt.Scale(domain=[True, False], range=[HIGHLIGHT, NEUTRAL])
     bars = (
         alt.Chart(data)

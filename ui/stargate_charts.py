@@ -47,7 +47,7 @@ def labelled_template(
     color = alt.Color(
         "kind_label:N",
         title=kind_title,
-        legend=alt.Legend(labelLimit=360, columns=2),
+        legend=alt.Legend(labelLimit=0, columns=2),
         scale=alt.Scale(domain=[kind_labels[kind] for kind in kinds], range=[KIND_COLORS[kind] for kind in kinds]),
     )
     y = alt.Y(
@@ -126,7 +126,7 @@ def spending_template(labels: dict[str, str], y_title: str, year_title: str, fon
     color = alt.Color(
         "part_label:N",
         title=None,
-        legend=alt.Legend(labelLimit=360),
+        legend=alt.Legend(labelLimit=0, columns=1),  # one under the other: side by side, a phone cut the second
         scale=alt.Scale(domain=[labels["gpu"], labels["other"]], range=[SEQUENCE[0], NEUTRAL]),
     )
     x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0))

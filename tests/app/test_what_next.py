@@ -93,3 +93,39 @@ def test_no_gain_changes_nothing():
     # The URL holds the slider label (same in both languages): "1×", "10×", "100×".
     at = open_app(PAGE, lang="en", wn_k="1×", wn_eps="2.5", wn_share="100")
     assert values(at) == ["≈1×", "≈1×", "≈1×", "≈1×"] == model("en", 1.0, 2.5, 100)
+
+
+def _charts(at) -> list[dict]:
+    """Each chart's spec without its rows and their names: what it draws, not with which numbers."""
+    import json
+
+    specs = []
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        spec.pop("datasets", None)
+        text = json.dumps(spec, sort_keys=True)
+        specs.append(json.loads(re.sub(r'"data": \{"name": "[^"]*"\}', '"data": {}', text)))
+    return specs
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_what_next_draws_nothing_the_stargate_page_draws(lang):
+    """Issue #20: What next repeated Stargate's capex chart and its timeline. What next keeps what is
+    new since (the plans against the spending and the 2026 guidance, the stated gigawatts to 2026)
+    and links to the Stargate page for the rest: no chart of the two pages is the same, and none of
+    Stargate's timeline entries is written out again."""
+    from core import stargate
+    from ui.stargate_view import timeline_items
+
+    here = open_app(PAGE, lang=lang)
+    there = open_app("app_pages/stargate.py", lang=lang)
+    assert not here.exception and not there.exception
+    ours, theirs = _charts(here), _charts(there)
+    assert len(ours) == 5 and len(theirs) == 3
+    assert not [c for c in ours if c in theirs]
+    assert not any("diamond" in str(c) for c in ours)  # Stargate's capex chart: plans as bars, spending as diamonds
+    texts = "\n".join(m.value for m in here.markdown)
+    for text, _ in timeline_items(stargate.timeline_figures(datasets.load("stargate_timeline")), lang):
+        assert text not in texts
+    links = [link.proto.page for link in here.get("page_link")]
+    assert "stargate" in links, links  # the link to the Stargate page, for its timeline and charts

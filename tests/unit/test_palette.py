@@ -73,19 +73,78 @@ def test_the_theme_backgrounds_are_the_apps():
     assert THEMES[True].background.upper() == theme["dark"]["backgroundColor"].upper()
 
 
+CAPTION_OPACITY = 0.6  # Streamlit draws st.caption in the theme's text colour at 60% opacity
+
+
+def over(colour: str, background: str, opacity: float) -> str:
+    """``colour`` at ``opacity`` over ``background``, as the browser blends it."""
+    mix = [
+        round(opacity * int(colour[i : i + 2], 16) + (1 - opacity) * int(background[i : i + 2], 16)) for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{c:02X}" for c in mix)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("ground", ["backgroundColor", "secondaryBackgroundColor"])
+def test_captions_read_on_both_backgrounds(theme, ground):
+    """Captions (sources under every chart) in both themes, on the page and on the sidebar's and
+    expanders' secondary background: the blend Streamlit draws, at least 4.5:1."""
+    import tomllib
+
+    from core.paths import ROOT
+
+    colours = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"][theme]
+    caption = over(colours["textColor"], colours[ground], CAPTION_OPACITY)
+    assert contrast(caption, colours[ground]) >= AA, f"{theme} caption {caption} on {colours[ground]}"
+
+
+def test_the_blend_matches_what_the_issue_measured():
+    assert over("#1B1F24", "#FFFFFF", CAPTION_OPACITY) == "#76797C"  # the old captions, 4.37:1
+
+
 # ---- the charts as built --------------------------------------------------------------------
+
+
+def is_halo(mark) -> bool:
+    """A text layer drawn under a label in the background colour, outlined in it too (no aria): a
+    halo that keeps the label readable over points and lines, not text of its own."""
+    return (
+        isinstance(mark, dict)
+        and mark.get("type") == "text"
+        and mark.get("aria") is False
+        and mark.get("stroke") is not None
+        and mark.get("stroke") == mark.get("color")
+    )
+
+
+def halo_colours(spec: dict) -> list[str]:
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if is_halo(node.get("mark")):
+                found.append(node["mark"]["color"])
+            for key, value in node.items():
+                if key not in ("datasets", "data", "config"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
 
 
 def text_colours(spec: dict) -> list[tuple[str, str]]:
     """(where, colour) of every colour text is drawn in: text marks (their colour, a condition's,
-    a calculated text colour), axes, legends and titles (the config)."""
+    a calculated text colour), axes, legends and titles (the config); halos (``is_halo``) aside."""
     found: list[tuple[str, str]] = []
 
     def walk(node, path: str) -> None:
         if isinstance(node, dict):
             mark = node.get("mark")
             kind = mark.get("type") if isinstance(mark, dict) else mark
-            if kind == "text":
+            if kind == "text" and not is_halo(mark):
                 blob = json.dumps({k: node.get(k) for k in ("mark", "encoding", "transform")})
                 found.extend((f"{path} text", c) for c in HEX.findall(blob))
             for key, value in node.items():
@@ -163,6 +222,7 @@ def test_every_chart_text_reads_on_its_background(dark, quiet, monkeypatch):
         assert background == THEMES[dark].background
         colours = text_colours(spec)
         assert colours, f"{name}: no text colour found (the walk is broken)"
+        assert all(halo == background for halo in halo_colours(spec)), f"{name}: a halo not in the background"
         for where, colour in colours:
             seen += 1
             assert contrast(colour, background) >= AA, f"{name} {where}: {colour} on {background}"
