@@ -93,7 +93,7 @@ with st.container(key=home_view.FIGURES_KEY):  # its cards' labels wrap, never c
         dict(
             label=t("home.stargate.label"),
             value=c["stargate_budget"],
-            help=t("home.stargate.help"),
+            help=t("home.stargate.help", date=c["stargate_announced"]),
             lines=(
                 t(
                     "home.stargate.detail",

@@ -112,8 +112,21 @@ def document_language(value: str) -> None:
 
 
 def article_credit() -> None:
+    """The article's credit under every page, its date from data (``dates.csv``; a broken file: the
+    credit without it)."""
+    from core import stocks
+    from core.formatting import MISSING, fmt_date
+    from ui.data import load_many
+    from ui.i18n import lang
+    from ui.memo import cached
+
+    frames, broken = load_many(("dates",))
+    try:
+        date = fmt_date(cached(stocks.shock_dates, frames["dates"]).article, lang()) if not broken else MISSING
+    except (KeyError, ValueError):
+        date = MISSING
     st.divider()
-    st.caption(t("common.credit"))
+    st.caption(t("common.credit", date=date))
 
 
 def _same(requested: str, value) -> bool:

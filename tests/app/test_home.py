@@ -93,3 +93,15 @@ def test_home_renders_without_the_market_files(lang, tmp_path, monkeypatch):
     cost = headlines.cost_figures(load("facts"))
     assert [m.value for m in at.metric][:2] == [cost["v3_cost"].text(lang), cost["stargate_budget"].text(lang)]
     assert [link.proto.page for link in at.get("page_link")][:2] == ["talk", "stocks"]  # the steps are there
+
+
+def test_the_credit_and_the_stargate_card_date_their_events_from_data(home):
+    lang, at = home
+    dates = load("dates")
+    day = {k: dates.loc[dates["key"] == k, "date"].iloc[0] for k in ("article_published", "stargate_announced")}
+    from core.formatting import fmt_date
+
+    credit = [c.value for c in at.caption if "retold" in c.value or "論旨" in c.value]
+    assert len(credit) == 1 and fmt_date(day["article_published"], lang) in credit[0], credit
+    helps = [m.proto.help for m in at.get("metric")]
+    assert any(fmt_date(day["stargate_announced"], lang) in h for h in helps), helps
