@@ -112,19 +112,16 @@ def document_language(value: str) -> None:
 
 
 def article_credit() -> None:
-    """The article's credit under every page, its date from data (``dates.csv``; a broken file: the
-    credit without it)."""
-    from core import stocks
+    """The article's credit under every page, dated by the article's row in ``sources.csv`` (which
+    every page reads; a broken file: the credit without its date)."""
     from core.formatting import MISSING, fmt_date
     from ui.data import load_many
     from ui.i18n import lang
-    from ui.memo import cached
 
-    frames, broken = load_many(("dates",))
-    try:
-        date = fmt_date(cached(stocks.shock_dates, frames["dates"]).article, lang()) if not broken else MISSING
-    except (KeyError, ValueError):
-        date = MISSING
+    frames, broken = load_many(("sources",))
+    rows = frames["sources"].loc[frames["sources"]["source_id"] == "ARTICLE", "date"] if not broken else ()
+    found = rows.iloc[0] if len(rows) else None
+    date = fmt_date(found, lang()) if found is not None and found == found else MISSING  # (NaT != NaT)
     st.divider()
     st.caption(t("common.credit", date=date))
 
