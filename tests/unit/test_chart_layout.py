@@ -293,7 +293,8 @@ def test_the_observed_level_is_named_in_two_lines():
         assert text.count("\n") == 1 and text.endswith("\nX")
     spec = demand_charts.spending_template({"x": "k", "y": "c", "series": "s", "observed": "o"}, 13, True).to_dict()
     seen = [u for u in layers(spec) if u.get("data", {}).get("name") == "observed" and u["mark"].get("type") == "text"]
-    assert [u["mark"]["lineBreak"] for u in seen] == ["\n"]
+    assert [u["mark"]["lineBreak"] for u in seen] == ["\n", "\n"]  # over its halo
+    assert seen[0]["mark"]["aria"] is False and seen[0]["mark"]["stroke"] == charts.THEMES[False].background
 
 
 @pytest.mark.parametrize("font", [13, 22])
