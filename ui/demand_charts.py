@@ -12,7 +12,7 @@ import pandas as pd
 
 from core import demand
 from core.figures import Figure, Kind
-from ui.charts import BASE_FONT, HIGHLIGHT, NEUTRAL, ink, reach, styled, text_color, text_colour, with_rows
+from ui.charts import BASE_FONT, HIGHLIGHT, NEUTRAL, ink, palette, reach, styled, text_color, text_colour, with_rows
 from ui.i18n import t
 
 OTHERS = ("#0072B2", "#E69F00", "#CC79A7", "#D55E00")  # Okabe-Ito, without the highlight green
@@ -20,6 +20,7 @@ TICKS = (0.001, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 1000, 10000, 100000)
 DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3])
 LO, HI = "next_lo", "next_hi"  # Vega parameters: the extents of the y domain's ends
 HEIGHT = 380  # the chart's plot height (px)
+HALO = 4  # px of background around the observed level's label, where lines cross it
 LABEL_PX = 15  # room a line-end label needs on the y axis at the laptop's chart font (13; its text 12 px)
 
 
@@ -201,18 +202,24 @@ def spending_template(titles: dict[str, str], font: int = 13, observed: bool = F
         )
         # right-aligned above the rule at the chart's right end, where the rising lines have passed; in
         # two lines (what it is, then the figure and its date): in one, it ran off a phone's plot. Vega
-        # sets a text's first line on its baseline: the first line goes up one line more
-        seen_text = seen.mark_text(
-            align="right",
-            baseline="bottom",
-            dx=-4,
-            dy=-6 - font,
-            fontSize=font - 2,
-            lineHeight=font,
-            lineBreak="\n",
-            color=text_color(NEUTRAL),
-        ).encode(x="k:Q", y="compute:Q", text="t:N")
-        layers = [reach_seen, *layers[:1], seen_rule, seen_text, *layers[1:]]
+        # sets a text's first line on its baseline: the first line goes up one line more. Over the
+        # lines, on a halo of the background: on a phone the rising lines still cross it
+        style = {
+            "align": "right",
+            "baseline": "bottom",
+            "dx": -4,
+            "dy": -6 - font,
+            "fontSize": font - 2,
+            "lineHeight": font,
+            "lineBreak": "\n",
+        }
+        seen_text = seen.encode(x="k:Q", y="compute:Q", text="t:N")
+        halo = palette().background
+        seen_texts = [
+            seen_text.mark_text(**style, color=halo, stroke=halo, strokeWidth=HALO, strokeJoin="round", aria=False),
+            seen_text.mark_text(**style, color=text_color(NEUTRAL)),
+        ]
+        layers = [reach_seen, layers[0], seen_rule, *layers[1:5], *seen_texts, *layers[5:]]
     return styled(alt.layer(*layers).properties(height=plot_height(font)))
 
 

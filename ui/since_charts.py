@@ -253,7 +253,12 @@ def rental_chart(rows: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     points = base.mark_point(size=110, filled=True, opacity=0.95).encode(
         y=y,
         color=color,
-        shape=alt.Shape("kind:N", title=titles["kind"], legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)),
+        shape=alt.Shape(
+            "kind:N",
+            title=titles["kind"],
+            # the shapes in the ink colour (Vega's default black vanished on the dark theme)
+            legend=alt.Legend(orient="bottom", columns=1, labelLimit=0, symbolFillColor=ink(), symbolStrokeColor=ink()),
+        ),
     )
     labels = text_colour(  # in the market's hue, legible on the theme (vermillion text was 3.9:1 on white)
         base.mark_text(align="left", dx=9, fontSize=11).encode(y="value:Q", text="value_text:N"),

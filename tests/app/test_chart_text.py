@@ -92,3 +92,34 @@ def test_no_label_is_cut_short(page, lang):
         config = spec["config"]
         assert config["axis"]["labelLimit"] == 0 and config["legend"]["labelLimit"] == 0, i
         assert [(where, v) for where, v in label_limits(spec) if v != 0] == [], i
+
+
+def blank_symbols(node, path: str = "") -> list[str]:
+    """Shape legends whose symbols Vega draws in its default black: the layer's colour comes from
+    another field (a second legend), so the shapes' legend takes none of it, and sets none itself."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        encoding = node.get("encoding", {})
+        shape = encoding.get("shape")
+        if isinstance(shape, dict) and "field" in shape and shape.get("legend", {}) is not None:
+            colours = [encoding.get(k) for k in ("color", "fill", "stroke") if isinstance(encoding.get(k), dict)]
+            other = [c for c in colours if "field" in c and c["field"] != shape["field"]]
+            legend = shape.get("legend") or {}
+            if other and not ("symbolFillColor" in legend or "symbolStrokeColor" in legend):
+                found.append(path)
+        for key, value in node.items():
+            if key not in ("datasets", "data", "config"):
+                found += blank_symbols(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += blank_symbols(value, f"{path}[{i}]")
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES[1:], ids=[p.split("/")[1][:-3] for p in PAGES[1:]])
+def test_legend_shapes_are_drawn_in_a_colour(page):
+    """The rental chart's "What the point is" legend drew its shapes in Vega's black: invisible on
+    the dark theme."""
+    at = open_app(page, lang="en")
+    for i, chart in enumerate(at.get("vega_lite_chart")):
+        assert blank_symbols(json.loads(chart.proto.spec)) == [], i

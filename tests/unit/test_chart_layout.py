@@ -293,7 +293,8 @@ def test_the_observed_level_is_named_in_two_lines():
         assert text.count("\n") == 1 and text.endswith("\nX")
     spec = demand_charts.spending_template({"x": "k", "y": "c", "series": "s", "observed": "o"}, 13, True).to_dict()
     seen = [u for u in layers(spec) if u.get("data", {}).get("name") == "observed" and u["mark"].get("type") == "text"]
-    assert [u["mark"]["lineBreak"] for u in seen] == ["\n"]
+    assert [u["mark"]["lineBreak"] for u in seen] == ["\n", "\n"]  # over its halo
+    assert seen[0]["mark"]["aria"] is False and seen[0]["mark"]["stroke"] == charts.THEMES[False].background
 
 
 @pytest.mark.parametrize("font", [13, 22])
@@ -341,3 +342,57 @@ def test_no_builder_limits_a_label():
         source = inspect.getsource(module)
         limits = [part.split(")")[0].split(",")[0] for part in source.split("labelLimit=")[1:]]
         assert all(limit.strip() == "0" for limit in limits), (module.__name__, limits)
+
+
+# ---- scenarios: the sweeps line up, the comparison's axis fits its bars ---------------------------
+
+SCENARIOS = {  # presets, and runs at the controls' far ends (a cheap one, a very dear one)
+    "v3": {"sc_preset": "v3"},
+    "gpt4": {"sc_preset": "gpt4"},
+    "tiny": {"sc_preset": "own", "sc_active": "1", "sc_total": "1", "sc_tokens": "0.1", "sc_gpus": "8"},
+    "huge": {"sc_preset": "own", "sc_active": "2000", "sc_total": "2000", "sc_tokens": "100", "sc_mfu": "5"},
+}
+
+
+def _outcome(presets, facts, gpus, name):
+    from core import scenarios as S
+
+    return S.outcome(presets, facts, gpus, SCENARIOS[name])
+
+
+@pytest.mark.parametrize("font", [13, 22])
+@pytest.mark.parametrize("axis", ["mfu", "gpus"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_two_sweeps_start_their_plots_at_the_same_x(presets, facts, gpus, name, lang, axis, font, monkeypatch):
+    """The cost and days charts, one above the other, share their x axis: their plots start at the
+    same x whatever their y labels ("USD 10M" or "1000万ドル" against "100"), at the laptop's font and
+    in presenter view (the y axes' width, ``minExtent``, is the same)."""
+    import ui.present
+    from core import scenarios as S
+    from ui import scenarios_charts as sc
+
+    monkeypatch.setattr(ui.present, "chart_font_size", lambda: font)
+    o = _outcome(presets, facts, gpus, name)
+    cols = sc.sweep_labels(S.sweep_columns(o.scenario, S.gpu_for(gpus, o.scenario.gpu), axis), axis, lang)
+    origins = []
+    for y, color, _ in sc.SWEEPS:
+        df = pd.DataFrame({**cols, "current_text": cols[f"{y}_label"]})
+        chart = sc.sweep_chart(df, y, y, "x", axis == "gpus", lang, color)
+        origins.append(scene(legible(chart, False), 700)["origin"][0])
+    assert origins[0] == origins[1], origins
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_comparison_axis_ends_just_past_the_largest_bar(presets, facts, gpus, name):
+    """The log axis ends a little past the longest bar (room for its amount), not at USD 100T with a
+    third of the chart empty: the longest bar reaches 75-95% of the plot's width."""
+    from ui import scenarios_charts as sc
+    from ui import scenarios_view as view
+
+    o = _outcome(presets, facts, gpus, name)
+    chart = sc.comparison_chart(pd.DataFrame(view.comparison(o, "en")), "USD", "en")
+    sg = scene(legible(chart, False), 700)
+    bars = [x + it["width"] for x, _, it in items(sg["scenegraph"], "mark", "rect") if it.get("width")]
+    plot = sg["width"] - sg["origin"][0] - charts.EDGE["right"]
+    assert 0.75 <= max(bars) / plot <= 0.95, (max(bars), plot)
