@@ -136,6 +136,7 @@ html { font-size: clamp(12px, 1.48vh, 40px) !important; }
 [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(h1) ~ * { order: 0; }
 [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(h1) ~ :has(.st-key-present_lead),
 [data-testid="stVerticalBlock"] [data-testid="stVerticalBlock"] > :has(.st-key-present_lead) { order: -1; }
+.st-key-present_lead h2 { padding-top: 0; }
 [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(> .st-key-_present_exit) {
   margin-bottom: -0.75rem; }
 </style>

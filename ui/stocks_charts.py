@@ -77,6 +77,9 @@ def drawdown_rows(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {"bars": data}
 
 
+NAME_EMS = 16  # room for a company name by the bars, in ems of the chart font (コンステレーション・エナジー: 14)
+
+
 def drawdown_template(groups: tuple[str, ...], titles: dict[str, str], compact: bool = False) -> alt.LayerChart:
     """Horizontal bars, one per company, sorted from the largest fall; named rows (``drawdown_rows``),
     ``groups``: the group codes present. ``titles``: x, company, group, change, note. ``compact``
@@ -110,7 +113,7 @@ def drawdown_template(groups: tuple[str, ...], titles: dict[str, str], compact: 
             "name:N",
             sort=alt.EncodingSortField("rank", op="min"),
             title=None,
-            axis=alt.Axis(labelLimit=200 if font < 20 else 300),  # whole names, Japanese ones too, on a phone
+            axis=alt.Axis(labelLimit=font * NAME_EMS),  # whole names, Japanese ones too, on a phone and a projector
         ),
         tooltip=[
             alt.Tooltip("name:N", title=titles["company"]),

@@ -10,7 +10,11 @@ from hypothesis import strategies as st
 
 from ui.charts import with_height
 
-LAYER = {"layer": [{"mark": "point"}], "height": 300, "config": {"legend": {"orient": "bottom", "labelFontSize": 22}}}
+LAYER = {
+    "layer": [{"mark": "bar"}],
+    "height": {"step": 30},
+    "config": {"legend": {"orient": "bottom", "labelFontSize": 22}},
+}
 
 
 @given(st.integers(min_value=200, max_value=3000), st.booleans())
@@ -18,7 +22,7 @@ def test_the_shared_spec_is_not_changed(height, right):
     before = copy.deepcopy(LAYER)
     out = with_height(LAYER, height, right)
     assert LAYER == before
-    assert out["height"] == height
+    assert out["height"]["step"] >= 30
     assert out["layer"] == LAYER["layer"]
 
 
@@ -49,7 +53,21 @@ def test_a_step_grows_into_the_room_its_rows_leave_and_never_shrinks(rows, heigh
 
 
 def test_legends_set_on_an_encoding_get_whole_labels_too():
-    spec = {"layer": [{"encoding": {"color": {"field": "g", "legend": {"labelLimit": 160, "columns": 1}}}}]}
+    spec = {
+        "height": {"step": 20},
+        "layer": [{"encoding": {"color": {"field": "g", "legend": {"labelLimit": 160, "columns": 1}}}}],
+    }
     out = with_height(spec, 500, legend_right=True)
     assert out["layer"][0]["encoding"]["color"]["legend"] == {"labelLimit": 0, "columns": 1}
     assert spec["layer"][0]["encoding"]["color"]["legend"]["labelLimit"] == 160
+
+
+def test_a_taller_chart_keeps_its_height_its_labels_are_placed_for_it():
+    spec = {"layer": [{"mark": "text"}], "height": 640}
+    assert with_height(spec, 500)["height"] == 640
+    assert with_height(spec, 700)["height"] == 700
+
+
+def test_a_chart_of_points_keeps_its_legend_where_its_builder_put_it():
+    spec = {"layer": [{"mark": "point"}], "height": 300, "config": {"legend": {"orient": "bottom"}}}
+    assert with_height(spec, 500, legend_right=True)["config"]["legend"]["orient"] == "bottom"
