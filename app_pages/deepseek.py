@@ -12,7 +12,7 @@ from ui.cite import data_date, source_line
 from ui.data import require
 from ui.i18n import lang, prose, t
 from ui.memo import arrow_frame, cached
-from ui.present import lead
+from ui.present import lead, section_header
 from ui.process import fragment
 
 L = lang()
@@ -90,7 +90,7 @@ def costs() -> None:
 
 
 def comparison(price: float) -> None:
-    st.header(t("deepseek.peers.title"))
+    section_header(t("deepseek.peers.title"))  # in presenter view it heads the key chart (ui/present.py)
     st.markdown(prose("deepseek", "peers"))
     controls, chart = st.columns(view.CONTROLS_AND_CHART, gap="medium")  # a phone: controls, reading, chart
     with controls:

@@ -11,7 +11,7 @@ from ui.cite import data_date, source_line
 from ui.data import load_many, require, show_data_error
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.present import lead
+from ui.present import lead, section_header
 from ui.process import fragment
 from ui.state import url_choice
 
@@ -40,7 +40,7 @@ st.caption(source_line(sources, *milestones["source_id"]))
 
 @fragment
 def compute_trend() -> None:
-    st.header(t("scaling.trend.title"))
+    section_header(t("scaling.trend.title"))  # in presenter view it heads the key chart (ui/present.py)
     st.markdown(prose("scaling", "trend"))
     more = not broken and st.toggle(
         t("since.scaling.toggle", **cached(since_view.later_span, later["models_compute_since"], sources, L)),

@@ -11,7 +11,7 @@ from ui.data import load_many, require, show_data_error
 from ui.demand_charts import chart_rows, chart_titles, observed_rows, spending_template
 from ui.i18n import lang, prose, t
 from ui.memo import cached
-from ui.present import chart_font_size, lead
+from ui.present import chart_font_size, lead, section_header
 from ui.process import fragment
 
 L = lang()
@@ -48,7 +48,7 @@ st.title(t("next.title"))
 st.markdown(prose("next", "intro", shock=intro["shock"], nadella=intro["nadella"], fraction=intro["fraction"]))
 st.caption(source_line(sources, *start.figs.sources("fraction", "nadella")))
 
-st.header(t("next.model.title"))
+section_header(t("next.model.title"))  # in presenter view it heads the key chart (ui/present.py)
 st.info(t("next.model.not_forecast"), icon=":material/psychology:")
 st.markdown(prose("next", "model"))
 st.latex(

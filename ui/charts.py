@@ -536,19 +536,18 @@ _SOURCE_WIDTH = 130  # the source line's width in narrow characters (a wide, CJK
 
 def with_height(spec: dict, height: int, legend_right: bool = False, rows: int | None = None) -> dict:
     """A copy of a single or layered Vega-Lite spec drawn ``height`` px tall in all (Streamlit fits
-    the view, axes and legend into it), its legend beside the plot with whole labels if
-    ``legend_right`` (a wide screen: the height goes to the rows of a chart drawn a step per row; a
-    chart of points keeps its legend, its labels placed for its plot's width); a chart already taller keeps its
-    height (its labels are placed for it). A spec drawn a step per row keeps
-    its step, or a larger one where its ``rows`` (at most) leave room: its marks are drawn for the
-    step, so it never shrinks. The shared, cached spec is not changed. Compound specs (concat,
-    facet, repeat) come back as they are."""
+    the view, axes and legend into it). A chart already taller keeps its height (its labels are
+    placed for it). A spec drawn a step per row keeps its step, or grows it (up to ``STEP_GROWTH``
+    times) where its ``rows`` (at most) leave room; its marks are drawn for the step, so it never
+    shrinks. With ``legend_right`` (a wide screen) such a chart's legend goes beside the plot, with
+    whole labels; a chart of points keeps its legend, its labels placed for its plot's width. The
+    shared, cached spec is not changed. Compound specs (concat, facet, repeat) come back as they are."""
     if any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         return spec
     size = spec.get("height")
     rowed = isinstance(size, dict) and isinstance(size.get("step"), (int, float))
     if rowed:
-        room = int(height * LEAD_PLOT / rows) if rows else 0
+        room = min(int(height * LEAD_PLOT / rows), size["step"] * STEP_GROWTH) if rows else 0
         out = {**spec, "height": {**size, "step": max(size["step"], room)}}
     elif isinstance(size, (int, float)) and size > height:
         out = {**spec}  # a taller chart keeps its height: its labels are placed for it (never squeezed)
@@ -571,6 +570,7 @@ def with_height(spec: dict, height: int, legend_right: bool = False, rows: int |
 
 
 LEAD_PLOT = 0.8  # of a key chart's height: its plot's rows (the rest: axis and title)
+STEP_GROWTH = 2  # a row grows at most this much (three bars would each take a third of the screen)
 
 
 def _rows(table) -> int | None:

@@ -169,6 +169,13 @@ def lead(heading: str | None = None) -> Iterator[None]:
         _LEADING.reset(token)
 
 
+def section_header(text: str) -> None:
+    """The heading of a section whose key chart leads with it (``lead(heading)``): in place for
+    readers; in presenter view only over the key chart, not twice."""
+    if not presenting():
+        st.header(text)
+
+
 def leading() -> bool:
     """True for a chart drawn inside ``lead()`` in presenter view."""
     return _LEADING.get() and presenting()

@@ -1,6 +1,7 @@
 """Full pages as slides: in presenter view every page with a key chart opens on it. At 1280×720 and
 1920×1080 (English) and 1280×720 (Japanese, longer titles), the key chart (``ui.present.lead``) lies
-inside the first viewport, under the page title, drawn (not blank); its widget labels are whole."""
+inside the first viewport, under the page title, drawn (not blank); its widget labels are whole and
+no section heading shows twice (the key chart's heading is its section's)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ BOXES = """() => {
   const drawn = chart && chart.querySelector('canvas, svg');
   return {
     chart: box(chart), drawn: !!drawn, title: box(document.querySelector('h1')),
+    headings: [...document.querySelectorAll('h2')].filter(h => h.offsetParent).map(h => h.textContent),
     cut: [...document.querySelectorAll('[data-testid=stWidgetLabel] p, [data-testid=stCheckbox] label p')]
       .filter(p => p.offsetParent && p.scrollWidth > p.clientWidth + 1).map(p => p.textContent),
   };
@@ -66,6 +68,9 @@ def test_each_page_opens_on_its_key_chart(browser, server_url, width, height, la
                 problems.append((pid, "chart", [round(v) for v in chart], "title", [round(v) for v in title]))
             if chart[3] - chart[1] < MIN_HEIGHT:  # a few bars are drawn a step per bar: not tall, not tiny
                 problems.append((pid, "chart too small", [round(v) for v in chart]))
+            twice = {h for h in got["headings"] if got["headings"].count(h) > 1}
+            if twice:
+                problems.append((pid, "heading shown twice", sorted(twice)))
             if got["cut"]:
                 problems.append((pid, "cut labels", got["cut"]))
         assert not problems, problems
