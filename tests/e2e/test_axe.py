@@ -168,6 +168,11 @@ def test_one_tab_stop_per_scenario_input(contexts, server_url):
     order (nor can CSS). So: exactly one stop for the input itself, at most one for its help."""
     page = contexts("light")
     visit(page, f"{server_url}/scenarios?lang=en")
+    # start from the title, once the page's second run (it seeds the inputs from the URL) has drawn:
+    # a late redraw could leave the focus further down, and the walk then met one input only
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    page.locator("h1").first.click()
     seen = [s for s in tab_through(page, 60) if not s["inSidebar"]]
     per_widget: dict[str, list[dict]] = {}
     for s in seen:
