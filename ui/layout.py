@@ -20,30 +20,60 @@ import streamlit as st
 RESULTS = "layout_results"  # container keys: f"{RESULTS}_{name}", f"{STRIP}_{name}", f"{LINE}_{name}"
 STRIP = "layout_strip"
 LINE = "layout_line"
+# The pages' results and strips, by name (results: dense or not). The stylesheet names each one's class:
+# a selector on part of a class (``[class*=...]``), in ``:has()`` above all, is checked again on every
+# change of any element's classes, and Streamlit changes many on every move (it made the scenarios
+# page's forced layouts twice as slow).
+RESULT_NAMES = {"sc": True, "sg": False}
+STRIP_NAMES = ("sc", "sg", "wn")
+
+
+def _key(kind: str, name: str) -> str:
+    return f"{kind}_{'dense_' if kind == RESULTS and RESULT_NAMES[name] else ''}{name}"
+
+
+def _each(template: str, keys: list[str]) -> str:
+    return ", ".join(template.replace("KEY", key) for key in keys)
+
+
+_STRIPS = [_key(STRIP, n) for n in STRIP_NAMES]
+_RESULTS = [_key(RESULTS, n) for n in RESULT_NAMES]
+_DENSE = [_key(RESULTS, n) for n, dense in RESULT_NAMES.items() if dense]
+STRIP_WRAPPER = '[data-testid="stLayoutWrapper"]:has(> .st-key-KEY)'
+# the column holding the results: column > its block > the results' wrapper > the results
+RESULT_COLUMN = (
+    '[data-testid="stColumn"]:has(> [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-KEY)'
+)
 
 # Our own constant stylesheets (nothing from data or the URL goes into them).
-_CSS = """
+_CSS = (
+    """
 <style>
-[data-testid="stLayoutWrapper"]:has(> [class*="st-key-layout_strip_"]),
-[class*="st-key-layout_strip_"] { display: none; }
-[class*="st-key-layout_results"] { container-type: inline-size; }
+STRIP_WRAPPERS, STRIPS { display: none; }
+RESULTS { container-type: inline-size; }
 @media (min-width: 641px) {
-  [class*="st-key-layout_results_dense"] [data-testid="stMetricValue"] { font-size: clamp(1.2rem, 4.4cqi, 2.25rem); }
-  [class*="st-key-layout_results_dense"] [data-testid="stMetricLabel"] { min-height: 2.6em; align-items: flex-start; }
-  [class*="st-key-layout_results_dense"] [data-testid="stMetricLabel"] * { white-space: normal; overflow: visible; }
-  [data-testid="stColumn"]:has([class*="st-key-layout_results"]) {
-    align-self: flex-start; position: sticky; top: 4.5rem; z-index: 1; }
+  DENSE_VALUES { font-size: clamp(1.2rem, 4.4cqi, 2.25rem); }
+  DENSE_LABELS { min-height: 2.6em; align-items: flex-start; }
+  DENSE_LABEL_TEXT { white-space: normal; overflow: visible; }
+  RESULT_COLUMNS { align-self: flex-start; position: sticky; top: 4.5rem; z-index: 1; }
 }
 @media (max-width: 640px) {
-  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-layout_strip_"]) {
-    display: block; position: sticky; top: 3.75rem; z-index: 99; }
-  [class*="st-key-layout_strip_"] {
+  STRIP_WRAPPERS { display: block; position: sticky; top: 3.75rem; z-index: 99; }
+  STRIPS {
     display: flex; margin: 0 -1rem; padding: 0.35rem 1rem;
     background: #FFFFFF; border-bottom: 1px solid #C9CED6; box-shadow: 0 2px 4px rgba(0, 0, 0, 0.08); }
-  [class*="st-key-layout_strip_"] p { font-size: 0.95rem; line-height: 1.35; margin: 0; }
+  STRIP_TEXT { font-size: 0.95rem; line-height: 1.35; margin: 0; }
 }
 </style>
-"""
+""".replace("STRIP_WRAPPERS", _each(STRIP_WRAPPER, _STRIPS))
+    .replace("STRIP_TEXT", _each(".st-key-KEY p", _STRIPS))
+    .replace("STRIPS", _each(".st-key-KEY", _STRIPS))
+    .replace("DENSE_VALUES", _each('.st-key-KEY [data-testid="stMetricValue"]', _DENSE))
+    .replace("DENSE_LABEL_TEXT", _each('.st-key-KEY [data-testid="stMetricLabel"] *', _DENSE))
+    .replace("DENSE_LABELS", _each('.st-key-KEY [data-testid="stMetricLabel"]', _DENSE))
+    .replace("RESULT_COLUMNS", _each(RESULT_COLUMN, _RESULTS))
+    .replace("RESULTS", _each(".st-key-KEY", _RESULTS))
+)
 _CSS_READER = """
 <style>
 @media (min-width: 1100px) {
@@ -55,20 +85,23 @@ _CSS_READER = """
 _CSS_DARK = """
 <style>
 @media (max-width: 640px) {
-  [class*="st-key-layout_strip_"] { background: #111418; border-bottom-color: #3A414B; }
+  STRIPS { background: #111418; border-bottom-color: #3A414B; }
 }
 </style>
-"""
-_CSS_PRESENT = """
+""".replace("STRIPS", _each(".st-key-KEY", _STRIPS))
+_CSS_PRESENT = (
+    """
 <style>
 @media (min-width: 641px) {
-  [data-testid="stColumn"]:has([class*="st-key-layout_results"]) { top: 1rem; }
+  RESULT_COLUMNS { top: 1rem; }
 }
-.stApp [class*="st-key-layout_results_dense"] [data-testid="stMetricValue"],
-.stApp [class*="st-key-layout_results_dense"] [data-testid="stMetricValue"] * {
-  font-size: clamp(1.6rem, 4.6cqi, 3.6rem) !important; }
+DENSE_VALUES { font-size: clamp(1.6rem, 4.6cqi, 3.6rem) !important; }
 </style>
-"""
+""".replace("RESULT_COLUMNS", _each(RESULT_COLUMN, _RESULTS)).replace(
+        "DENSE_VALUES",
+        _each('.stApp .st-key-KEY [data-testid="stMetricValue"], .stApp .st-key-KEY [data-testid="stMetricValue"] *', _DENSE),
+    )
+)
 
 
 def style(wide: bool = True) -> None:
@@ -89,7 +122,9 @@ def style(wide: bool = True) -> None:
 def results(name: str, dense: bool = False):
     """The container of the results beside the controls (its column stays in view on wide screens).
     ``dense``: metrics three or more abreast, whose values and labels shrink to fit their cards."""
-    return st.container(key=f"{RESULTS}_{'dense_' if dense else ''}{name}")
+    if RESULT_NAMES.get(name) != dense:
+        raise ValueError(f"results {name!r} (dense={dense}) is not in RESULT_NAMES: the stylesheet names each")
+    return st.container(key=_key(RESULTS, name))
 
 
 def block():
@@ -107,4 +142,6 @@ def line(name: str):
 def strip(name: str):
     """The phone's result strip (hidden on wide screens): make it where the block starts, fill it
     once the figures are known (``strip(...).markdown(text)``)."""
-    return st.container(key=f"{STRIP}_{name}")
+    if name not in STRIP_NAMES:
+        raise ValueError(f"strip {name!r} is not in STRIP_NAMES: the stylesheet names each")
+    return st.container(key=_key(STRIP, name))
