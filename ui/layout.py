@@ -89,8 +89,7 @@ _CSS_DARK = """
 }
 </style>
 """.replace("STRIPS", _each(".st-key-KEY", _STRIPS))
-_CSS_PRESENT = (
-    """
+_CSS_PRESENT = """
 <style>
 @media (min-width: 641px) {
   RESULT_COLUMNS { top: 1rem; }
@@ -98,9 +97,10 @@ _CSS_PRESENT = (
 DENSE_VALUES { font-size: clamp(1.6rem, 4.6cqi, 3.6rem) !important; }
 </style>
 """.replace("RESULT_COLUMNS", _each(RESULT_COLUMN, _RESULTS)).replace(
-        "DENSE_VALUES",
-        _each('.stApp .st-key-KEY [data-testid="stMetricValue"], .stApp .st-key-KEY [data-testid="stMetricValue"] *', _DENSE),
-    )
+    "DENSE_VALUES",
+    _each(
+        '.stApp .st-key-KEY [data-testid="stMetricValue"], .stApp .st-key-KEY [data-testid="stMetricValue"] *', _DENSE
+    ),
 )
 
 

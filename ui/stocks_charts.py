@@ -11,6 +11,7 @@ import json
 import altair as alt
 import pandas as pd
 
+from core.formatting import fmt_date, fmt_number
 from ui.charts import (
     BASE_FONT,
     GROUP_COLORS,
@@ -250,8 +251,33 @@ def group_lines(lines: pd.DataFrame) -> pd.DataFrame:
     return med[["date", "group", "group_name", "index"]]
 
 
+HIT_EVERY = 3  # outside the shaded window, a hover or a click finds every third close of a line
+
+
+def hit_rows(data: pd.DataFrame, window: tuple, lang: str) -> pd.DataFrame:
+    """The closes a hover or a click finds (the lines' invisible points; a cell of the plot each): every
+    close inside the shaded window, and every ``HIT_EVERY``-th trading day outside it, counted back
+    from the last (the latest close is always there). Each point is an SVG element and a cell, redrawn
+    on every move: all 1,134 closes of the default view made a toggle of the page 40% slower. Their
+    tooltip's texts are written here, by the app's formatters (not by Vega on each redraw)."""
+    days = sorted(data["date"].unique(), reverse=True)
+    start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    keep = {d for k, d in enumerate(days) if k % HIT_EVERY == 0 or start <= pd.Timestamp(d) <= end}
+    hits = data[data["date"].isin(keep)]
+    return hits.assign(
+        date_text=[fmt_date(d.date(), lang, "medium") for d in hits["date"]],
+        index_text=[fmt_number(v, lang, 1) for v in hits["index"]],
+        close_text=[fmt_number(v, lang, 2) for v in hits["close"]],
+    )
+
+
 def index_rows(
-    lines: pd.DataFrame, events: pd.DataFrame, window: tuple, window_title: str, font: int = BASE_FONT
+    lines: pd.DataFrame,
+    events: pd.DataFrame,
+    window: tuple,
+    window_title: str,
+    font: int = BASE_FONT,
+    lang: str = "en",
 ) -> dict[str, pd.DataFrame]:
     """The rows ``index_template`` draws. ``lines`` columns: date, ticker, name, group (code), index,
     close; ``events``: date, title, who (companies named, may be empty), label (a short name on the
@@ -265,7 +291,11 @@ def index_rows(
         events = events.assign(label="")
     return {
         "lines": data,
-        "groups": groups,
+        "hits": hit_rows(data, window, lang),
+        "groups": groups.assign(
+            date_text=[fmt_date(d.date(), lang, "medium") for d in groups["date"]],
+            index_text=[fmt_number(v, lang, 1) for v in groups["index"]],
+        ),
         "ends": end_labels(data, groups, font),
         "window": pd.DataFrame({"a": [pd.Timestamp(window[0])], "b": [pd.Timestamp(window[1])], "t": [window_title]}),
         "events": events.assign(key=events["label"] != ""),
@@ -320,9 +350,9 @@ def index_template(
             opacity={"condition": {**_picked(False), "value": 0.95}, "value": 0.18},
         )
     )
-    # what a click or a hover hits: every member's points (invisible), with its figures
+    # what a click or a hover hits: the members' points (invisible; ``hit_rows``), with their figures
     hits = (
-        alt.Chart(alt.NamedData("lines"))
+        alt.Chart(alt.NamedData("hits"))
         .mark_point(size=40, opacity=0, filled=True)
         .encode(
             x=x,
@@ -330,9 +360,9 @@ def index_template(
             tooltip=[
                 alt.Tooltip("name:N", title=titles["company"]),
                 alt.Tooltip("group_name:N", title=titles["group"]),
-                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                alt.Tooltip("index:Q", title=titles["y"], format=".1f"),
-                alt.Tooltip("close:Q", title=titles["close"], format=",.2f"),
+                alt.Tooltip("date_text:N", title=titles["date"]),
+                alt.Tooltip("index_text:N", title=titles["y"]),
+                alt.Tooltip("close_text:N", title=titles["close"]),
             ],
         )
         .properties(name=f"{PICK}_lines")
@@ -347,8 +377,8 @@ def index_template(
             opacity={"condition": {**_picked(True), "value": 1}, "value": 0.3},
             tooltip=[
                 alt.Tooltip("group_name:N", title=titles["group"]),
-                alt.Tooltip("date:T", title=titles["date"], format="%Y-%m-%d"),
-                alt.Tooltip("index:Q", title=titles["median"], format=".1f"),
+                alt.Tooltip("date_text:N", title=titles["date"]),
+                alt.Tooltip("index_text:N", title=titles["median"]),
             ],
         )
     )

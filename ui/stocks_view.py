@@ -282,7 +282,7 @@ def line_rows(
     from ui.stocks_charts import index_rows
 
     lines, ev = index_view(base, shown, lang, joined, line_span(end, joined))
-    return arrow_rows(index_rows(lines, ev, (start, end), window_title, font))
+    return arrow_rows(index_rows(lines, ev, (start, end), window_title, font, lang))
 
 
 @memoized
