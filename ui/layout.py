@@ -32,48 +32,35 @@ def _key(kind: str, name: str) -> str:
     return f"{kind}_{'dense_' if kind == RESULTS and RESULT_NAMES[name] else ''}{name}"
 
 
-def _each(template: str, keys: list[str]) -> str:
-    return ", ".join(template.replace("KEY", key) for key in keys)
-
-
-_STRIPS = [_key(STRIP, n) for n in STRIP_NAMES]
-_RESULTS = [_key(RESULTS, n) for n in RESULT_NAMES]
-_DENSE = [_key(RESULTS, n) for n, dense in RESULT_NAMES.items() if dense]
-STRIP_WRAPPER = '[data-testid="stLayoutWrapper"]:has(> .st-key-KEY)'
-# the column holding the results: column > its block > the results' wrapper > the results
-RESULT_COLUMN = (
-    '[data-testid="stColumn"]:has(> [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-KEY)'
-)
-
-# Our own constant stylesheets (nothing from data or the URL goes into them).
-_CSS = (
-    """
+# Our own constant stylesheets (nothing from data or the URL goes into them). Each result and strip
+# is named by its whole class (tests/unit/test_move_cost.py checks every name is there). The column
+# holding the results: column > its block > the results' wrapper > the results.
+_CSS = """
 <style>
-STRIP_WRAPPERS, STRIPS { display: none; }
-RESULTS { container-type: inline-size; }
+[data-testid="stLayoutWrapper"]:is(
+  :has(> .st-key-layout_strip_sc), :has(> .st-key-layout_strip_sg), :has(> .st-key-layout_strip_wn)),
+.st-key-layout_strip_sc, .st-key-layout_strip_sg, .st-key-layout_strip_wn { display: none; }
+.st-key-layout_results_dense_sc, .st-key-layout_results_sg { container-type: inline-size; }
 @media (min-width: 641px) {
-  DENSE_VALUES { font-size: clamp(1.2rem, 4.4cqi, 2.25rem); }
-  DENSE_LABELS { min-height: 2.6em; align-items: flex-start; }
-  DENSE_LABEL_TEXT { white-space: normal; overflow: visible; }
-  RESULT_COLUMNS { align-self: flex-start; position: sticky; top: 4.5rem; z-index: 1; }
+  .st-key-layout_results_dense_sc [data-testid="stMetricValue"] { font-size: clamp(1.2rem, 4.4cqi, 2.25rem); }
+  .st-key-layout_results_dense_sc [data-testid="stMetricLabel"] { min-height: 2.6em; align-items: flex-start; }
+  .st-key-layout_results_dense_sc [data-testid="stMetricLabel"] * { white-space: normal; overflow: visible; }
+  [data-testid="stColumn"]:is(
+    :has(> * > * > .st-key-layout_results_dense_sc), :has(> * > * > .st-key-layout_results_sg)) {
+    align-self: flex-start; position: sticky; top: 4.5rem; z-index: 1; }
 }
 @media (max-width: 640px) {
-  STRIP_WRAPPERS { display: block; position: sticky; top: 3.75rem; z-index: 99; }
-  STRIPS {
+  [data-testid="stLayoutWrapper"]:is(
+    :has(> .st-key-layout_strip_sc), :has(> .st-key-layout_strip_sg), :has(> .st-key-layout_strip_wn)) {
+    display: block; position: sticky; top: 3.75rem; z-index: 99; }
+  .st-key-layout_strip_sc, .st-key-layout_strip_sg, .st-key-layout_strip_wn {
     display: flex; margin: 0 -1rem; padding: 0.35rem 1rem;
     background: #FFFFFF; border-bottom: 1px solid #C9CED6; box-shadow: 0 2px 4px rgba(0, 0, 0, 0.08); }
-  STRIP_TEXT { font-size: 0.95rem; line-height: 1.35; margin: 0; }
+  :is(.st-key-layout_strip_sc, .st-key-layout_strip_sg, .st-key-layout_strip_wn) p {
+    font-size: 0.95rem; line-height: 1.35; margin: 0; }
 }
 </style>
-""".replace("STRIP_WRAPPERS", _each(STRIP_WRAPPER, _STRIPS))
-    .replace("STRIP_TEXT", _each(".st-key-KEY p", _STRIPS))
-    .replace("STRIPS", _each(".st-key-KEY", _STRIPS))
-    .replace("DENSE_VALUES", _each('.st-key-KEY [data-testid="stMetricValue"]', _DENSE))
-    .replace("DENSE_LABEL_TEXT", _each('.st-key-KEY [data-testid="stMetricLabel"] *', _DENSE))
-    .replace("DENSE_LABELS", _each('.st-key-KEY [data-testid="stMetricLabel"]', _DENSE))
-    .replace("RESULT_COLUMNS", _each(RESULT_COLUMN, _RESULTS))
-    .replace("RESULTS", _each(".st-key-KEY", _RESULTS))
-)
+"""
 _CSS_READER = """
 <style>
 @media (min-width: 1100px) {
@@ -85,23 +72,22 @@ _CSS_READER = """
 _CSS_DARK = """
 <style>
 @media (max-width: 640px) {
-  STRIPS { background: #111418; border-bottom-color: #3A414B; }
+  .st-key-layout_strip_sc, .st-key-layout_strip_sg, .st-key-layout_strip_wn {
+    background: #111418; border-bottom-color: #3A414B; }
 }
 </style>
-""".replace("STRIPS", _each(".st-key-KEY", _STRIPS))
+"""
 _CSS_PRESENT = """
 <style>
 @media (min-width: 641px) {
-  RESULT_COLUMNS { top: 1rem; }
+  [data-testid="stColumn"]:is(
+    :has(> * > * > .st-key-layout_results_dense_sc), :has(> * > * > .st-key-layout_results_sg)) { top: 1rem; }
 }
-DENSE_VALUES { font-size: clamp(1.6rem, 4.6cqi, 3.6rem) !important; }
+.stApp .st-key-layout_results_dense_sc [data-testid="stMetricValue"],
+.stApp .st-key-layout_results_dense_sc [data-testid="stMetricValue"] * {
+  font-size: clamp(1.6rem, 4.6cqi, 3.6rem) !important; }
 </style>
-""".replace("RESULT_COLUMNS", _each(RESULT_COLUMN, _RESULTS)).replace(
-    "DENSE_VALUES",
-    _each(
-        '.stApp .st-key-KEY [data-testid="stMetricValue"], .stApp .st-key-KEY [data-testid="stMetricValue"] *', _DENSE
-    ),
-)
+"""
 
 
 def style(wide: bool = True) -> None:
