@@ -158,11 +158,15 @@ def lead(heading: str | None = None) -> Iterator[None]:
     """The page's key chart (and its section's heading): first under the title in presenter view,
     its chart sized to the screen (``ui.charts.show`` asks ``leading``). ``heading``: for a chart
     whose section heading stays in place above its controls, a heading over the chart in presenter
-    view only."""
+    view only. For readers no container: it would be one more element to send on every move of the
+    fragment it sits in, for nothing they see."""
+    if not presenting():
+        yield
+        return
     token = _LEADING.set(True)
     try:
         with st.container(key=LEAD):
-            if heading and presenting():
+            if heading:
                 st.header(heading)  # h2 under the page title (headings in order)
             yield
     finally:
