@@ -639,13 +639,30 @@ def show(
     if shelf is not None:
         shelf.put(stem, label, chart, frames, table, export)
         return
-    with st.container(horizontal=True, horizontal_alignment="right", gap="small"):
-        _downloads(
-            stem,
-            lambda: chart_svg(chart, frames, export),
-            lambda: chart_png(chart, frames, export),
-            None if table is None or not export.columns else lambda: export_csv(table, export.columns),
-        )
+    with st.popover(
+        t("common.download"),
+        icon=":material/download:",
+        type="tertiary",
+        help=t("common.download_help"),
+        key=f"dl_{stem}",
+        on_change="rerun",
+    ) as menu:
+        if menu.open:  # the files' buttons only once asked for (``download_menu_cost`` below)
+            with st.container(horizontal=True, gap="small"):
+                _downloads(
+                    stem,
+                    lambda: chart_svg(chart, frames, export),
+                    lambda: chart_png(chart, frames, export),
+                    None if table is None or not export.columns else lambda: export_csv(table, export.columns),
+                )
+
+
+# Why a chart's downloads wait behind one "Download" button: a chart drawn inside an ``st.fragment``
+# sends its elements again on every move of the fragment's controls. Three buttons in a row were
+# four elements a chart; on the scenarios page (three charts in the calculator's fragment) they
+# were 12 of a move's 85 messages and kept the run from being over in the browser ~15 ms longer
+# (benchmarks/README.md, session 8). The popover is one element; its buttons are drawn when it is
+# opened (``on_change="rerun"``: a rerun of the fragment, or of the page for a chart outside one).
 
 
 def _downloads(

@@ -97,7 +97,11 @@ def nudge(page) -> float:
 
 
 def download(page, kind: str) -> tuple[str, str]:
-    """Click the first download button of that kind (CSV or SVG); (file name, text)."""
+    """Open the first chart's "Download" menu and click its button of that kind (CSV or SVG); (file
+    name, text)."""
+    if not page.get_by_test_id("stDownloadButton").filter(has_text=kind).first.is_visible():
+        page.get_by_test_id("stPopover").first.get_by_role("button").first.click()
+        page.get_by_test_id("stDownloadButton").filter(has_text=kind).first.wait_for()
     with page.expect_download() as got:
         page.get_by_test_id("stDownloadButton").filter(has_text=kind).first.click()
     return got.value.suggested_filename, Path(got.value.path()).read_text(encoding="utf-8")

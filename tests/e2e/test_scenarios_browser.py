@@ -51,9 +51,15 @@ def test_editing_a_preset_link_keeps_every_value(open_page):
     expect(gpu_hours(page)).to_have_text("25.96M")
 
 
+def open_downloads(page, stem: str):
+    """Open a chart's "Download" menu (its buttons are drawn once it is open: a rerun)."""
+    page.locator(f".st-key-dl_{stem}").get_by_role("button").first.click()
+    page.locator(f".st-key-csv_{stem}, .st-key-svg_{stem}").first.wait_for()
+
+
 def test_downloads_under_each_chart_give_the_chart_as_it_is_at_the_click(open_page):
-    """Each chart's downloads sit under it, inside the calculator's fragment: they must give the
-    reader's current scenario, not the one of the page's first run."""
+    """Each chart's downloads sit under it (one "Download" menu), inside the calculator's fragment:
+    they must give the reader's current scenario, not the one of the page's first run."""
     import csv
     import io
     from pathlib import Path
@@ -69,12 +75,15 @@ def test_downloads_under_each_chart_give_the_chart_as_it_is_at_the_click(open_pa
     wait_for_app(page)
     moved = float(slider.input_value())
     assert moved != start
+    open_downloads(page, "scenarios-cost-en")
     with page.expect_download() as got:
         page.locator(".st-key-csv_scenarios-cost-en").get_by_role("button").click()
     assert got.value.suggested_filename == "scenarios-cost-en.csv"
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
     current = [r for r in rows if r["current"] == "True"]
     assert len(current) == 1 and float(current[0]["x"]) == moved  # this move's scenario, not the page's first
+    page.keyboard.press("Escape")  # the first menu closed
+    open_downloads(page, "scenarios-comparison-en")
     with page.expect_download() as got:
         page.locator(".st-key-svg_scenarios-comparison-en").get_by_role("button").click()
     assert got.value.suggested_filename == "scenarios-comparison-en.svg"
