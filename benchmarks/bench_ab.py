@@ -10,9 +10,9 @@ machine's load falls on both alike. A checkout is a directory with ``streamlit_a
 ``.venv`` (``git worktree add ../before <commit>``, then link the venv:
 ``ln -s $PWD/.venv ../before/.venv``).
 
-A move is measured as ``bench_browser.py`` does it (``settle``: a key press on the page's first
-slider, else a click on its first toggle, until the page stops changing), with the slider going one
-way until its end (a new value each press). Printed per page and checkout: the median move, its
+A move is measured as ``bench_browser.py`` does it (``move_times``: a key press on the page's first
+slider, else a click on its first toggle, until the page stops changing), the slider going one way
+until its end (a new value each press). Printed per page and checkout: the median move, its
 quartiles, and the median time until the server's run was over in the browser ("script idle"); the
 rest is the browser drawing. Loopback only; every wait is bounded.
 """
@@ -29,7 +29,7 @@ import urllib.request
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from bench_browser import at_control, settle
+from bench_browser import at_control, move_times
 from common import pages, url_path
 from playwright.sync_api import sync_playwright
 
@@ -70,24 +70,10 @@ def one_load(browser, url: str, prefix: str, n: int) -> tuple[list[float], list[
     page, kind, el = at_control(browser, url, prefix)
     if el is None:
         return [], []
-    still, idle, key = [], [], "ArrowRight"
-    for _ in range(n):
-        if kind == "slider":
-            value = el.input_value()
-            if value == el.get_attribute("max"):
-                key = "ArrowLeft"
-            elif value == el.get_attribute("min"):
-                key = "ArrowRight"
-            el.focus()
-            page.keyboard.press(key)
-        else:
-            el.click(force=True)
-        end = settle(page)
-        t0, t_idle = page.evaluate("[window.__t0, window.__idle]")
-        still.append(end - t0)
-        idle.append(t_idle - t0)
-    page.close()
-    return still, idle
+    try:
+        return move_times(page, kind, el, n, fresh=True)
+    finally:
+        page.close()
 
 
 def main() -> None:

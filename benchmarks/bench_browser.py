@@ -96,10 +96,9 @@ def at_control(browser, url: str, prefix: str):
     return page, kind, el
 
 
-def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[str | None, list[float]]:
-    page, kind, el = at_control(browser, url, prefix)
-    if el is None:
-        return None, []
+def move_times(page, kind: str, el, n: int, fresh: bool = False) -> tuple[list[float], list[float]]:
+    """``n`` moves of a control on an open page: (until the page is still, until the script is
+    idle) ms a move. ``fresh``: a slider goes one way to its end, then back (a new value each press)."""
     times, answers = [], []
     key = "ArrowRight"
     for i in range(n):
@@ -121,6 +120,14 @@ def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[
         t0, idle = page.evaluate("[window.__t0, window.__idle]")
         times.append(end - t0)
         answers.append(idle - t0)
+    return times, answers
+
+
+def moves(browser, url: str, prefix: str, n: int, fresh: bool = False) -> tuple[str | None, list[float]]:
+    page, kind, el = at_control(browser, url, prefix)
+    if el is None:
+        return None, []
+    times, answers = move_times(page, kind, el, n, fresh)
     page.close()
     if answers:
         print(
